@@ -1,0 +1,51 @@
+# Two commands for a fresh machine: `make run` serves the seed archive, `make test` runs the suite.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+PORT ?= 8000
+
+.PHONY: install run serve test lint check-python clean
+
+check-python:
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 12) else 1)' || { \
+	  echo "This project needs Python 3.12 or newer (Django 6.1 requires it);"; \
+	  echo "'$(PYTHON)' is $$($(PYTHON) --version 2>&1). Install 3.12+ or run: make PYTHON=python3.12 ..."; \
+	  exit 1; }
+
+$(STAMP): pyproject.toml
+	@$(MAKE) --no-print-directory check-python
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e ".[dev]"
+	touch $(STAMP)
+
+install: $(STAMP)
+
+run: install
+	$(BIN)/python manage.py migrate --no-input
+	$(BIN)/python manage.py load_seed
+	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
+
+serve: install
+	DEBUG=False $(BIN)/python manage.py collectstatic --no-input --verbosity 0
+	DEBUG=False $(BIN)/python manage.py migrate --no-input
+	DEBUG=False $(BIN)/python manage.py load_seed
+	DEBUG=False $(BIN)/gunicorn archive.wsgi --bind 127.0.0.1:$(PORT) --workers 2 --access-logfile -
+
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+# The whole suite: lint, migrations up to date, pytest on SQLite, and pytest again on the
+# database DATABASE_URL points at, if it is set.
+test: lint
+	env -u DATABASE_URL $(BIN)/python manage.py makemigrations --check --dry-run
+	env -u DATABASE_URL $(BIN)/python -m pytest
+	@if [ -n "$$DATABASE_URL" ]; then \
+	  echo "== again on $$DATABASE_URL"; \
+	  $(BIN)/python -m pytest; \
+	fi
+
+clean:
+	rm -rf $(VENV) staticfiles db.sqlite3 db.sqlite3-*

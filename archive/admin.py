@@ -1,0 +1,259 @@
+from django.contrib import admin
+from django.db.models import Count
+from simple_history.admin import SimpleHistoryAdmin
+
+from archive.models import (
+    Claim,
+    Delegation,
+    Footnote,
+    Issue,
+    IssueAlias,
+    Meeting,
+    Participation,
+    Person,
+    PersonAlias,
+    Publisher,
+    Report,
+    Synonym,
+)
+
+admin.site.site_header = "Bilateral Meeting Archive: editors"
+admin.site.site_title = "Archive editors"
+
+
+def object_being_edited(request, model):
+    """The parent object of the change form an inline is rendered in, if any."""
+    match = request.resolver_match
+    object_id = match.kwargs.get("object_id") if match else None
+    if object_id is None:
+        return None
+    return model._default_manager.filter(pk=object_id).first()
+
+
+class DelegationInline(admin.TabularInline):
+    model = Delegation
+    extra = 0
+    min_num = 2
+    max_num = 2
+    fields = ["side", "country"]
+
+
+class ParticipationInline(admin.TabularInline):
+    """People of both delegations; save the delegations first on a new meeting."""
+
+    model = Participation
+    fk_name = "meeting"
+    extra = 0
+    fields = ["delegation", "person", "title", "is_head", "order"]
+    autocomplete_fields = ["person"]
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name == "delegation":
+            meeting = object_being_edited(request, Meeting)
+            kwargs["queryset"] = Delegation.objects.filter(meeting=meeting)
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+
+@admin.register(Meeting)
+class MeetingAdmin(SimpleHistoryAdmin):
+    list_display = ["title", "start_date", "end_date", "place", "format", "status", "claims"]
+    list_filter = ["status", "format", "delegations__country", "start_date"]
+    search_fields = ["title", "place", "summary", "slug"]
+    date_hierarchy = "start_date"
+    autocomplete_fields = ["related_meetings"]
+    readonly_fields = ["published_at"]
+    inlines = [DelegationInline, ParticipationInline]
+    fieldsets = [
+        (None, {"fields": ["title", "slug", "start_date", "end_date", "place", "format"]}),
+        ("Description", {"fields": ["summary", "related_meetings"]}),
+        ("Publication", {"fields": ["status", "published_at"]}),
+    ]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(claim_total=Count("claims"))
+
+    @admin.display(description="claims", ordering="claim_total")
+    def claims(self, meeting: Meeting) -> int:
+        return meeting.claim_total
+
+
+@admin.register(Delegation)
+class DelegationAdmin(admin.ModelAdmin):
+    list_display = ["__str__", "meeting", "side", "country"]
+    list_filter = ["country"]
+    list_select_related = ["meeting"]
+    search_fields = ["meeting__title", "country"]
+    autocomplete_fields = ["meeting"]
+
+
+class FootnoteInline(admin.TabularInline):
+    model = Footnote
+    extra = 0
+
+
+class ClaimInline(admin.StackedInline):
+    model = Claim
+    extra = 0
+    fields = [("joint", "delegation", "speaker", "kind"), "text", "issues"]
+    autocomplete_fields = ["issues"]
+    show_change_link = True
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        report = object_being_edited(request, Report)
+        meeting_id = report.meeting_id if report else None
+        if db_field.name == "delegation":
+            kwargs["queryset"] = Delegation.objects.filter(meeting_id=meeting_id)
+        elif db_field.name == "speaker":
+            kwargs["queryset"] = Participation.objects.filter(meeting_id=meeting_id).select_related(
+                "person"
+            )
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+
+@admin.register(Report)
+class ReportAdmin(SimpleHistoryAdmin):
+    list_display = ["title", "reference", "publisher", "date", "meeting", "status", "claims"]
+    list_filter = ["status", "publisher", "date"]
+    list_select_related = ["publisher", "meeting"]
+    search_fields = ["title", "number", "series", "original_source", "slug"]
+    date_hierarchy = "date"
+    autocomplete_fields = ["meeting", "publisher"]
+    readonly_fields = ["published_at"]
+    inlines = [FootnoteInline, ClaimInline]
+    fieldsets = [
+        (None, {"fields": ["title", "slug", "publisher", ("series", "number"), "date"]}),
+        ("Source", {"fields": ["url", "original_source", "meeting"]}),
+        ("Text", {"fields": ["body"]}),
+        ("Publication", {"fields": ["status", "published_at"]}),
+    ]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(claim_total=Count("claims"))
+
+    @admin.display(description="claims", ordering="claim_total")
+    def claims(self, report: Report) -> int:
+        return report.claim_total
+
+
+@admin.register(Publisher)
+class PublisherAdmin(admin.ModelAdmin):
+    list_display = ["name", "url"]
+    search_fields = ["name"]
+
+
+@admin.register(Footnote)
+class FootnoteAdmin(admin.ModelAdmin):
+    list_display = ["__str__", "report", "number"]
+    list_select_related = ["report__publisher"]
+    search_fields = ["text", "report__title"]
+    autocomplete_fields = ["report"]
+
+
+class PersonAliasInline(admin.TabularInline):
+    model = PersonAlias
+    extra = 1
+
+
+@admin.register(Person)
+class PersonAdmin(SimpleHistoryAdmin):
+    list_display = ["name", "sort_name", "wikidata_id", "meetings"]
+    search_fields = ["name", "sort_name", "aliases__name", "slug"]
+    inlines = [PersonAliasInline]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(meeting_total=Count("participations"))
+
+    @admin.display(description="meetings", ordering="meeting_total")
+    def meetings(self, person: Person) -> int:
+        return person.meeting_total
+
+
+@admin.register(PersonAlias)
+class PersonAliasAdmin(admin.ModelAdmin):
+    list_display = ["name", "person"]
+    list_select_related = ["person"]
+    search_fields = ["name", "person__name"]
+    autocomplete_fields = ["person"]
+
+
+@admin.register(Participation)
+class ParticipationAdmin(admin.ModelAdmin):
+    list_display = ["person", "title", "delegation", "meeting", "is_head"]
+    list_filter = ["is_head", "delegation__country"]
+    list_select_related = ["person", "delegation", "meeting"]
+    search_fields = ["person__name", "title", "meeting__title"]
+    autocomplete_fields = ["person", "delegation"]
+
+
+class IssueAliasInline(admin.TabularInline):
+    model = IssueAlias
+    extra = 1
+
+
+@admin.register(Issue)
+class IssueAdmin(admin.ModelAdmin):
+    list_display = ["name", "parent", "claims"]
+    list_select_related = ["parent"]
+    list_filter = [("parent", admin.RelatedOnlyFieldListFilter)]
+    search_fields = ["name", "aliases__name", "slug"]
+    autocomplete_fields = ["parent"]
+    inlines = [IssueAliasInline]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(claim_total=Count("claims"))
+
+    @admin.display(description="claims", ordering="claim_total")
+    def claims(self, issue: Issue) -> int:
+        return issue.claim_total
+
+
+@admin.register(IssueAlias)
+class IssueAliasAdmin(admin.ModelAdmin):
+    list_display = ["name", "issue"]
+    list_select_related = ["issue"]
+    search_fields = ["name", "issue__name"]
+    autocomplete_fields = ["issue"]
+
+
+@admin.register(Claim)
+class ClaimAdmin(SimpleHistoryAdmin):
+    list_display = ["__str__", "side", "speaker", "kind", "issue_names", "meeting", "report"]
+    list_filter = ["kind", "joint", "delegation__country", "issues", "report__publisher"]
+    list_select_related = ["delegation", "speaker__person", "meeting", "report__publisher"]
+    search_fields = ["text", "speaker__person__name", "issues__name"]
+    autocomplete_fields = ["report", "issues"]
+    readonly_fields = ["start", "end"]
+    fields = ["report", "text", ("joint", "delegation", "speaker"), "kind", "issues"]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).prefetch_related("issues")
+
+    def get_fields(self, request, obj=None):
+        fields = super().get_fields(request, obj)
+        return [*fields, ("start", "end")] if obj else fields
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        claim = object_being_edited(request, Claim)
+        if claim is not None and db_field.name == "delegation":
+            kwargs["queryset"] = Delegation.objects.filter(meeting_id=claim.meeting_id)
+        elif claim is not None and db_field.name == "speaker":
+            kwargs["queryset"] = Participation.objects.filter(
+                meeting_id=claim.meeting_id
+            ).select_related("person")
+        elif db_field.name == "speaker":
+            kwargs["queryset"] = Participation.objects.select_related("person")
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+    @admin.display(description="side", ordering="delegation__country")
+    def side(self, claim: Claim) -> str:
+        return claim.side_label
+
+    @admin.display(description="issues")
+    def issue_names(self, claim: Claim) -> str:
+        return ", ".join(issue.name for issue in claim.issues.all())
+
+
+@admin.register(Synonym)
+class SynonymAdmin(admin.ModelAdmin):
+    list_display = ["__str__", "note"]
+    search_fields = ["terms", "note"]

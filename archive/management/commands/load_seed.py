@@ -1,0 +1,19 @@
+from django.core.management import call_command
+from django.core.management.base import BaseCommand
+
+from archive.models import Report
+
+SEED_FIXTURES = ["anchorage-2021"]
+
+
+class Command(BaseCommand):
+    help = "Load the curated seed archive, unless the archive already holds reports."
+
+    def handle(self, *args, **options):
+        if Report.objects.exists():
+            self.stdout.write("The archive already holds reports; the seed was not loaded.")
+            return
+        call_command("loaddata", *SEED_FIXTURES, verbosity=0)
+        self.stdout.write(
+            self.style.SUCCESS(f"Loaded the seed archive: {Report.objects.count()} report(s).")
+        )

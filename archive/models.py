@@ -1,0 +1,659 @@
+"""The archive's domain: reports on bilateral meetings and the claims each side made.
+
+Rules that the database can hold are constraints; the rest are in `clean()` and run through
+`full_clean()` (the admin and the importer both call it).
+"""
+
+import re
+
+from django.core.exceptions import ValidationError
+from django.core.validators import RegexValidator
+from django.db import models
+from django.db.models import Count, F, Prefetch, Q
+from django.db.models.functions import Lower
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.text import slugify
+from django_countries.fields import CountryField
+from simple_history.models import HistoricalRecords
+
+from archive.text import closest_passage, find_verbatim
+
+
+class Status(models.TextChoices):
+    DRAFT = "draft", "Draft"
+    PUBLISHED = "published", "Published"
+
+
+def unique_slug(instance: models.Model, source: str, max_length: int = 80) -> str:
+    """A slug made from `source` that no other row of the model uses yet."""
+    base = slugify(source)[:max_length].strip("-") or "item"
+    slug, suffix = base, 2
+    others = type(instance)._default_manager.exclude(pk=instance.pk)
+    while others.filter(slug=slug).exists():
+        slug = f"{base[: max_length - 4]}-{suffix}"
+        suffix += 1
+    return slug
+
+
+class PublishedFields(models.Model):
+    """Status and publication time, shared by the records editors publish."""
+
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.DRAFT)
+    published_at = models.DateTimeField(null=True, blank=True, editable=False)
+
+    class Meta:
+        abstract = True
+
+    def stamp_publication(self) -> None:
+        if self.status == Status.PUBLISHED and self.published_at is None:
+            self.published_at = timezone.now()
+        elif self.status == Status.DRAFT:
+            self.published_at = None
+
+    @property
+    def is_published(self) -> bool:
+        return self.status == Status.PUBLISHED
+
+
+class Publisher(models.Model):
+    name = models.CharField(max_length=200, unique=True)
+    slug = models.SlugField(max_length=80, unique=True, blank=True)
+    url = models.URLField(blank=True)
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = unique_slug(self, self.name)
+        super().save(*args, **kwargs)
+
+
+class MeetingQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(status=Status.PUBLISHED)
+
+    def with_delegations(self):
+        """Delegations (in side order) with their participants (heads first)."""
+        participations = Participation.objects.select_related("person").order_by(
+            "-is_head", "order", "person__name"
+        )
+        return self.prefetch_related(
+            Prefetch(
+                "delegations",
+                queryset=Delegation.objects.order_by("side").prefetch_related(
+                    Prefetch("participations", queryset=participations)
+                ),
+            )
+        )
+
+    def with_claim_counts(self):
+        return self.annotate(
+            claim_count=Count(
+                "claims",
+                filter=Q(claims__report__status=Status.PUBLISHED),
+                distinct=True,
+            )
+        )
+
+
+class Meeting(PublishedFields):
+    class Format(models.TextChoices):
+        TALKS = "talks", "Talks"
+        SUMMIT = "summit", "Summit"
+        CALL = "call", "Telephone or video call"
+        VISIT = "visit", "Visit"
+        OTHER = "other", "Other"
+
+    title = models.CharField(max_length=300)
+    slug = models.SlugField(max_length=100, unique=True, blank=True)
+    start_date = models.DateField()
+    end_date = models.DateField(blank=True, help_text="Leave empty for a one-day meeting.")
+    place = models.CharField(max_length=200, blank=True)
+    format = models.CharField(max_length=10, choices=Format.choices, default=Format.TALKS)
+    summary = models.TextField(blank=True)
+    related_meetings = models.ManyToManyField("self", blank=True, symmetrical=True)
+
+    history = HistoricalRecords()
+    objects = MeetingQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-start_date", "title"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(end_date__gte=F("start_date")),
+                name="meeting_ends_after_it_starts",
+            ),
+        ]
+        indexes = [
+            # Public listings: published meetings, newest first.
+            models.Index(fields=["status", "-start_date"], name="meeting_status_date_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.title} ({self.date_range})"
+
+    def save(self, *args, **kwargs):
+        if self.end_date is None:
+            self.end_date = self.start_date
+        if not self.slug:
+            self.slug = unique_slug(self, f"{self.start_date:%Y-%m-%d} {self.title}")
+        self.stamp_publication()
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self) -> str:
+        return reverse("meeting-detail", args=[self.slug])
+
+    def clean(self) -> None:
+        if self.end_date is None:
+            self.end_date = self.start_date
+        if self.end_date and self.start_date and self.end_date < self.start_date:
+            raise ValidationError({"end_date": "A meeting cannot end before it starts."})
+        if self.status == Status.PUBLISHED and self.pk:
+            count = self.delegations.count()
+            if count != 2:
+                raise ValidationError(
+                    f"A bilateral meeting needs exactly two delegations before it is "
+                    f"published; this one has {count}."
+                )
+
+    @property
+    def date_range(self) -> str:
+        start, end = self.start_date, self.end_date or self.start_date
+        if start == end:
+            return f"{start:%B} {start.day}, {start.year}"
+        if (start.year, start.month) == (end.year, end.month):
+            return f"{start:%B} {start.day}\u2013{end.day}, {start.year}"
+        if start.year == end.year:
+            return f"{start:%B} {start.day} \u2013 {end:%B} {end.day}, {start.year}"
+        return f"{start:%B} {start.day}, {start.year} \u2013 {end:%B} {end.day}, {end.year}"
+
+    @property
+    def country_pair(self) -> str:
+        return " \u2013 ".join(d.country.name for d in self.delegations.all())
+
+
+class Delegation(models.Model):
+    """One side of a meeting. `side` (1 or 2) gives each side its consistent mark on the
+    pages, and with the unique constraints keeps a meeting to two sides of two countries."""
+
+    class Side(models.IntegerChoices):
+        FIRST = 1, "First side"
+        SECOND = 2, "Second side"
+
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="delegations")
+    side = models.PositiveSmallIntegerField(choices=Side.choices)
+    country = CountryField()
+
+    class Meta:
+        ordering = ["meeting", "side"]
+        constraints = [
+            models.UniqueConstraint(fields=["meeting", "side"], name="delegation_one_per_side"),
+            models.UniqueConstraint(
+                fields=["meeting", "country"], name="delegation_countries_differ"
+            ),
+            models.CheckConstraint(condition=Q(side__in=[1, 2]), name="delegation_side_1_or_2"),
+        ]
+        indexes = [
+            # Facet "side's country" and country-pair pages.
+            models.Index(fields=["country", "meeting"], name="delegation_country_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.country.name} delegation"
+
+    @property
+    def label(self) -> str:
+        return self.country.name
+
+    @property
+    def heads(self) -> list["Participation"]:
+        return [p for p in self.participations.all() if p.is_head]
+
+
+class PersonQuerySet(models.QuerySet):
+    def published(self):
+        """People who took part in a published meeting."""
+        return self.filter(
+            pk__in=Participation.objects.filter(meeting__status=Status.PUBLISHED).values("person")
+        )
+
+    def with_participations(self):
+        """Participations in published meetings, latest first (for titles and countries)."""
+        participations = (
+            Participation.objects.filter(meeting__status=Status.PUBLISHED)
+            .select_related("meeting", "delegation")
+            .order_by("-meeting__start_date")
+        )
+        return self.prefetch_related(Prefetch("participations", queryset=participations))
+
+    def with_claim_counts(self):
+        return self.annotate(
+            claim_count=Count(
+                "participations__claims",
+                filter=Q(
+                    participations__claims__report__status=Status.PUBLISHED,
+                    participations__claims__meeting__status=Status.PUBLISHED,
+                ),
+                distinct=True,
+            )
+        )
+
+
+WIKIDATA_ID = RegexValidator(r"^Q[1-9][0-9]*$", "A Wikidata id looks like Q123456.")
+
+
+class Person(models.Model):
+    """An official. Titles are not here: they belong to each participation."""
+
+    name = models.CharField(max_length=200)
+    slug = models.SlugField(max_length=100, unique=True, blank=True)
+    sort_name = models.CharField(
+        max_length=200, blank=True, help_text="How the name sorts, e.g. 'Blinken, Antony'."
+    )
+    wikidata_id = models.CharField(
+        "Wikidata id", max_length=20, blank=True, validators=[WIKIDATA_ID]
+    )
+    note = models.TextField(blank=True)
+
+    history = HistoricalRecords()
+    objects = PersonQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["sort_name", "name"]
+        verbose_name_plural = "people"
+
+    def __str__(self) -> str:
+        return self.name
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = unique_slug(self, self.name)
+        if not self.sort_name:
+            self.sort_name = self.name
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self) -> str:
+        return reverse("official-detail", args=[self.slug])
+
+
+class PersonAlias(models.Model):
+    """Another spelling of a person's name ("Anthony Blinken"), including misspellings that
+    appear in sources, so search and the importer find the one person."""
+
+    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="aliases")
+    name = models.CharField(max_length=200)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name_plural = "person aliases"
+        constraints = [
+            models.UniqueConstraint(Lower("name"), name="person_alias_unique_name"),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Participation(models.Model):
+    """A person in a delegation, with the title held at that meeting."""
+
+    person = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="participations")
+    delegation = models.ForeignKey(
+        Delegation, on_delete=models.CASCADE, related_name="participations"
+    )
+    # Copied from the delegation on save so the database can hold "once per meeting".
+    meeting = models.ForeignKey(
+        Meeting, on_delete=models.CASCADE, related_name="participations", editable=False
+    )
+    title = models.CharField(max_length=400, blank=True, help_text="As the source gives it.")
+    is_head = models.BooleanField("heads the delegation", default=False)
+    order = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["delegation", "-is_head", "order"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["person", "meeting"], name="participation_once_per_meeting"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.person.name}, {self.title}" if self.title else self.person.name
+
+    def save(self, *args, **kwargs):
+        self.meeting_id = self.delegation.meeting_id
+        super().save(*args, **kwargs)
+
+    def clean(self) -> None:
+        if self.delegation_id is None or self.person_id is None:
+            return
+        if self.meeting_id and self.delegation.meeting_id != self.meeting_id:
+            raise ValidationError({"delegation": "This delegation belongs to another meeting."})
+        others = Participation.objects.filter(
+            person_id=self.person_id, meeting_id=self.delegation.meeting_id
+        ).exclude(pk=self.pk)
+        if others.exists():
+            raise ValidationError({"person": f"{self.person} already takes part in this meeting."})
+
+
+class IssueQuerySet(models.QuerySet):
+    def published(self):
+        """Issues with a published claim, directly or through a child issue."""
+        with_claims = Issue.objects.filter(pk__in=Claim.objects.published().values("issues"))
+        return self.filter(
+            Q(pk__in=with_claims.values("pk")) | Q(pk__in=with_claims.values("parent"))
+        )
+
+    def with_claim_counts(self):
+        return self.annotate(
+            claim_count=Count(
+                "claims",
+                filter=Q(
+                    claims__report__status=Status.PUBLISHED,
+                    claims__meeting__status=Status.PUBLISHED,
+                ),
+                distinct=True,
+            )
+        )
+
+
+class Issue(models.Model):
+    name = models.CharField(max_length=200, unique=True)
+    slug = models.SlugField(max_length=100, unique=True, blank=True)
+    description = models.TextField(blank=True)
+    parent = models.ForeignKey(
+        "self", on_delete=models.PROTECT, null=True, blank=True, related_name="children"
+    )
+
+    objects = IssueQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = unique_slug(self, self.name)
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self) -> str:
+        return reverse("issue-detail", args=[self.slug])
+
+    def clean(self) -> None:
+        ancestor = self.parent
+        while ancestor is not None:
+            if ancestor.pk == self.pk:
+                raise ValidationError({"parent": "An issue cannot be its own ancestor."})
+            ancestor = ancestor.parent
+
+
+class IssueAlias(models.Model):
+    issue = models.ForeignKey(Issue, on_delete=models.CASCADE, related_name="aliases")
+    name = models.CharField(max_length=200)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name_plural = "issue aliases"
+        constraints = [
+            models.UniqueConstraint(Lower("name"), name="issue_alias_unique_name"),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class ReportQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(status=Status.PUBLISHED, meeting__status=Status.PUBLISHED)
+
+
+class Report(PublishedFields):
+    """The source document about one meeting: a dispatch, a readout, a transcript."""
+
+    publisher = models.ForeignKey(Publisher, on_delete=models.PROTECT, related_name="reports")
+    meeting = models.ForeignKey(Meeting, on_delete=models.PROTECT, related_name="reports")
+    series = models.CharField(max_length=100, blank=True, help_text="e.g. Special Dispatch")
+    number = models.CharField(max_length=50, blank=True, help_text="e.g. 9249")
+    title = models.CharField(max_length=500)
+    slug = models.SlugField(max_length=100, unique=True, blank=True)
+    date = models.DateField()
+    url = models.URLField("URL", max_length=500, blank=True)
+    original_source = models.CharField(
+        max_length=300, blank=True, help_text="The original the report relays, if any."
+    )
+    body = models.TextField(help_text="The full text; paragraphs separated by blank lines.")
+
+    history = HistoricalRecords()
+    objects = ReportQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-date", "title"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["publisher", "series", "number"],
+                condition=~Q(number=""),
+                name="report_unique_publisher_series_number",
+                violation_error_message="This publisher already has a report with that number.",
+            ),
+        ]
+        indexes = [
+            models.Index(fields=["meeting", "status"], name="report_meeting_status_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return self.reference or self.title
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = unique_slug(self, self.default_slug_source)
+        self.stamp_publication()
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self) -> str:
+        return reverse("report-detail", args=[self.slug])
+
+    @property
+    def default_slug_source(self) -> str:
+        if self.number and self.publisher_id:
+            return f"{self.publisher.name} {self.series} {self.number}"
+        return f"{self.date:%Y-%m-%d} {self.title}"
+
+    @property
+    def reference(self) -> str:
+        """'Special Dispatch No. 9249', or '' when the report has no number."""
+        if not self.number:
+            return ""
+        return f"{self.series} No. {self.number}".strip()
+
+
+class Footnote(models.Model):
+    report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="footnotes")
+    number = models.PositiveSmallIntegerField(help_text="The marker in the body: [1] is 1.")
+    text = models.TextField()
+
+    class Meta:
+        ordering = ["report", "number"]
+        constraints = [
+            models.UniqueConstraint(fields=["report", "number"], name="footnote_unique_number"),
+        ]
+
+    def __str__(self) -> str:
+        return f"[{self.number}] {self.text[:60]}"
+
+
+class ClaimQuerySet(models.QuerySet):
+    def published(self):
+        """Claims whose report and meeting are both published."""
+        return self.filter(report__status=Status.PUBLISHED, meeting__status=Status.PUBLISHED)
+
+    def for_display(self):
+        """Everything a claim card shows, in a fixed number of queries."""
+        return self.select_related(
+            "delegation", "speaker__person", "meeting", "report__publisher"
+        ).prefetch_related(Prefetch("issues", queryset=Issue.objects.order_by("name")))
+
+    def about(self, issue: Issue):
+        """Claims on an issue or on any of its child issues."""
+        return self.filter(Q(issues=issue) | Q(issues__parent=issue)).distinct()
+
+    def by(self, person: Person):
+        return self.filter(speaker__person=person)
+
+    def in_document_order(self):
+        return self.order_by("report_id", "start")
+
+    def newest_first(self):
+        return self.order_by("-meeting__start_date", "meeting_id", "report_id", "start")
+
+
+class Claim(models.Model):
+    """One quoted or reported statement, verbatim from its report's body."""
+
+    class Kind(models.TextChoices):
+        STATEMENT = "statement", "Statement"
+        POSITION = "position", "Position"
+        DEMAND = "demand", "Demand"
+        ACCUSATION = "accusation", "Accusation"
+        DENIAL = "denial", "Denial"
+        WARNING = "warning", "Warning"
+        PROPOSAL = "proposal", "Proposal"
+        COMMITMENT = "commitment", "Commitment"
+        AGREEMENT = "agreement", "Agreement"
+        DISCUSSION = "discussion", "Discussion"
+
+    report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="claims")
+    # The report's meeting, copied on save: claims are filtered by meeting and date far more
+    # often than they are read with their report.
+    meeting = models.ForeignKey(
+        Meeting, on_delete=models.CASCADE, related_name="claims", editable=False
+    )
+    text = models.TextField(help_text="Exactly as the report's body has it.")
+    start = models.PositiveIntegerField(
+        blank=True, help_text="Offset of the text in the body; found automatically."
+    )
+    end = models.PositiveIntegerField(blank=True)
+    joint = models.BooleanField(
+        default=False, help_text="Said or agreed by both sides (no single side)."
+    )
+    delegation = models.ForeignKey(
+        Delegation,
+        verbose_name="side",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="claims",
+    )
+    speaker = models.ForeignKey(
+        Participation,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="claims",
+        help_text="Only when the report names who said it.",
+    )
+    kind = models.CharField(max_length=12, choices=Kind.choices, default=Kind.STATEMENT)
+    issues = models.ManyToManyField(Issue, related_name="claims")
+
+    history = HistoricalRecords(m2m_fields=[issues])
+    objects = ClaimQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["report", "start"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(joint=True, delegation__isnull=True, speaker__isnull=True)
+                | Q(joint=False, delegation__isnull=False),
+                name="claim_has_one_side_or_is_joint",
+                violation_error_message="A claim has a side, or is joint with no side.",
+            ),
+            models.CheckConstraint(condition=Q(end__gt=F("start")), name="claim_span_not_empty"),
+        ]
+        indexes = [
+            # Meeting pages and the meeting facet.
+            models.Index(fields=["meeting", "start"], name="claim_meeting_idx"),
+            # Side-country facet goes through the delegation.
+            models.Index(fields=["delegation"], name="claim_delegation_idx"),
+            models.Index(fields=["kind"], name="claim_kind_idx"),
+        ]
+
+    def __str__(self) -> str:
+        text = self.text if len(self.text) <= 80 else self.text[:77] + "..."
+        return f"\u201c{text}\u201d"
+
+    def save(self, *args, **kwargs):
+        self.meeting_id = self.report.meeting_id
+        if self.start is None or self.end is None:
+            span = find_verbatim(self.report.body, self.text)
+            if span is None:
+                raise ValidationError({"text": "This text does not occur in the report's body."})
+            self.start, self.end = span
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self) -> str:
+        return reverse("claim-detail", args=[self.pk])
+
+    def clean(self) -> None:
+        errors: dict[str, str] = {}
+        if self.report_id is None:
+            return
+        span = find_verbatim(self.report.body, self.text, near=self.start)
+        if span is None:
+            passage = closest_passage(self.report.body, self.text)
+            hint = (
+                f" The closest passage in the report is: \u201c{passage}\u201d" if passage else ""
+            )
+            errors["text"] = "This text does not occur in the report's body." + hint
+        else:
+            self.start, self.end = span
+        if self.joint and (self.delegation_id or self.speaker_id):
+            errors["joint"] = "A joint claim belongs to both sides: leave side and speaker empty."
+        if not self.joint and not self.delegation_id:
+            errors["delegation"] = "Choose the side that made this claim, or mark it joint."
+        if self.delegation_id and self.delegation.meeting_id != self.report.meeting_id:
+            errors["delegation"] = "This side belongs to another meeting than the report's."
+        if self.speaker_id and self.speaker.delegation_id != self.delegation_id:
+            errors["speaker"] = f"{self.speaker.person} is not a member of this side."
+        if errors:
+            raise ValidationError(errors)
+
+    @property
+    def side_label(self) -> str:
+        return "Both sides" if self.joint else self.delegation.label
+
+    @property
+    def side_class(self) -> str:
+        """CSS class for the side's mark; always shown with `side_label`, never alone."""
+        return "side-joint" if self.joint else f"side-{self.delegation.side}"
+
+
+SYNONYM_SEPARATOR = re.compile(r"[\n;]+")
+
+
+class Synonym(models.Model):
+    """A set of search terms that mean the same (CPC, CCP, Communist Party of China)."""
+
+    terms = models.TextField(help_text="One term per line; all of them are searched together.")
+    note = models.CharField(max_length=300, blank=True)
+
+    class Meta:
+        ordering = ["terms"]
+
+    def __str__(self) -> str:
+        return " = ".join(self.term_list)
+
+    def clean(self) -> None:
+        terms = self.term_list
+        if len({t.lower() for t in terms}) < 2:
+            raise ValidationError({"terms": "Give at least two different terms."})
+        self.terms = "\n".join(terms)
+
+    @property
+    def term_list(self) -> list[str]:
+        return [t.strip() for t in SYNONYM_SEPARATOR.split(self.terms) if t.strip()]

@@ -1,0 +1,99 @@
+"""Arrange already-fetched records for the pages: grouping and marking, no queries."""
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from archive.models import Claim, Issue
+from archive.text import paragraphs
+
+
+@dataclass
+class IssueGroup:
+    issue: Issue
+    entries: list[tuple[Claim, bool]] = field(default_factory=list)
+    """(claim, first): `first` is False when the claim was already shown under an earlier
+    issue on the same page; only the first showing carries the claim's anchor."""
+
+    @property
+    def sides(self) -> set[str]:
+        return {claim.side_label for claim, _ in self.entries}
+
+
+def group_by_issue(claims: Iterable[Claim]) -> list[IssueGroup]:
+    """Claims (with prefetched issues) grouped by issue, issues in order of first mention.
+
+    A claim about several issues appears under each of them.
+    """
+    groups: dict[int, IssueGroup] = {}
+    seen: set[int] = set()
+    for claim in claims:
+        for issue in claim.issues.all():
+            group = groups.setdefault(issue.pk, IssueGroup(issue))
+            group.entries.append((claim, claim.pk not in seen))
+            seen.add(claim.pk)
+    return list(groups.values())
+
+
+@dataclass
+class Segment:
+    text: str
+    claim: Claim | None = None
+
+
+@dataclass
+class MarkedParagraph:
+    start: int
+    segments: list[Segment]
+
+    @property
+    def is_heading(self) -> bool:
+        """Dispatches set section headings as one short line in Title Case."""
+        text = "".join(s.text for s in self.segments).strip()
+        if len(text) > 250 or "\n" in text or text.startswith("(") or text.endswith("."):
+            return False
+        words = [w.strip("'\"\u2018\u201c(") for w in text.split()]
+        words = [w for w in words if w[:1].isalpha()]
+        capitalised = sum(1 for w in words if w[0].isupper())
+        return len(words) >= 3 and capitalised / len(words) >= 0.7
+
+
+def mark_claims(body: str, claims: Sequence[Claim]) -> list[MarkedParagraph]:
+    """The body split into paragraphs, each a run of plain and claim segments.
+
+    A claim that overlaps an earlier one is not marked in place (it stays listed on its own
+    page); a claim running across paragraphs is marked in each.
+    """
+    ordered = sorted(claims, key=lambda c: (c.start, -c.end))
+    result = []
+    for paragraph in paragraphs(body):
+        p_start, p_end = paragraph.start, paragraph.end
+        segments: list[Segment] = []
+        cursor = p_start
+        for claim in ordered:
+            start, end = max(claim.start, p_start), min(claim.end, p_end)
+            if start >= end or start < cursor:
+                continue
+            if start > cursor:
+                segments.append(Segment(body[cursor:start]))
+            segments.append(Segment(body[start:end], claim))
+            cursor = end
+        if cursor < p_end:
+            segments.append(Segment(body[cursor:p_end]))
+        result.append(MarkedParagraph(p_start, segments))
+    return result
+
+
+@dataclass
+class Context:
+    before: str
+    quote: str
+    after: str
+
+
+def claim_context(body: str, claim: Claim) -> Context:
+    """The paragraph(s) a claim stands in, split around the claim."""
+    spans = [p for p in paragraphs(body) if p.start < claim.end and p.end > claim.start]
+    if not spans:
+        return Context("", body[claim.start : claim.end], "")
+    first, last = spans[0].start, spans[-1].end
+    return Context(body[first : claim.start], body[claim.start : claim.end], body[claim.end : last])

@@ -1,0 +1,17 @@
+from django.contrib import admin
+from django.urls import path
+
+from archive.views import claims, home, issues, meetings, officials, reports
+
+urlpatterns = [
+    path("", home.home, name="home"),
+    path("meetings/", meetings.meeting_list, name="meeting-list"),
+    path("meetings/<slug:slug>/", meetings.meeting_detail, name="meeting-detail"),
+    path("reports/<slug:slug>/", reports.report_detail, name="report-detail"),
+    path("claims/<int:pk>/", claims.claim_detail, name="claim-detail"),
+    path("officials/", officials.official_list, name="official-list"),
+    path("officials/<slug:slug>/", officials.official_detail, name="official-detail"),
+    path("issues/", issues.issue_list, name="issue-list"),
+    path("issues/<slug:slug>/", issues.issue_detail, name="issue-detail"),
+    path("admin/", admin.site.urls),
+]

@@ -1,0 +1,22 @@
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+
+from archive.models import Claim, Issue, Meeting, Person, Report
+
+
+def home(request: HttpRequest) -> HttpResponse:
+    meetings = Meeting.objects.published()
+    context = {
+        "counts": {
+            "meetings": meetings.count(),
+            "reports": Report.objects.published().count(),
+            "claims": Claim.objects.published().count(),
+            "officials": Person.objects.published().count(),
+        },
+        "recent_meetings": meetings.with_delegations().with_claim_counts()[:5],
+        "top_issues": Issue.objects.published()
+        .with_claim_counts()
+        .order_by("-claim_count", "name")[:12],
+        "officials": Person.objects.published().with_claim_counts().order_by("sort_name")[:12],
+    }
+    return render(request, "home/home.html", context)

@@ -1,0 +1,26 @@
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, render
+
+from archive.models import Claim, Meeting, Report
+from archive.presentation import group_by_issue
+from archive.views.pagination import paginate
+
+
+def meeting_list(request: HttpRequest) -> HttpResponse:
+    meetings = Meeting.objects.published().with_delegations().with_claim_counts()
+    return render(request, "meetings/list.html", {"page": paginate(request, meetings)})
+
+
+def meeting_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    meeting = get_object_or_404(Meeting.objects.published().with_delegations(), slug=slug)
+    claims = list(
+        Claim.objects.published().filter(meeting=meeting).for_display().in_document_order()
+    )
+    context = {
+        "meeting": meeting,
+        "groups": group_by_issue(claims),
+        "claim_count": len(claims),
+        "reports": Report.objects.published().filter(meeting=meeting).select_related("publisher"),
+        "related": meeting.related_meetings.published(),
+    }
+    return render(request, "meetings/detail.html", context)

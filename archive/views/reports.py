@@ -1,0 +1,19 @@
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, render
+
+from archive.models import Claim, Report
+from archive.presentation import mark_claims
+
+
+def report_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    report = get_object_or_404(
+        Report.objects.published().select_related("publisher", "meeting"), slug=slug
+    )
+    claims = list(Claim.objects.published().filter(report=report).for_display())
+    context = {
+        "report": report,
+        "paragraphs": mark_claims(report.body, claims),
+        "footnotes": report.footnotes.all(),
+        "claim_count": len(claims),
+    }
+    return render(request, "reports/detail.html", context)
