@@ -13,7 +13,9 @@ def home(request: HttpRequest) -> HttpResponse:
             "claims": Claim.objects.published().count(),
             "officials": Person.objects.published().count(),
         },
-        "recent_meetings": meetings.with_delegations().with_claim_counts()[:5],
+        "recent_meetings": meetings.with_delegations()
+        .with_claim_counts()
+        .order_by("-start_date", "title")[:5],
         "top_issues": Issue.objects.published()
         .with_claim_counts()
         .order_by("-claim_count", "name")[:12],

@@ -10,10 +10,12 @@ def report_detail(request: HttpRequest, slug: str) -> HttpResponse:
         Report.objects.published().select_related("publisher", "meeting"), slug=slug
     )
     claims = list(Claim.objects.published().filter(report=report).for_display())
+    footnotes = list(report.footnotes.all())
     context = {
         "report": report,
         "paragraphs": mark_claims(report.body, claims),
-        "footnotes": report.footnotes.all(),
+        "footnotes": footnotes,
+        "footnote_numbers": {note.number for note in footnotes},
         "claim_count": len(claims),
     }
     return render(request, "reports/detail.html", context)

@@ -1,0 +1,64 @@
+import os
+from pathlib import Path
+
+import pytest
+from django.core.management import call_command
+
+from archive.models import Claim, Meeting, Person, Report
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+
+ANCHORAGE = "2021-03-18-china-us-high-level-strategic-dialogue"
+
+
+@pytest.fixture
+def seed(db):
+    """The curated Anchorage archive, as `make run` loads it."""
+    call_command("loaddata", "anchorage-2021", verbosity=0)
+
+
+@pytest.fixture
+def anchorage(seed) -> Meeting:
+    return Meeting.objects.get(slug=ANCHORAGE)
+
+
+@pytest.fixture
+def dispatch(seed) -> Report:
+    return Report.objects.get(slug="memri-special-dispatch-9249")
+
+
+@pytest.fixture
+def biggest_lie(seed) -> Claim:
+    return Claim.objects.get(text__contains="biggest lie of the century")
+
+
+@pytest.fixture
+def blinken(seed) -> Person:
+    return Person.objects.get(slug="antony-blinken")
+
+
+@pytest.fixture
+def browser():
+    """Debian's Chromium driven by Playwright; CI installs it, so there it must exist."""
+    if not CHROMIUM.exists():
+        if os.environ.get("CI"):
+            pytest.fail(f"{CHROMIUM} is missing: .ci/run must install Debian's chromium.")
+        pytest.skip(f"{CHROMIUM} is not installed (apt-get install chromium).")
+    # Playwright's sync API runs an event loop in this thread; the live server's ORM calls
+    # happen in other threads, and test set-up is synchronous.
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()

@@ -1,0 +1,42 @@
+"""A reader's walk through the archive in a real browser (Debian's Chromium)."""
+
+import pytest
+
+from tests.conftest import ANCHORAGE
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+def test_a_reader_walks_from_home_to_meeting_claim_official_and_issue(live_server, browser):
+    from django.core.management import call_command
+
+    call_command("loaddata", "anchorage-2021", verbosity=0)
+    page = browser.new_page()
+    page.goto(live_server.url + "/")
+    assert "What each side said" in page.locator("h1").inner_text()
+
+    page.get_by_role("link", name="China-U.S. High-Level Strategic Dialogue").first.click()
+    page.wait_for_url(f"**/meetings/{ANCHORAGE}/")
+    assert page.get_by_role("heading", name="Delegations").is_visible()
+    assert page.get_by_text("State Councilor and Foreign Minister").is_visible()
+
+    page.locator("#issue-xinjiang").get_by_role("link", name="Claim").first.click()
+    page.wait_for_url("**/claims/*/")
+    assert "biggest lie of the century" in page.locator("blockquote").inner_text()
+    assert page.locator(".context mark").inner_text().startswith("the claim that there is")
+
+    page.get_by_role("link", name="Xinjiang").first.click()
+    page.wait_for_url("**/issues/xinjiang/")
+    assert page.locator("h1").inner_text() == "Xinjiang"
+
+    page.get_by_role("link", name="Officials").click()
+    page.get_by_role("link", name="Antony Blinken").click()
+    page.wait_for_url("**/officials/antony-blinken/")
+    assert "Also written: Anthony Blinken" in page.content()
+
+    # The phone layout folds the delegations into one column.
+    page.set_viewport_size({"width": 380, "height": 800})
+    page.goto(live_server.url + f"/meetings/{ANCHORAGE}/")
+    boxes = [page.locator(".delegation").nth(i).bounding_box() for i in range(2)]
+    assert boxes[1]["y"] > boxes[0]["y"]
+    page.close()

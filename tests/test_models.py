@@ -1,0 +1,308 @@
+import datetime
+
+import pytest
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+
+from archive.models import (
+    Claim,
+    Delegation,
+    Issue,
+    IssueAlias,
+    Meeting,
+    Participation,
+    Person,
+    PersonAlias,
+    Publisher,
+    Report,
+    Status,
+    Synonym,
+)
+from tests.factories import make_meeting
+
+pytestmark = pytest.mark.django_db
+
+
+def violates_constraint(action) -> bool:
+    try:
+        with transaction.atomic():
+            action()
+    except IntegrityError:
+        return True
+    return False
+
+
+class TestReport:
+    def test_number_is_unique_per_publisher_and_series(self, dispatch):
+        duplicate = Report(
+            publisher=dispatch.publisher,
+            meeting=dispatch.meeting,
+            series="Special Dispatch",
+            number="9249",
+            title="Another",
+            date=dispatch.date,
+            body="Text.",
+        )
+        with pytest.raises(ValidationError, match="already has a report with that number"):
+            duplicate.full_clean()
+        assert violates_constraint(duplicate.save)
+
+    def test_reports_without_a_number_may_share_a_series(self, anchorage):
+        publisher = Publisher.objects.create(name="Wire")
+        for title in ("One", "Two"):
+            Report.objects.create(
+                publisher=publisher,
+                meeting=anchorage,
+                series="Readout",
+                title=title,
+                date=datetime.date(2021, 3, 20),
+                body="Text.",
+            )
+        assert Report.objects.filter(publisher=publisher).count() == 2
+
+    def test_publishing_stamps_published_at_and_unpublishing_clears_it(self, dispatch):
+        assert dispatch.published_at is not None
+        dispatch.status = Status.DRAFT
+        dispatch.save()
+        assert dispatch.published_at is None
+        dispatch.status = Status.PUBLISHED
+        dispatch.save()
+        assert dispatch.published_at is not None
+
+    def test_slug_is_made_from_publisher_series_and_number(self, anchorage):
+        report = Report.objects.create(
+            publisher=Publisher.objects.create(name="Xinhua"),
+            meeting=anchorage,
+            series="Readout",
+            number="12",
+            title="Wang Yi meets Blinken",
+            date=datetime.date(2021, 3, 20),
+            body="Text.",
+        )
+        assert report.slug == "xinhua-readout-12"
+        assert report.get_absolute_url() == "/reports/xinhua-readout-12/"
+
+    def test_published_excludes_drafts_and_reports_of_draft_meetings(self, dispatch):
+        assert list(Report.objects.published()) == [dispatch]
+        Meeting.objects.filter(pk=dispatch.meeting_id).update(status=Status.DRAFT)
+        assert not Report.objects.published().exists()
+
+
+class TestMeeting:
+    def test_a_third_delegation_is_refused(self, anchorage):
+        assert violates_constraint(
+            lambda: Delegation.objects.create(meeting=anchorage, side=3, country="GB")
+        )
+        assert violates_constraint(
+            lambda: Delegation.objects.create(meeting=anchorage, side=2, country="GB")
+        )
+
+    def test_the_two_sides_are_different_countries(self, db):
+        meeting = Meeting.objects.create(title="Talks", start_date=datetime.date(2022, 1, 1))
+        Delegation.objects.create(meeting=meeting, side=1, country="FR")
+        assert violates_constraint(
+            lambda: Delegation.objects.create(meeting=meeting, side=2, country="FR")
+        )
+
+    def test_it_cannot_end_before_it_starts(self, db):
+        meeting = Meeting(
+            title="Talks", start_date=datetime.date(2022, 1, 2), end_date=datetime.date(2022, 1, 1)
+        )
+        with pytest.raises(ValidationError, match="cannot end before it starts"):
+            meeting.full_clean()
+        assert violates_constraint(meeting.save)
+
+    def test_a_one_day_meeting_ends_the_day_it_starts(self, db):
+        meeting = Meeting.objects.create(title="Call", start_date=datetime.date(2022, 1, 2))
+        assert meeting.end_date == meeting.start_date
+        assert meeting.date_range == "January 2, 2022"
+
+    def test_it_is_published_only_with_exactly_two_delegations(self, db):
+        meeting = Meeting.objects.create(title="Talks", start_date=datetime.date(2022, 1, 1))
+        Delegation.objects.create(meeting=meeting, side=1, country="FR")
+        meeting.status = Status.PUBLISHED
+        with pytest.raises(ValidationError, match="exactly two delegations"):
+            meeting.full_clean()
+        Delegation.objects.create(meeting=meeting, side=2, country="DE")
+        meeting.full_clean()
+
+    def test_published_hides_drafts(self, anchorage):
+        draft = make_meeting(status=Status.DRAFT)
+        assert anchorage in Meeting.objects.published()
+        assert draft not in Meeting.objects.published()
+
+    def test_related_meetings_are_linked_both_ways(self, anchorage):
+        call = Meeting.objects.get(format=Meeting.Format.CALL)
+        assert list(anchorage.related_meetings.all()) == [call]
+        assert list(call.related_meetings.all()) == [anchorage]
+
+    def test_date_range_reads_naturally(self, anchorage):
+        assert anchorage.date_range == "March 18\u201319, 2021"
+        assert anchorage.get_absolute_url() == f"/meetings/{anchorage.slug}/"
+
+
+class TestParticipation:
+    def test_a_person_appears_once_per_meeting(self, anchorage, blinken):
+        chinese_side = anchorage.delegations.get(country="CN")
+        twice = Participation(person=blinken, delegation=chinese_side, title="Guest")
+        with pytest.raises(ValidationError, match="already takes part"):
+            twice.full_clean()
+        assert violates_constraint(twice.save)
+
+    def test_the_title_belongs_to_the_meeting_not_the_person(self, anchorage, blinken):
+        later = make_meeting(countries=("GB", "US"))
+        Participation.objects.create(
+            person=blinken,
+            delegation=later.delegations.get(country="US"),
+            title="Former Secretary of State",
+        )
+        titles = dict(blinken.participations.values_list("meeting__slug", "title"))
+        assert titles[anchorage.slug] == "Secretary of State"
+        assert titles[later.slug] == "Former Secretary of State"
+
+    def test_it_takes_its_meeting_from_the_delegation(self, anchorage):
+        person = Person.objects.create(name="Kurt Campbell")
+        participation = Participation.objects.create(
+            person=person, delegation=anchorage.delegations.get(country="US")
+        )
+        assert participation.meeting == anchorage
+
+
+class TestClaim:
+    def new_claim(self, report: Report, text: str, **fields) -> Claim:
+        fields.setdefault("delegation", report.meeting.delegations.get(country="CN"))
+        return Claim(report=report, text=text, **fields)
+
+    def test_text_that_is_not_in_the_body_is_refused_with_the_closest_passage(self, dispatch):
+        claim = self.new_claim(dispatch, "the claim that there is genocide in Xinjiang is true")
+        with pytest.raises(ValidationError) as error:
+            claim.full_clean()
+        message = error.value.message_dict["text"][0]
+        assert "does not occur in the report" in message
+        assert "the claim that there is genocide in China's Xinjiang" in message
+
+    def test_whitespace_and_curly_quotes_are_tolerated(self, dispatch):
+        claim = self.new_claim(
+            dispatch,
+            "stop supporting \u2018Hong Kong   independence\u2019\n forces.",
+        )
+        claim.full_clean(exclude=["start", "end"])
+        assert dispatch.body[claim.start : claim.end] == (
+            "stop supporting 'Hong Kong independence' forces."
+        )
+
+    def test_changed_words_punctuation_or_case_are_refused(self, dispatch):
+        for altered in (
+            "the biggest lie of the decade",
+            "the biggest lie of the century!",
+            "The Biggest Lie of the century.",
+        ):
+            with pytest.raises(ValidationError):
+                self.new_claim(dispatch, altered).full_clean()
+
+    def test_offsets_are_found_on_save(self, dispatch):
+        claim = self.new_claim(dispatch, "This collective will is rock-solid and unshakable.")
+        claim.save()
+        assert dispatch.body[claim.start : claim.end] == claim.text
+        assert claim.meeting == dispatch.meeting
+
+    def test_a_joint_claim_has_no_side(self, dispatch):
+        side = dispatch.meeting.delegations.first()
+        claim = self.new_claim(
+            dispatch, "Both sides expressed the hope", joint=True, delegation=side
+        )
+        with pytest.raises(ValidationError, match="both sides"):
+            claim.full_clean()
+        assert violates_constraint(claim.save)
+
+    def test_a_claim_without_a_side_must_be_joint(self, dispatch):
+        claim = self.new_claim(dispatch, "Both sides expressed the hope", delegation=None)
+        with pytest.raises(ValidationError, match="Choose the side"):
+            claim.full_clean()
+        assert violates_constraint(claim.save)
+
+    def test_the_speaker_must_belong_to_the_claims_side(self, dispatch, blinken):
+        blinken_at_anchorage = blinken.participations.get(meeting=dispatch.meeting)
+        claim = self.new_claim(dispatch, "the biggest lie", speaker=blinken_at_anchorage)
+        with pytest.raises(ValidationError, match="not a member of this side"):
+            claim.full_clean()
+
+    def test_the_side_must_be_of_the_reports_meeting(self, dispatch):
+        other = make_meeting()
+        claim = self.new_claim(
+            dispatch, "the biggest lie", delegation=other.delegations.get(side=1)
+        )
+        with pytest.raises(ValidationError, match="another meeting"):
+            claim.full_clean()
+
+    def test_published_needs_both_report_and_meeting_published(self, dispatch, biggest_lie):
+        assert biggest_lie in Claim.objects.published()
+        Report.objects.filter(pk=dispatch.pk).update(status=Status.DRAFT)
+        assert biggest_lie not in Claim.objects.published()
+
+    def test_about_an_issue_includes_its_narrower_issues(self, seed):
+        health = Issue.objects.get(slug="public-health")
+        covid = Issue.objects.get(slug="covid-19")
+        about_health = set(Claim.objects.about(health))
+        assert set(Claim.objects.filter(issues=covid)) <= about_health
+        assert len(about_health) > Claim.objects.filter(issues=health).count()
+
+    def test_edits_are_recorded_in_history(self, biggest_lie):
+        before = biggest_lie.history.count()
+        biggest_lie.kind = Claim.Kind.ACCUSATION
+        biggest_lie.save()
+        assert biggest_lie.history.count() == before + 1
+        latest = biggest_lie.history.first()
+        assert (latest.kind, latest.history_type) == (Claim.Kind.ACCUSATION, "~")
+        assert latest.prev_record.kind == Claim.Kind.DENIAL
+
+    def test_the_side_label_and_mark(self, seed):
+        joint = Claim.objects.filter(joint=True).first()
+        chinese = Claim.objects.filter(delegation__country="CN").first()
+        assert (joint.side_label, joint.side_class) == ("Both sides", "side-joint")
+        assert (chinese.side_label, chinese.side_class) == ("China", "side-1")
+        assert chinese.get_absolute_url() == f"/claims/{chinese.pk}/"
+
+
+class TestPeopleIssuesAndSynonyms:
+    def test_person_aliases_are_unique_whatever_the_case(self, blinken):
+        assert violates_constraint(
+            lambda: PersonAlias.objects.create(person=blinken, name="ANTHONY BLINKEN")
+        )
+
+    def test_issue_aliases_are_unique_whatever_the_case(self, seed):
+        taiwan = Issue.objects.get(slug="taiwan")
+        assert violates_constraint(lambda: IssueAlias.objects.create(issue=taiwan, name="hksar"))
+
+    def test_an_issue_cannot_be_its_own_ancestor(self, seed):
+        health = Issue.objects.get(slug="public-health")
+        health.parent = Issue.objects.get(slug="covid-19")
+        with pytest.raises(ValidationError, match="own ancestor"):
+            health.full_clean()
+
+    def test_people_are_public_once_they_attend_a_published_meeting(self, blinken):
+        draft = make_meeting(status=Status.DRAFT)
+        newcomer = draft.participations.first().person
+        assert blinken in Person.objects.published()
+        assert newcomer not in Person.objects.published()
+        assert blinken.get_absolute_url() == "/officials/antony-blinken/"
+
+    def test_issues_are_public_through_published_claims_or_their_children(self, seed):
+        public = set(Issue.objects.published().values_list("slug", flat=True))
+        assert {"taiwan", "covid-19", "public-health", "regional-issues"} <= public
+        lonely = Issue.objects.create(name="Antarctica")
+        assert lonely not in Issue.objects.published()
+        assert lonely.get_absolute_url() == "/issues/antarctica/"
+
+    def test_slugs_stay_unique(self, db):
+        first = Person.objects.create(name="Li Wei")
+        second = Person.objects.create(name="Li Wei")
+        assert first.slug == "li-wei"
+        assert second.slug == "li-wei-2"
+
+    def test_a_synonym_needs_two_different_terms(self, db):
+        with pytest.raises(ValidationError, match="two different terms"):
+            Synonym(terms="CPC\ncpc").full_clean()
+        synonym = Synonym(terms=" CPC ;CCP\n\nCommunist Party of China")
+        synonym.full_clean()
+        assert synonym.term_list == ["CPC", "CCP", "Communist Party of China"]

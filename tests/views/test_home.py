@@ -1,0 +1,34 @@
+import pytest
+
+from tests.factories import make_meeting
+
+pytestmark = pytest.mark.django_db
+
+
+def test_home_says_what_the_archive_holds(client, seed):
+    page = client.get("/").content.decode()
+    assert "China-U.S. High-Level Strategic Dialogue" in page
+    assert "<dd>70</dd>" in page  # claims
+    assert "Taiwan" in page and "Antony Blinken" in page
+
+
+def test_home_leaves_out_drafts(client, seed):
+    make_meeting(status="draft")
+    page = client.get("/").content.decode()
+    assert "Test talks" not in page
+    assert "<dd>2</dd>" in page  # the two published meetings
+
+
+def test_home_works_on_an_empty_archive(client, db):
+    response = client.get("/")
+    assert response.status_code == 200
+    assert "no published meeting yet" in response.content.decode()
+
+
+def test_home_query_count_does_not_grow(client, seed, django_assert_max_num_queries):
+    with django_assert_max_num_queries(9):
+        client.get("/")
+    for _ in range(4):
+        make_meeting(claims=10)
+    with django_assert_max_num_queries(9):
+        client.get("/")

@@ -1,0 +1,55 @@
+import pytest
+
+from archive.models import Issue
+from tests.factories import make_meeting
+
+pytestmark = pytest.mark.django_db
+
+
+def test_the_list_nests_narrower_issues_under_broader_ones(client, seed):
+    page = client.get("/issues/").content.decode()
+    assert page.index("Public health") < page.index("COVID-19")
+    assert page.index("Regional issues") < page.index("Myanmar")
+    assert "Antarctica" not in page
+
+
+def test_the_issue_page_lists_claims_across_meetings_by_side_and_date(client, seed):
+    taiwan = Issue.objects.get(slug="taiwan")
+    later = make_meeting(issue=taiwan, claims=3)
+    page = client.get("/issues/taiwan/").content.decode()
+    assert "Also called:" in page and "Taiwan Strait" in page
+    assert "7 claims" in page  # four from Anchorage, three from the later meeting
+    assert page.index(later.title) < page.index("China-U.S. High-Level Strategic Dialogue")
+    assert "reiterated its adherence to the one-China policy" in page
+    assert 'class="side-mark side-2">United States of America<' in page
+
+
+def test_a_broader_issue_includes_its_narrower_issues_claims(client, seed):
+    page = client.get("/issues/public-health/").content.decode()
+    assert "COVID-19 vaccination of each side" in page
+    assert 'href="/issues/covid-19/"' in page
+
+
+def test_an_issue_without_published_claims_is_not_found(client, seed):
+    Issue.objects.create(name="Antarctica")
+    assert client.get("/issues/antarctica/").status_code == 404
+
+
+def test_query_counts_are_fixed(client, seed, django_assert_max_num_queries):
+    taiwan = Issue.objects.get(slug="taiwan")
+    with django_assert_max_num_queries(6):
+        client.get("/issues/taiwan/")
+    with django_assert_max_num_queries(1):
+        client.get("/issues/")
+    for _ in range(5):
+        make_meeting(issue=taiwan, claims=12)
+    with django_assert_max_num_queries(6):
+        assert client.get("/issues/taiwan/?page=2").status_code == 200
+    with django_assert_max_num_queries(1):
+        client.get("/issues/")
+
+
+def test_a_bad_page_number_gets_a_real_page(client, seed):
+    for page in ("abc", "999", "-1", "1.5"):
+        response = client.get(f"/issues/taiwan/?page={page}")
+        assert response.status_code == 200

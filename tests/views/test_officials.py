@@ -1,0 +1,53 @@
+import pytest
+
+from archive.models import Status
+from tests.factories import make_meeting
+
+pytestmark = pytest.mark.django_db
+
+
+def test_the_list_shows_officials_with_their_latest_title(client, seed):
+    page = client.get("/officials/").content.decode()
+    assert "6 officials" in page
+    assert "Antony Blinken" in page and "Secretary of State" in page
+    assert "Xi Jinping" in page
+
+
+def test_the_official_page_shows_aliases_meetings_and_titles_then(client, blinken):
+    page = client.get("/officials/antony-blinken/").content.decode()
+    assert "Also written: Anthony Blinken" in page
+    assert "China-U.S. High-Level Strategic Dialogue" in page
+    assert "Secretary of State" in page
+    assert "No claim in the archive is attributed to Antony Blinken by name" in page
+
+
+def test_attributed_claims_are_grouped_by_issue(client, db):
+    meeting = make_meeting(claims=6)
+    speaker = meeting.claims.filter(speaker__isnull=False).first().speaker.person
+    page = client.get(speaker.get_absolute_url()).content.decode()
+    issue = meeting.claims.first().issues.get()
+    assert f'<a href="{issue.get_absolute_url()}">{issue.name}</a>' in page
+    for claim in meeting.claims.filter(speaker__person=speaker):
+        assert claim.get_absolute_url() in page
+
+
+def test_officials_of_draft_meetings_are_not_found(client, db):
+    draft = make_meeting(status=Status.DRAFT)
+    person = draft.participations.first().person
+    assert client.get(person.get_absolute_url()).status_code == 404
+    assert person.name not in client.get("/officials/").content.decode()
+
+
+def test_query_counts_are_fixed(client, blinken, django_assert_max_num_queries):
+    with django_assert_max_num_queries(4):
+        client.get("/officials/antony-blinken/")
+    with django_assert_max_num_queries(3):
+        client.get("/officials/")
+    busy = make_meeting(claims=40)
+    for _ in range(4):
+        make_meeting()
+    person = busy.participations.first().person
+    with django_assert_max_num_queries(5):  # with claims: their count and the page
+        assert client.get(person.get_absolute_url()).status_code == 200
+    with django_assert_max_num_queries(3):
+        client.get("/officials/")
