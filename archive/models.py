@@ -100,6 +100,9 @@ class MeetingQuerySet(models.QuerySet):
             )
         )
 
+    def newest_first(self):
+        return self.order_by("-start_date", "title")
+
 
 class Meeting(PublishedFields):
     class Format(models.TextChoices):
@@ -225,7 +228,7 @@ class PersonQuerySet(models.QuerySet):
     def with_participations(self):
         """Participations in published meetings, latest first (for titles and countries)."""
         participations = (
-            Participation.objects.filter(meeting__status=Status.PUBLISHED)
+            Participation.objects.published()
             .select_related("meeting", "delegation")
             .order_by("-meeting__start_date")
         )
@@ -299,6 +302,20 @@ class PersonAlias(models.Model):
         return self.name
 
 
+class ParticipationQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(meeting__status=Status.PUBLISHED)
+
+    def with_side_claim_counts(self):
+        """How many published claims the participant's side made at that meeting."""
+        return self.annotate(
+            side_claims=Count(
+                "delegation__claims",
+                filter=Q(delegation__claims__report__status=Status.PUBLISHED),
+            )
+        )
+
+
 class Participation(models.Model):
     """A person in a delegation, with the title held at that meeting."""
 
@@ -313,6 +330,8 @@ class Participation(models.Model):
     title = models.CharField(max_length=400, blank=True, help_text="As the source gives it.")
     is_head = models.BooleanField("heads the delegation", default=False)
     order = models.PositiveSmallIntegerField(default=0)
+
+    objects = ParticipationQuerySet.as_manager()
 
     class Meta:
         ordering = ["delegation", "-is_head", "order"]
@@ -360,6 +379,9 @@ class IssueQuerySet(models.QuerySet):
                 distinct=True,
             )
         )
+
+    def most_discussed(self):
+        return self.with_claim_counts().order_by("-claim_count", "name")
 
 
 class Issue(models.Model):
@@ -509,8 +531,30 @@ class ClaimQuerySet(models.QuerySet):
     def in_document_order(self):
         return self.order_by("report_id", "start")
 
-    def newest_first(self):
-        return self.order_by("-meeting__start_date", "meeting_id", "report_id", "start")
+    def by_meeting_and_side(self):
+        """Newest meeting first; within a meeting, each side's claims together, then joint."""
+        return self.order_by(
+            "-meeting__start_date", "meeting_id", "joint", "delegation__side", "report_id", "start"
+        )
+
+    def neighbours(self, claim: "Claim") -> tuple["Claim | None", "Claim | None"]:
+        """The claims just before and after `claim` in its report."""
+        siblings = self.filter(report=claim.report_id)
+        return (
+            siblings.filter(start__lt=claim.start).order_by("-start").first(),
+            siblings.filter(start__gt=claim.start).order_by("start").first(),
+        )
+
+    def issue_rows(self):
+        """One (issue, claim) row per issue of each claim, ordered by issue then date: lets a
+        page group claims by issue and still paginate in the database."""
+        return (
+            Claim.issues.through.objects.filter(claim__in=self)
+            .select_related(
+                "issue", "claim__meeting", "claim__delegation", "claim__speaker__person"
+            )
+            .order_by("issue__name", "-claim__meeting__start_date", "claim__start")
+        )
 
 
 class Claim(models.Model):

@@ -19,6 +19,16 @@ class IssueGroup:
         return {claim.side_label for claim, _ in self.entries}
 
 
+def issue_tree(issues: Iterable[Issue]) -> list[tuple[Issue, list[Issue]]]:
+    """Top-level issues, each with its narrower issues (from one flat, ordered list)."""
+    issues = list(issues)
+    children: dict[int, list[Issue]] = {}
+    for issue in issues:
+        if issue.parent_id is not None:
+            children.setdefault(issue.parent_id, []).append(issue)
+    return [(issue, children.get(issue.pk, [])) for issue in issues if issue.parent_id is None]
+
+
 def group_by_issue(claims: Iterable[Claim]) -> list[IssueGroup]:
     """Claims (with prefetched issues) grouped by issue, issues in order of first mention.
 

@@ -13,12 +13,8 @@ def home(request: HttpRequest) -> HttpResponse:
             "claims": Claim.objects.published().count(),
             "officials": Person.objects.published().count(),
         },
-        "recent_meetings": meetings.with_delegations()
-        .with_claim_counts()
-        .order_by("-start_date", "title")[:5],
-        "top_issues": Issue.objects.published()
-        .with_claim_counts()
-        .order_by("-claim_count", "name")[:12],
+        "recent_meetings": meetings.with_delegations().with_claim_counts().newest_first()[:5],
+        "top_issues": Issue.objects.published().most_discussed()[:12],
         "officials": Person.objects.published().with_claim_counts().order_by("sort_name")[:12],
     }
     return render(request, "home/home.html", context)

@@ -7,12 +7,7 @@ from archive.views.pagination import paginate
 
 
 def meeting_list(request: HttpRequest) -> HttpResponse:
-    meetings = (
-        Meeting.objects.published()
-        .with_delegations()
-        .with_claim_counts()
-        .order_by("-start_date", "title")
-    )
+    meetings = Meeting.objects.published().with_delegations().with_claim_counts().newest_first()
     return render(request, "meetings/list.html", {"page": paginate(request, meetings)})
 
 
