@@ -269,6 +269,10 @@ class Person(models.Model):
     class Meta:
         ordering = ["sort_name", "name"]
         verbose_name_plural = "people"
+        indexes = [
+            # Search looks officials up by exact name, whatever the case.
+            models.Index(Lower("name"), name="person_lower_name_idx"),
+        ]
 
     def __str__(self) -> str:
         return self.name
@@ -396,6 +400,10 @@ class Issue(models.Model):
 
     class Meta:
         ordering = ["name"]
+        indexes = [
+            # Search looks issues up by exact name, whatever the case.
+            models.Index(Lower("name"), name="issue_lower_name_idx"),
+        ]
 
     def __str__(self) -> str:
         return self.name
@@ -604,8 +612,14 @@ class Claim(models.Model):
     )
     kind = models.CharField(max_length=12, choices=Kind.choices, default=Kind.STATEMENT)
     issues = models.ManyToManyField(Issue, related_name="claims")
+    # Text from related rows that search should find the claim by (archive/search/document.py
+    # keeps both current); the search indexes read them beside `text`.
+    search_context = models.TextField(blank=True, editable=False)
+    search_source = models.TextField(blank=True, editable=False)
 
-    history = HistoricalRecords(m2m_fields=[issues])
+    history = HistoricalRecords(
+        m2m_fields=[issues], excluded_fields=["search_context", "search_source"]
+    )
     objects = ClaimQuerySet.as_manager()
 
     class Meta:

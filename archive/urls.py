@@ -1,7 +1,7 @@
 from django.contrib import admin
 from django.urls import path
 
-from archive.views import claims, home, issues, meetings, officials, reports
+from archive.views import claims, home, issues, meetings, officials, reports, search
 
 urlpatterns = [
     path("", home.home, name="home"),
@@ -13,5 +13,6 @@ urlpatterns = [
     path("officials/<slug:slug>/", officials.official_detail, name="official-detail"),
     path("issues/", issues.issue_list, name="issue-list"),
     path("issues/<slug:slug>/", issues.issue_detail, name="issue-detail"),
+    path("search/", search.search, name="search"),
     path("admin/", admin.site.urls),
 ]

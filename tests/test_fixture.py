@@ -111,6 +111,7 @@ def test_the_issues_the_dispatch_covers(seed):
         "Afghanistan",
     } <= names
     assert Issue.objects.get(aliases__name="HKSAR").name == "Hong Kong"
+    assert Issue.objects.get(aliases__name="Xizang").name == "Tibet"
 
 
 def test_the_synonyms_the_dispatch_points_at(seed):

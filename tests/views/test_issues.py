@@ -17,7 +17,7 @@ def test_the_issue_page_lists_claims_across_meetings_by_side_and_date(client, se
     taiwan = Issue.objects.get(slug="taiwan")
     later = make_meeting(issue=taiwan, claims=3)
     page = client.get("/issues/taiwan/").content.decode()
-    assert "Also called:" in page and "Taiwan Strait" in page
+    assert "Also called:" in page and "Taiwan question" in page
     assert "7 claims" in page  # four from Anchorage, three from the later meeting
     assert page.index(later.title) < page.index("China-U.S. High-Level Strategic Dialogue")
     assert "reiterated its adherence to the one-China policy" in page

@@ -1,0 +1,32 @@
+import time
+
+from django.core.management.base import BaseCommand
+from django.db import connection, transaction
+
+from archive.models import Claim
+from archive.search import indexes
+from archive.search.document import refresh_claims
+
+
+class Command(BaseCommand):
+    help = (
+        "Recover the full-text search: recreate missing index objects, recompute every "
+        "claim's search text from its speaker, side, issues, report and meeting, and rebuild "
+        "the engine's index."
+    )
+
+    def handle(self, *args, **options):
+        started = time.monotonic()
+        with transaction.atomic():
+            indexes.install(connection)
+            self.stdout.write(f"Checked the search index objects on {connection.vendor}.")
+            total = Claim.objects.count()
+            changed = refresh_claims(Claim.objects.all())
+            self.stdout.write(
+                f"Recomputed the search text of {total} claims; {changed} had changed."
+            )
+            for line in indexes.rebuild(connection):
+                self.stdout.write(line[0].upper() + line[1:] + ".")
+        self.stdout.write(
+            self.style.SUCCESS(f"Search index rebuilt in {time.monotonic() - started:.1f} s.")
+        )

@@ -1,0 +1,118 @@
+"""Full-text search: one interface, a PostgreSQL and a SQLite backend.
+
+Views call `prepare(text)` once, then `ClaimSearch` / `top_records` with the querysets they
+may show; the backend is picked from the database connection, and views never see either
+engine's syntax.
+"""
+
+from dataclasses import dataclass
+from types import ModuleType
+
+from django.db import connection
+from django.db.models import Model, QuerySet
+
+from archive.search import indexes
+from archive.search.highlight import to_html
+from archive.search.query import ParsedQuery, expand, parse
+from archive.search.synonyms import Matches, lookup
+
+ORDERS = {
+    "relevance": "Most relevant first",
+    "newest": "Newest meeting first",
+    "oldest": "Oldest meeting first",
+}
+
+
+def backend() -> ModuleType:
+    if connection.vendor == "postgresql":
+        from archive.search import postgres
+
+        return postgres
+    from archive.search import sqlite
+
+    return sqlite
+
+
+@dataclass
+class PreparedQuery:
+    parsed: ParsedQuery
+    matches: Matches
+
+    @property
+    def is_empty(self) -> bool:
+        return self.parsed.is_empty
+
+
+def prepare(text: str) -> PreparedQuery:
+    """Parse the user's text and widen it with synonyms, aliases and officials' names."""
+    parsed = parse(text)
+    matches = lookup(parsed)
+    expand(parsed, matches.equivalents)
+    return PreparedQuery(parsed, matches)
+
+
+class ClaimSearch:
+    """Claims matching a query, as a sequence Django's Paginator can page through: the count
+    and each page are separate queries, and only the page's claims are highlighted."""
+
+    def __init__(self, query: ParsedQuery, claims: QuerySet, order: str = "relevance"):
+        self.query = query
+        self.order = order if order in ORDERS else "relevance"
+        self.matched = backend().matching(claims.order_by(), query, indexes.CLAIMS)
+        self._count: int | None = None
+
+    def count(self) -> int:
+        if self._count is None:
+            self._count = self.matched.count()
+        return self._count
+
+    def __len__(self) -> int:
+        return self.count()
+
+    def ordered(self) -> QuerySet:
+        if self.order == "newest":
+            return self.matched.order_by("-meeting__start_date", "-pk")
+        if self.order == "oldest":
+            return self.matched.order_by("meeting__start_date", "pk")
+        return backend().ranked(self.matched, self.query, indexes.CLAIMS)
+
+    def __getitem__(self, window: slice) -> list:
+        from archive.models import Claim
+
+        ids = [row[0] for row in self.ordered().values_list("pk")[window]]
+        return with_highlights(Claim, Claim.objects.for_display(), ids, self.query, False)
+
+
+def with_highlights(
+    model: type[Model], display: QuerySet, ids: list[int], query: ParsedQuery, fragments: bool
+) -> list:
+    """Records in the order of `ids`, each with `highlighted` (safe HTML with <mark>)."""
+    index = {"claim": indexes.CLAIMS, "report": indexes.REPORTS, "meeting": indexes.MEETINGS}[
+        model._meta.model_name
+    ]
+    marked = backend().highlights(model, ids, query, index, fragments)
+    records = display.in_bulk(ids)
+    result = []
+    for pk in ids:
+        record = records[pk]
+        column = index.columns[index.highlight_column]
+        record.highlighted = to_html(marked.get(pk) or getattr(record, column)[:300])
+        result.append(record)
+    return result
+
+
+def top_records(query: ParsedQuery, queryset: QuerySet, limit: int = 5) -> list:
+    """The best few reports or meetings for a query, with highlighted passages."""
+    model = queryset.model
+    index = {"report": indexes.REPORTS, "meeting": indexes.MEETINGS}[model._meta.model_name]
+    matched = backend().matching(queryset.order_by(), query, index)
+    ids = [row[0] for row in backend().ranked(matched, query, index).values_list("pk")[:limit]]
+    return with_highlights(model, queryset, ids, query, fragments=True)
+
+
+def suggest_people(prepared: PreparedQuery, people: QuerySet) -> list:
+    """'Did you mean' officials, when the words look like a misspelt name."""
+    words = prepared.parsed.plain_words
+    if prepared.matches.people or not 1 <= len(words) <= 4:
+        return []
+    return list(backend().suggest_people(people, " ".join(words))[:3])

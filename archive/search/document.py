@@ -1,0 +1,83 @@
+"""What each searchable record is found by, and keeping the denormalised part current.
+
+A claim is found by its own text (highest weight), by the names of its speaker, its side and
+its issues with their aliases (`search_context`), and by its report and meeting
+(`search_source`, lowest). The last two come from other rows, so every save of those rows
+refreshes the claims they touch (see `archive/signals.py`).
+"""
+
+from collections.abc import Iterable
+
+from django.db.models import Prefetch, QuerySet
+
+CHUNK = 2000
+
+
+def compose_context(
+    speaker_names: Iterable[str], side_names: Iterable[str], issue_names: Iterable[str]
+) -> str:
+    parts = [*speaker_names, *side_names, *issue_names]
+    return "\n".join(dict.fromkeys(p for p in parts if p))
+
+
+def compose_source(*parts: str) -> str:
+    return "\n".join(p for p in parts if p)
+
+
+def claim_documents(claims: Iterable) -> Iterable[tuple[int, str, str]]:
+    """(id, search_context, search_source) for claims fetched by `claims_for_indexing`."""
+    for claim in claims:
+        speakers: list[str] = []
+        if claim.speaker_id:
+            person = claim.speaker.person
+            speakers = [person.name, *(a.name for a in person.aliases.all())]
+        if claim.joint:
+            sides = [d.country.name for d in claim.meeting.delegations.all()]
+        else:
+            sides = [claim.delegation.country.name]
+        issues = [
+            name
+            for issue in claim.issues.all()
+            for name in (issue.name, *(a.name for a in issue.aliases.all()))
+        ]
+        report, meeting = claim.report, claim.meeting
+        source = compose_source(
+            report.title,
+            report.publisher.name,
+            report.reference,
+            report.original_source,
+            meeting.title,
+            meeting.place,
+        )
+        yield claim.pk, compose_context(speakers, sides, issues), source
+
+
+def claims_for_indexing(claims: QuerySet) -> QuerySet:
+    from archive.models import Delegation, Issue, Person
+
+    return claims.select_related(
+        "delegation", "report__publisher", "meeting", "speaker"
+    ).prefetch_related(
+        Prefetch("issues", queryset=Issue.objects.prefetch_related("aliases")),
+        Prefetch("speaker__person", queryset=Person.objects.prefetch_related("aliases")),
+        Prefetch("meeting__delegations", queryset=Delegation.objects.order_by("side")),
+    )
+
+
+def refresh_claims(claims: QuerySet) -> int:
+    """Recompute the denormalised search text of `claims`; returns how many changed."""
+    from archive.models import Claim
+
+    ids = list(claims.order_by().values_list("pk", flat=True))
+    changed = 0
+    for start in range(0, len(ids), CHUNK):
+        chunk = claims_for_indexing(Claim.objects.filter(pk__in=ids[start : start + CHUNK]))
+        stale = []
+        for claim in chunk:
+            _, context, source = next(iter(claim_documents([claim])))
+            if (claim.search_context, claim.search_source) != (context, source):
+                claim.search_context, claim.search_source = context, source
+                stale.append(claim)
+        Claim.objects.bulk_update(stale, ["search_context", "search_source"], batch_size=500)
+        changed += len(stale)
+    return changed

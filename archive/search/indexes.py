@@ -1,0 +1,144 @@
+"""The searchable records, their weighted columns, and the database objects that index them.
+
+Both engines read the same spec: on PostgreSQL a stored generated `search_vector` column per
+table with a GIN index; on SQLite an external-content FTS5 table kept in sync by triggers.
+Column weights are written here once: the first column ranks highest.
+"""
+
+from dataclasses import dataclass
+
+PG_CONFIG = "archive_english"
+FTS_TOKENIZER = "porter unicode61 remove_diacritics 2"
+PG_WEIGHT_LETTERS = ("A", "B", "C")
+
+
+@dataclass(frozen=True)
+class SearchIndex:
+    table: str
+    columns: tuple[str, str, str]
+    weights: tuple[float, float, float]
+    highlight_column: int
+
+    @property
+    def fts_table(self) -> str:
+        return f"{self.table}_fts"
+
+    @property
+    def pg_rank_weights(self) -> list[float]:
+        """ts_rank's weight array is ordered D, C, B, A."""
+        return [0.0, *reversed(self.weights)]
+
+    @property
+    def bm25_weights(self) -> str:
+        return ", ".join(f"{w * 10:.1f}" for w in self.weights)
+
+
+CLAIMS = SearchIndex(
+    "archive_claim", ("text", "search_context", "search_source"), (1.0, 0.4, 0.1), 0
+)
+REPORTS = SearchIndex("archive_report", ("title", "original_source", "body"), (1.0, 0.4, 0.1), 2)
+MEETINGS = SearchIndex("archive_meeting", ("title", "place", "summary"), (1.0, 0.4, 0.1), 2)
+ALL = (CLAIMS, REPORTS, MEETINGS)
+
+
+def postgres_sql(index: SearchIndex) -> list[str]:
+    vector = " || ".join(
+        f"setweight(to_tsvector('{PG_CONFIG}', coalesce({column}, '')), '{letter}')"
+        for column, letter in zip(index.columns, PG_WEIGHT_LETTERS, strict=True)
+    )
+    return [
+        f"ALTER TABLE {index.table} ADD COLUMN IF NOT EXISTS search_vector tsvector "
+        f"GENERATED ALWAYS AS ({vector}) STORED",
+        f"CREATE INDEX IF NOT EXISTS {index.table}_search_gin ON {index.table} "
+        "USING gin (search_vector)",
+    ]
+
+
+POSTGRES_SETUP = [
+    "CREATE EXTENSION IF NOT EXISTS unaccent",
+    "CREATE EXTENSION IF NOT EXISTS pg_trgm",
+    f"""DO $$ BEGIN
+        IF NOT EXISTS (SELECT 1 FROM pg_ts_config WHERE cfgname = '{PG_CONFIG}') THEN
+            CREATE TEXT SEARCH CONFIGURATION {PG_CONFIG} (COPY = english);
+            ALTER TEXT SEARCH CONFIGURATION {PG_CONFIG}
+                ALTER MAPPING FOR hword, hword_part, word WITH unaccent, english_stem;
+        END IF;
+    END $$""",
+    # "Did you mean": officials' names and aliases by trigram word similarity.
+    "CREATE INDEX IF NOT EXISTS archive_person_name_trgm ON archive_person "
+    "USING gin (lower(name) gin_trgm_ops)",
+    "CREATE INDEX IF NOT EXISTS archive_personalias_name_trgm ON archive_personalias "
+    "USING gin (lower(name) gin_trgm_ops)",
+]
+
+
+def sqlite_sql(index: SearchIndex) -> list[str]:
+    fts, table = index.fts_table, index.table
+    columns = ", ".join(index.columns)
+    new = ", ".join(f"new.{c}" for c in index.columns)
+    old = ", ".join(f"old.{c}" for c in index.columns)
+    return [
+        f"CREATE VIRTUAL TABLE IF NOT EXISTS {fts} USING fts5({columns}, "
+        f"content='{table}', content_rowid='id', tokenize='{FTS_TOKENIZER}')",
+        f"CREATE TRIGGER IF NOT EXISTS {fts}_insert AFTER INSERT ON {table} BEGIN "
+        f"INSERT INTO {fts}(rowid, {columns}) VALUES (new.id, {new}); END",
+        f"CREATE TRIGGER IF NOT EXISTS {fts}_delete AFTER DELETE ON {table} BEGIN "
+        f"INSERT INTO {fts}({fts}, rowid, {columns}) VALUES ('delete', old.id, {old}); END",
+        f"CREATE TRIGGER IF NOT EXISTS {fts}_update AFTER UPDATE OF {columns} ON {table} BEGIN "
+        f"INSERT INTO {fts}({fts}, rowid, {columns}) VALUES ('delete', old.id, {old}); "
+        f"INSERT INTO {fts}(rowid, {columns}) VALUES (new.id, {new}); END",
+    ]
+
+
+def missing_vector_tables(cursor) -> set[str]:
+    cursor.execute(
+        "SELECT table_name FROM information_schema.columns "
+        "WHERE column_name = 'search_vector' AND table_schema = current_schema()"
+    )
+    return {index.table for index in ALL} - {row[0] for row in cursor.fetchall()}
+
+
+def install(connection) -> None:
+    """Create what is missing (idempotent): run after every migration, since SQLite's schema
+    editor rebuilds a table on some changes and drops its triggers with it."""
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            # ALTER TABLE only where the column is missing: it cannot run inside a
+            # transaction that has pending constraint checks.
+            missing = missing_vector_tables(cursor)
+            statements = POSTGRES_SETUP + [
+                s for index in ALL if index.table in missing for s in postgres_sql(index)
+            ]
+        elif connection.vendor == "sqlite":
+            statements = [s for index in ALL for s in sqlite_sql(index)]
+        else:
+            return
+        for statement in statements:
+            cursor.execute(statement)
+
+
+def uninstall(connection) -> None:
+    with connection.cursor() as cursor:
+        for index in ALL:
+            if connection.vendor == "sqlite":
+                for suffix in ("insert", "delete", "update"):
+                    cursor.execute(f"DROP TRIGGER IF EXISTS {index.fts_table}_{suffix}")
+                cursor.execute(f"DROP TABLE IF EXISTS {index.fts_table}")
+            elif connection.vendor == "postgresql":
+                cursor.execute(f"ALTER TABLE {index.table} DROP COLUMN IF EXISTS search_vector")
+
+
+def rebuild(connection) -> list[str]:
+    """Rebuild the engine's full-text indexes from the tables; says what it did."""
+    done = []
+    with connection.cursor() as cursor:
+        for index in ALL:
+            if connection.vendor == "sqlite":
+                cursor.execute(
+                    f"INSERT INTO {index.fts_table}({index.fts_table}) VALUES ('rebuild')"
+                )
+                done.append(f"rebuilt the FTS5 index {index.fts_table}")
+            elif connection.vendor == "postgresql":
+                cursor.execute(f"REINDEX INDEX {index.table}_search_gin")
+                done.append(f"reindexed {index.table}_search_gin")
+    return done

@@ -1,0 +1,100 @@
+"""PostgreSQL backend: tsquery built from the parsed tree, ranked with ts_rank."""
+
+from django.contrib.postgres.search import (
+    SearchHeadline,
+    SearchQuery,
+    SearchRank,
+    SearchVectorField,
+    TrigramWordSimilarity,
+)
+from django.db.models import Expression, F, QuerySet
+
+from archive.search.highlight import START, STOP
+from archive.search.indexes import PG_CONFIG, SearchIndex
+from archive.search.query import AllOf, Node, ParsedQuery, Phrase, Term
+
+SUGGESTION_THRESHOLD = 0.5
+
+
+class SearchVectorColumn(Expression):
+    """The table's generated `search_vector` column, which the models do not declare (it only
+    exists on PostgreSQL)."""
+
+    output_field = SearchVectorField()
+
+    def as_sql(self, compiler, connection):
+        alias = compiler.query.get_initial_alias()
+        return f"{compiler.quote_name(alias)}.search_vector", []
+
+
+def compile_node(node: Node) -> SearchQuery:
+    if isinstance(node, Term):
+        if node.prefix:
+            # Safe as raw tsquery syntax: the parser's words hold only letters and digits.
+            return SearchQuery(f"{node.word}:*", search_type="raw", config=PG_CONFIG)
+        return SearchQuery(node.word, search_type="plain", config=PG_CONFIG)
+    if isinstance(node, Phrase):
+        return SearchQuery(" ".join(node.words), search_type="phrase", config=PG_CONFIG)
+    if isinstance(node, AllOf):
+        combined = compile_node(node.parts[0])
+        for part in node.parts[1:]:
+            combined &= compile_node(part)
+        return combined
+    combined = compile_node(node.options[0])
+    for option in node.options[1:]:
+        combined |= compile_node(option)
+    return combined
+
+
+def compile_query(query: ParsedQuery) -> SearchQuery:
+    combined = compile_node(query.include[0])
+    for node in query.include[1:]:
+        combined &= compile_node(node)
+    for node in query.exclude:
+        combined &= ~compile_node(node)
+    return combined
+
+
+def matching(queryset: QuerySet, query: ParsedQuery, index: SearchIndex) -> QuerySet:
+    return queryset.alias(document=SearchVectorColumn()).filter(document=compile_query(query))
+
+
+def ranked(queryset: QuerySet, query: ParsedQuery, index: SearchIndex) -> QuerySet:
+    rank = SearchRank(F("document"), compile_query(query), weights=index.pg_rank_weights)
+    return queryset.annotate(rank=rank).order_by("-rank", "-pk")
+
+
+def highlights(
+    model, ids: list[int], query: ParsedQuery, index: SearchIndex, fragments: bool
+) -> dict[int, str]:
+    column = index.columns[index.highlight_column]
+    options = {"max_words": 35, "min_words": 15, "max_fragments": 2} if fragments else {}
+    headline = SearchHeadline(
+        column,
+        compile_query(query),
+        config=PG_CONFIG,
+        start_sel=START,
+        stop_sel=STOP,
+        highlight_all=not fragments,
+        fragment_delimiter=" \u2026 ",
+        **options,
+    )
+    rows = model.objects.filter(pk__in=ids).annotate(headline=headline)
+    return dict(rows.values_list("pk", "headline"))
+
+
+def suggest_people(people: QuerySet, text: str) -> QuerySet:
+    """Officials whose name (or an alias) is close to `text` by trigram word similarity."""
+    from django.db.models import Max
+    from django.db.models.functions import Greatest, Lower
+
+    return (
+        people.annotate(
+            closeness=Greatest(
+                TrigramWordSimilarity(text.lower(), Lower("name")),
+                Max(TrigramWordSimilarity(text.lower(), Lower("aliases__name"))),
+            )
+        )
+        .filter(closeness__gte=SUGGESTION_THRESHOLD, closeness__lt=1)
+        .order_by("-closeness", "name")
+    )

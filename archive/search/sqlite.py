@@ -1,0 +1,94 @@
+"""SQLite backend: an FTS5 MATCH expression built from the parsed tree, ranked with bm25."""
+
+import difflib
+
+from django.db import connection
+from django.db.models import QuerySet
+
+from archive.search.highlight import START, STOP
+from archive.search.indexes import SearchIndex
+from archive.search.query import AllOf, Node, ParsedQuery, Phrase, Term
+
+SUGGESTION_THRESHOLD = 0.75
+
+
+def quoted(words: tuple[str, ...]) -> str:
+    # The parser's words hold only letters and digits; doubling quotes is belt and braces.
+    return '"' + " ".join(words).replace('"', '""') + '"'
+
+
+def compile_node(node: Node) -> str:
+    if isinstance(node, Term):
+        return quoted((node.word,)) + (" *" if node.prefix else "")
+    if isinstance(node, Phrase):
+        return quoted(node.words)
+    if isinstance(node, AllOf):
+        return "(" + " AND ".join(compile_node(part) for part in node.parts) + ")"
+    return "(" + " OR ".join(compile_node(option) for option in node.options) + ")"
+
+
+def compile_query(query: ParsedQuery) -> str:
+    expression = " AND ".join(compile_node(node) for node in query.include)
+    if query.exclude:
+        expression = f"({expression})" + "".join(
+            f" NOT {compile_node(node)}" for node in query.exclude
+        )
+    return expression
+
+
+def matching(queryset: QuerySet, query: ParsedQuery, index: SearchIndex) -> QuerySet:
+    """Join the FTS table to the record's table and filter with MATCH: NOTES.md measured a
+    join as 100 times faster than `rowid IN (subquery)`."""
+    fts = index.fts_table
+    return queryset.extra(
+        tables=[fts],
+        where=[f"{fts}.rowid = {index.table}.id", f"{fts} MATCH %s"],
+        params=[compile_query(query)],
+    )
+
+
+def ranked(queryset: QuerySet, query: ParsedQuery, index: SearchIndex) -> QuerySet:
+    rank = f"bm25({index.fts_table}, {index.bm25_weights})"
+    # bm25 is lower for better matches.
+    return queryset.extra(select={"rank": rank}).order_by("rank", "-pk")
+
+
+def highlights(
+    model, ids: list[int], query: ParsedQuery, index: SearchIndex, fragments: bool
+) -> dict[int, str]:
+    if not ids:
+        return {}
+    fts, column = index.fts_table, index.highlight_column
+    if fragments:
+        function = f"snippet({fts}, {column}, %s, %s, ' \u2026 ', 40)"
+    else:
+        function = f"highlight({fts}, {column}, %s, %s)"
+    placeholders = ", ".join("%s" for _ in ids)
+    sql = f"SELECT rowid, {function} FROM {fts} WHERE {fts} MATCH %s AND rowid IN ({placeholders})"
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [START, STOP, compile_query(query), *ids])
+        return dict(cursor.fetchall())
+
+
+def suggest_people(people: QuerySet, text: str) -> list:
+    """Officials whose name or alias is close to `text`: the names table is small enough to
+    compare in Python, word window by word window ("Blinkin" against "Blinken")."""
+    wanted = text.lower().split()
+    scored = []
+    for person in people.prefetch_related("aliases"):
+        names = [person.name, *(alias.name for alias in person.aliases.all())]
+        best = max(closeness(wanted, name.lower().split()) for name in names)
+        if SUGGESTION_THRESHOLD <= best < 1:
+            scored.append((best, person))
+    scored.sort(key=lambda pair: (-pair[0], pair[1].name))
+    return [person for _, person in scored]
+
+
+def closeness(wanted: list[str], name: list[str]) -> float:
+    size = len(wanted)
+    if not size or size > len(name):
+        return difflib.SequenceMatcher(None, " ".join(wanted), " ".join(name)).ratio()
+    return max(
+        difflib.SequenceMatcher(None, " ".join(wanted), " ".join(name[i : i + size])).ratio()
+        for i in range(len(name) - size + 1)
+    )

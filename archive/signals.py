@@ -1,0 +1,62 @@
+"""Keep claims' denormalised search text current when the rows it is made from change."""
+
+from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete
+
+from archive import models
+from archive.search.document import refresh_claims
+
+Claim = models.Claim
+
+# model -> the claims whose search text uses one of its rows
+DEPENDENTS = {
+    models.Person: lambda row: Claim.objects.filter(speaker__person=row),
+    models.PersonAlias: lambda row: Claim.objects.filter(speaker__person_id=row.person_id),
+    models.Participation: lambda row: Claim.objects.filter(speaker=row),
+    models.Issue: lambda row: Claim.objects.filter(issues=row),
+    models.IssueAlias: lambda row: Claim.objects.filter(issues__id=row.issue_id),
+    models.Report: lambda row: Claim.objects.filter(report=row),
+    models.Meeting: lambda row: Claim.objects.filter(meeting=row),
+    models.Delegation: lambda row: Claim.objects.filter(meeting_id=row.meeting_id),
+    models.Publisher: lambda row: Claim.objects.filter(report__publisher=row),
+}
+
+
+def on_claim_saved(sender, instance, **kwargs):
+    refresh_claims(Claim.objects.filter(pk=instance.pk))
+
+
+def on_claim_issues_changed(sender, instance, action, reverse, pk_set, **kwargs):
+    if not reverse:  # claim.issues changed
+        if action.startswith("post_"):
+            refresh_claims(Claim.objects.filter(pk=instance.pk))
+    elif action == "pre_clear":  # issue.claims.clear(): remember whom it touches
+        instance._claims_to_refresh = list(instance.claims.values_list("pk", flat=True))
+    elif action.startswith("post_"):
+        ids = pk_set if action != "post_clear" else instance.__dict__.pop("_claims_to_refresh", [])
+        refresh_claims(Claim.objects.filter(pk__in=list(ids or [])))
+
+
+def on_dependency_saved(sender, instance, **kwargs):
+    refresh_claims(DEPENDENTS[sender](instance))
+
+
+def before_dependency_deleted(sender, instance, **kwargs):
+    # Deleting an issue drops its claim links without an m2m signal: note the claims first.
+    instance._claims_to_refresh = list(DEPENDENTS[sender](instance).values_list("pk", flat=True))
+
+
+def after_dependency_deleted(sender, instance, **kwargs):
+    ids = instance.__dict__.pop("_claims_to_refresh", [])
+    refresh_claims(Claim.objects.filter(pk__in=ids))
+
+
+def connect() -> None:
+    post_save.connect(on_claim_saved, sender=Claim, dispatch_uid="claim-search-text")
+    m2m_changed.connect(
+        on_claim_issues_changed, sender=Claim.issues.through, dispatch_uid="claim-issues-search"
+    )
+    for model in DEPENDENTS:
+        uid = f"search-text-{model._meta.model_name}"
+        post_save.connect(on_dependency_saved, sender=model, dispatch_uid=uid)
+        pre_delete.connect(before_dependency_deleted, sender=model, dispatch_uid=uid)
+        post_delete.connect(after_dependency_deleted, sender=model, dispatch_uid=uid)

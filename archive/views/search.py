@@ -1,0 +1,47 @@
+from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+
+from archive.forms import SearchForm
+from archive.models import Claim, Meeting, Person, Report
+from archive.search import ClaimSearch, prepare, suggest_people, top_records
+from archive.search.query import describe
+
+RESULTS_PER_PAGE = 20
+
+
+def search(request: HttpRequest) -> HttpResponse:
+    form = SearchForm(request.GET)
+    text, order, problems = form.cleaned()
+    prepared = prepare(text)
+    context = {
+        "form": form,
+        "q": prepared.parsed.text,
+        "order": order,
+        "orders": SearchForm.base_fields["sort"].choices,
+        "problems": problems,
+        "notices": prepared.parsed.notices,
+        "expansions": prepared.parsed.expansions,
+        "searched": [describe(node) for node in prepared.parsed.include],
+        "excluded": [describe(node) for node in prepared.parsed.exclude],
+        "people": prepared.matches.people,
+        "issues": prepared.matches.issues,
+    }
+    if not prepared.is_empty:
+        results = ClaimSearch(prepared.parsed, Claim.objects.published(), order)
+        paginator = Paginator(results, RESULTS_PER_PAGE)
+        requested = request.GET.get("page", "1")
+        page = paginator.get_page(requested)
+        if requested not in {"", str(page.number)}:
+            problems.append(
+                f"There is no page \u201c{requested[:20]}\u201d of these results; "
+                f"this is page {page.number} of {paginator.num_pages}."
+            )
+        context |= {
+            "has_results": True,
+            "page": page,
+            "reports": top_records(prepared.parsed, Report.objects.published()),
+            "meetings": top_records(prepared.parsed, Meeting.objects.published()),
+            "suggestions": suggest_people(prepared, Person.objects.published()),
+        }
+    return render(request, "search/results.html", context, status=200)

@@ -1,0 +1,208 @@
+"""Search against the seed archive: run on SQLite and on PostgreSQL, same expectations."""
+
+import pytest
+from django.core.management import call_command
+
+from archive.models import Claim, Issue, IssueAlias, Meeting, Person, PersonAlias, Report
+from archive.search import ClaimSearch, prepare, suggest_people, top_records
+
+pytestmark = pytest.mark.django_db
+
+
+def top(text: str, n: int = 3) -> list[Claim]:
+    prepared = prepare(text)
+    return ClaimSearch(prepared.parsed, Claim.objects.published())[0:n]
+
+
+def found(text: str) -> set[int]:
+    prepared = prepare(text)
+    search = ClaimSearch(prepared.parsed, Claim.objects.published())
+    return {claim.pk for claim in search[0 : search.count()]}
+
+
+def texts(claims: list[Claim]) -> list[str]:
+    return [claim.text for claim in claims]
+
+
+def test_biggest_lie_finds_the_xinjiang_claim_first(seed):
+    assert "genocide in China's Xinjiang" in top("biggest lie")[0].text
+
+
+def test_a_phrase_finds_the_taiwan_claims(seed):
+    results = texts(top('"one-China"', 5))
+    assert any("reiterated its adherence to the one-China policy" in t for t in results[:3])
+    assert any("abide by the one-China principle" in t for t in results[:3])
+
+
+def test_climate_finds_the_joint_working_group_first(seed):
+    assert "joint working group on climate change" in top("climate")[0].text
+
+
+def test_ccp_finds_claims_about_cpc_leadership(seed):
+    results = texts(top("CCP leadership", 3))
+    assert any("without the leadership of the CPC" in t for t in results)
+    assert any("The leadership role of the CPC" in t for t in results)
+
+
+def test_exclusion_leaves_out_claims_with_the_word(seed):
+    taiwan = found("Taiwan")
+    without = found("Taiwan -independence")
+    assert without < taiwan
+    assert all("independence" not in Claim.objects.get(pk=pk).text for pk in without)
+
+
+def test_or_finds_either_word(seed):
+    either = found("Tibet OR Xinjiang")
+    assert found("Tibet") | found("Xinjiang") == either
+    assert found("Tibet") and found("Xinjiang")
+
+
+def test_prefix_finds_every_form(seed):
+    results = texts(Claim.objects.filter(pk__in=found("sovereign*")))
+    assert any("sovereignty" in t for t in results)
+
+
+def test_stemming_finds_other_forms(seed):
+    assert found("urged") == found("urges") != set()
+    assert found("cooperating") == found("cooperation") != set()
+
+
+def test_issue_names_and_aliases_find_their_claims(seed):
+    hong_kong = found("Hong Kong")
+    assert found("HKSAR") == hong_kong
+    assert found("Xizang") == found("Tibet")
+
+
+def test_a_person_alias_finds_the_person_named_in_text(seed):
+    assert found("Anthony Blinken") == found("Antony Blinken")
+    prepared = prepare("Anthony Blinken")
+    assert [p.name for p in prepared.matches.people] == ["Antony Blinken"]
+    assert ("Anthony Blinken", ["Antony Blinken", "Tony Blinken"]) in prepared.parsed.expansions
+
+
+def test_stopwords_only_and_empty_queries_search_nothing(seed):
+    assert prepare("the of").is_empty
+    assert prepare("").is_empty
+
+
+def test_hostile_input_finds_nothing_and_raises_nothing(seed):
+    for text in (
+        '"unbalanced',
+        "NEAR(",
+        "column:value",
+        "'; DROP TABLE",
+        "\u4e2d\u56fd",
+        "x" * 400,
+    ):
+        found(text)
+
+
+def test_newest_and_oldest_orders(seed):
+    from tests.factories import make_meeting
+
+    later = make_meeting(claims=3)
+    prepared = prepare("talking")
+    newest = ClaimSearch(prepared.parsed, Claim.objects.published(), "newest")[0:10]
+    assert newest[0].meeting == later
+    sovereignty = prepare("sovereignty")
+    oldest = ClaimSearch(sovereignty.parsed, Claim.objects.published(), "oldest")[0:50]
+    assert [c.meeting.start_date for c in oldest] == sorted(c.meeting.start_date for c in oldest)
+
+
+def test_drafts_are_not_found(seed):
+    from tests.factories import make_meeting
+
+    make_meeting(status="draft", claims=3)
+    assert not found("restraint")
+    make_meeting(claims=3)
+    assert len(found("restraint")) == 1
+
+
+def test_highlights_mark_matches_and_escape_everything_else(seed, anchorage):
+    report = Report.objects.get(meeting=anchorage)
+    text = 'Then <script>alert("x")</script> &amp; <b>walked</b> out.'
+    report.body += "\n\n" + text
+    report.save()
+    claim = Claim.objects.create(report=report, text=text, delegation=anchorage.delegations.first())
+    results = {c.pk: str(c.highlighted) for c in top("walked", 5)}
+    html = results[claim.pk]
+    assert "<script>" not in html and "<b>" not in html
+    assert "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp;amp;" in html
+    assert "<mark>walked</mark>" in html
+
+
+def test_reports_and_meetings_are_found_with_highlights(seed):
+    prepared = prepare("genocide")
+    reports = top_records(prepared.parsed, Report.objects.published())
+    assert [r.slug for r in reports] == ["memri-special-dispatch-9249"]
+    assert "<mark>genocide</mark>" in str(reports[0].highlighted)
+    meetings = top_records(prepare("Anchorage").parsed, Meeting.objects.published())
+    assert meetings[0].slug == "2021-03-18-china-us-high-level-strategic-dialogue"
+
+
+@pytest.mark.parametrize("typed", ["Blinkin", "Wang Yee", "Yang Jeichi"])
+def test_misspelt_officials_get_a_did_you_mean(seed, typed):
+    prepared = prepare(typed)
+    suggestions = suggest_people(prepared, Person.objects.published())
+    expected = {"Blinkin": "Antony Blinken", "Wang Yee": "Wang Yi", "Yang Jeichi": "Yang Jiechi"}
+    assert suggestions and suggestions[0].name == expected[typed]
+
+
+def test_ordinary_words_get_no_did_you_mean(seed):
+    for text in ("climate", "sovereignty", "Wang Yi"):
+        assert suggest_people(prepare(text), Person.objects.published()) == []
+
+
+class TestTheIndexFollowsEdits:
+    def test_a_new_claim_is_searchable_at_once(self, seed, anchorage):
+        report = Report.objects.get(meeting=anchorage)
+        claim = Claim.objects.create(report=report, text="The two sides discussed", joint=True)
+        claim.issues.add(Issue.objects.get(slug="covid-19"))
+        assert claim.pk in found("coronavirus discussed")
+
+    def test_editing_a_claims_text_reindexes_it(self, biggest_lie):
+        biggest_lie.text = "the biggest lie of the century"
+        biggest_lie.save()
+        assert biggest_lie.pk not in found("genocide")
+        assert biggest_lie.pk in found("century")
+
+    def test_a_new_issue_alias_reaches_its_claims(self, biggest_lie):
+        assert biggest_lie.pk not in found("Turkestan region")
+        IssueAlias.objects.create(issue=Issue.objects.get(slug="xinjiang"), name="Turkestan region")
+        assert biggest_lie.pk in found("Turkestan region")
+
+    def test_renaming_an_issue_reaches_its_claims(self, biggest_lie):
+        xinjiang = Issue.objects.get(slug="xinjiang")
+        xinjiang.name = "East Turkestan"
+        xinjiang.save()
+        biggest_lie.refresh_from_db()
+        assert "East Turkestan" in biggest_lie.search_context
+        assert biggest_lie.pk in found("Turkestan")
+
+    def test_a_speakers_alias_reaches_their_claims(self, seed, anchorage, blinken):
+        report = Report.objects.get(meeting=anchorage)
+        speaker = blinken.participations.get(meeting=anchorage)
+        claim = Claim.objects.create(
+            report=report,
+            text="tough and direct",
+            delegation=speaker.delegation,
+            speaker=speaker,
+        )
+        assert claim.pk in found("Blinken direct")
+        PersonAlias.objects.create(person=blinken, name="Secretary Blinken of State")
+        claim.refresh_from_db()
+        assert "Secretary Blinken of State" in claim.search_context
+
+    def test_removing_an_issue_from_a_claim_reaches_the_index(self, biggest_lie):
+        biggest_lie.issues.remove(Issue.objects.get(slug="human-rights"))
+        biggest_lie.refresh_from_db()
+        assert "Human rights" not in biggest_lie.search_context
+
+
+def test_rebuild_search_index_repairs_stale_text(seed, capsys, biggest_lie):
+    Claim.objects.filter(pk=biggest_lie.pk).update(search_context="")
+    call_command("rebuild_search_index")
+    out = capsys.readouterr().out
+    assert "Recomputed the search text of 70 claims; 1 had changed." in out
+    assert "rebuilt in" in out
+    assert biggest_lie.pk in found("Human rights genocide")
