@@ -40,7 +40,9 @@ def search(request: HttpRequest) -> HttpResponse:
         context |= {
             "has_results": True,
             "page": page,
-            "reports": top_records(prepared.parsed, Report.objects.published()),
+            "reports": top_records(
+                prepared.parsed, Report.objects.published().select_related("publisher")
+            ),
             "meetings": top_records(prepared.parsed, Meeting.objects.published()),
             "suggestions": suggest_people(prepared, Person.objects.published()),
         }

@@ -1,0 +1,150 @@
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from tests.factories import make_meeting
+
+pytestmark = pytest.mark.django_db
+
+HOSTILE = [
+    '"unbalanced',
+    "-",
+    "OR OR",
+    "*",
+    "NEAR(",
+    "AND",
+    "column:value",
+    "'; DROP TABLE archive_claim; --",
+    "x" * 10_000,
+    "",
+    "the of",
+    "\U0001f600\U0001f30f",
+    "\u4e2d\u56fd\u5916\u4ea4\u90e8",
+    "climate\x00change",
+    "\x00",
+    "%",
+    "_",
+    "\\",
+    "{text}: climate",
+    "^climate",
+    "climate NOT change",
+    '""',
+    "a*b*c",
+    "-the",
+    "((((",
+]
+
+
+def get(client, **params):
+    return client.get("/search/", params)
+
+
+def test_results_show_quote_side_meeting_and_permalink(client, biggest_lie):
+    response = get(client, q="biggest lie")
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert "1 claim<" in page
+    assert "the <mark>biggest</mark> <mark>lie</mark> of the century" in page
+    assert 'class="side-mark side-1">China<' in page
+    assert "China-U.S. High-Level Strategic Dialogue" in page
+    assert 'datetime="2021-03-18"' in page
+    assert f'href="/claims/{biggest_lie.pk}/"' in page
+    assert 'value="biggest lie"' in page  # the query stays in the box
+
+
+def test_reports_and_meetings_beside_the_claims(client, seed):
+    page = get(client, q="Anchorage").content.decode()
+    assert 'href="/reports/memri-special-dispatch-9249/"' in page
+    assert 'href="/meetings/2021-03-18-china-us-high-level-strategic-dialogue/"' in page
+
+
+def test_officials_and_issues_named_in_the_query_are_quick_links(client, seed):
+    page = get(client, q="Wang Yi Xinjiang").content.decode()
+    assert 'href="/officials/wang-yi/">Official: Wang Yi<' in page
+    assert 'href="/issues/xinjiang/">Issue: Xinjiang<' in page
+
+
+def test_the_page_says_which_equivalents_were_searched(client, seed):
+    page = get(client, q="CCP").content.decode()
+    assert "Also searched:" in page
+    assert "\u201cCPC\u201d" in page and "\u201cCommunist Party of China\u201d" in page
+    page = get(client, q="HKSAR").content.decode()
+    assert "\u201cHong Kong\u201d" in page
+
+
+def test_a_misspelt_official_offers_did_you_mean(client, seed):
+    page = get(client, q="Blinkin").content.decode()
+    assert "Did you mean" in page
+    assert 'href="/officials/antony-blinken/"' in page
+
+
+def test_nothing_found_explains_how_to_search(client, seed):
+    page = get(client, q="zebra").content.decode()
+    assert "No claim matches zebra" in page
+    assert "How to search" in page
+
+
+def test_stopwords_only_get_a_clear_message(client, seed):
+    page = get(client, q="the of").content.decode()
+    assert "are not searched on their own" in page
+    assert "How to search" in page
+
+
+def test_a_very_long_query_is_truncated_with_a_notice(client, seed):
+    page = get(client, q="climate " * 2000).content.decode()
+    assert "only the beginning was searched" in page
+
+
+@pytest.mark.parametrize("text", HOSTILE, ids=range(len(HOSTILE)))
+def test_hostile_queries_answer_200(client, seed, text):
+    response = get(client, q=text)
+    assert response.status_code == 200
+
+
+@pytest.mark.parametrize("page", ["0", "-1", "abc", "99", "1e9", "", "2.5", "\x00"])
+def test_bad_page_numbers_get_a_real_page(client, seed, page):
+    response = get(client, q="China", page=page)
+    assert response.status_code == 200
+    if page not in {"", "1"}:
+        assert "There is no page" in response.content.decode()
+
+
+def test_an_unknown_sort_falls_back_to_relevance(client, seed):
+    page = get(client, q="climate", sort="loudest").content.decode()
+    assert "There is no sort order \u201cloudest\u201d" in page
+    assert "3 claims" in page
+
+
+def test_sort_by_newest_and_paging(client, seed):
+    later = make_meeting(claims=30)
+    response = get(client, q="restraint OR climate OR talking", sort="newest")
+    page = response.content.decode()
+    assert page.index(later.title) < page.index("China-U.S. High-Level Strategic Dialogue")
+    assert "Page 1 of 2" in page
+    assert 'href="?q=restraint+OR+climate+OR+talking&amp;sort=newest&amp;page=2"' in page
+    assert get(client, q="restraint OR climate OR talking", page="2").status_code == 200
+
+
+def test_every_page_has_a_search_box(client, seed):
+    for url in ("/", "/meetings/", "/issues/taiwan/"):
+        assert 'action="/search/" role="search"' in client.get(url).content.decode()
+
+
+def test_query_count_is_fixed(client, seed, django_assert_max_num_queries):
+    with django_assert_max_num_queries(16):
+        get(client, q="China OR climate")
+    for _ in range(4):
+        make_meeting(claims=25)
+    with django_assert_max_num_queries(16):
+        get(client, q="restraint OR China", page="2")
+
+
+@settings(
+    max_examples=60,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+@given(text=st.text(max_size=80), sort=st.sampled_from(["relevance", "newest", "x"]))
+def test_any_text_answers_200(client, seed, text, sort):
+    response = get(client, q=text, sort=sort)
+    assert response.status_code == 200
