@@ -5,7 +5,9 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 PORT ?= 8000
 
-.PHONY: install run serve test lint check-python clean
+BENCH_CLAIMS ?= 20000
+
+.PHONY: install run serve test lint bench check-python clean
 
 check-python:
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 12) else 1)' || { \
@@ -46,6 +48,11 @@ test: lint
 	  echo "== again on $$DATABASE_URL"; \
 	  $(BIN)/python -m pytest; \
 	fi
+
+# Benchmarks print numbers (see bench/README.md); BENCH_CLAIMS sets the archive size and
+# BENCH_DATABASE_URL a PostgreSQL database to run on instead of a SQLite file in bench/out/.
+bench: install
+	$(BIN)/python bench/search.py --claims $(BENCH_CLAIMS)
 
 clean:
 	rm -rf $(VENV) staticfiles db.sqlite3 db.sqlite3-*

@@ -9,7 +9,7 @@ import re
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
-from django.db.models import Count, F, Prefetch, Q
+from django.db.models import Count, Exists, F, OuterRef, Prefetch, Q
 from django.db.models.functions import Lower
 from django.urls import reverse
 from django.utils import timezone
@@ -221,9 +221,12 @@ class Delegation(models.Model):
 class PersonQuerySet(models.QuerySet):
     def published(self):
         """People who took part in a published meeting."""
-        return self.filter(
-            pk__in=Participation.objects.filter(meeting__status=Status.PUBLISHED).values("person")
+        # EXISTS per person stops at the first participation (index on person_id); an IN over
+        # all participations would read them all on every page.
+        attended = Participation.objects.filter(
+            person=OuterRef("pk"), meeting__status=Status.PUBLISHED
         )
+        return self.filter(Exists(attended))
 
     def with_participations(self):
         """Participations in published meetings, latest first (for titles and countries)."""
@@ -367,9 +370,14 @@ class Participation(models.Model):
 class IssueQuerySet(models.QuerySet):
     def published(self):
         """Issues with a published claim, directly or through a child issue."""
-        with_claims = Issue.objects.filter(pk__in=Claim.objects.published().values("issues"))
+        # EXISTS stops at the first published claim of each issue; the issue table is small,
+        # the claim table is not.
+        links = Claim.issues.through.objects.filter(
+            claim__report__status=Status.PUBLISHED, claim__meeting__status=Status.PUBLISHED
+        )
         return self.filter(
-            Q(pk__in=with_claims.values("pk")) | Q(pk__in=with_claims.values("parent"))
+            Exists(links.filter(issue=OuterRef("pk")))
+            | Exists(links.filter(issue__parent=OuterRef("pk")))
         )
 
     def with_claim_counts(self):

@@ -110,9 +110,13 @@ def top_records(query: ParsedQuery, queryset: QuerySet, limit: int = 5) -> list:
     return with_highlights(model, queryset, ids, query, fragments=True)
 
 
-def suggest_people(prepared: PreparedQuery, people: QuerySet) -> list:
-    """'Did you mean' officials, when the words look like a misspelt name."""
+FEW_RESULTS = 5
+
+
+def suggest_people(prepared: PreparedQuery, people: QuerySet, found: int = 0) -> list:
+    """'Did you mean' officials, when the words look like a misspelt name: a short query that
+    names no official and finds (almost) nothing."""
     words = prepared.parsed.plain_words
-    if prepared.matches.people or not 1 <= len(words) <= 4:
+    if prepared.matches.people or found >= FEW_RESULTS or not 1 <= len(words) <= 4:
         return []
     return list(backend().suggest_people(people, " ".join(words))[:3])

@@ -73,22 +73,28 @@ def highlights(
 def suggest_people(people: QuerySet, text: str) -> list:
     """Officials whose name or alias is close to `text`: the names table is small enough to
     compare in Python, word window by word window ("Blinkin" against "Blinken")."""
-    wanted = text.lower().split()
-    scored = []
-    for person in people.prefetch_related("aliases"):
-        names = [person.name, *(alias.name for alias in person.aliases.all())]
-        best = max(closeness(wanted, name.lower().split()) for name in names)
-        if SUGGESTION_THRESHOLD <= best < 1:
-            scored.append((best, person))
-    scored.sort(key=lambda pair: (-pair[0], pair[1].name))
-    return [person for _, person in scored]
+    from archive.models import PersonAlias
 
-
-def closeness(wanted: list[str], name: list[str]) -> float:
-    size = len(wanted)
-    if not size or size > len(name):
-        return difflib.SequenceMatcher(None, " ".join(wanted), " ".join(name)).ratio()
-    return max(
-        difflib.SequenceMatcher(None, " ".join(wanted), " ".join(name[i : i + size])).ratio()
-        for i in range(len(name) - size + 1)
+    wanted = " ".join(text.lower().split())
+    names = [(pk, name) for pk, name in people.values_list("pk", "name")]
+    names += list(
+        PersonAlias.objects.filter(person__in=people.values("pk")).values_list("person", "name")
     )
+    best: dict[int, float] = {}
+    matcher = difflib.SequenceMatcher(autojunk=False)
+    matcher.set_seq2(wanted)
+    size = len(wanted.split())
+    for pk, name in names:
+        words = name.lower().split()
+        for start in range(max(1, len(words) - size + 1)):
+            matcher.set_seq1(" ".join(words[start : start + size]))
+            if matcher.real_quick_ratio() < SUGGESTION_THRESHOLD:
+                continue
+            if matcher.quick_ratio() < SUGGESTION_THRESHOLD:
+                continue
+            score = matcher.ratio()
+            if SUGGESTION_THRESHOLD <= score < 1 and score > best.get(pk, 0):
+                best[pk] = score
+    ranked = sorted(best, key=lambda pk: -best[pk])[:3]
+    found = people.in_bulk(ranked)
+    return [found[pk] for pk in ranked if pk in found]

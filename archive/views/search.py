@@ -44,6 +44,8 @@ def search(request: HttpRequest) -> HttpResponse:
                 prepared.parsed, Report.objects.published().select_related("publisher")
             ),
             "meetings": top_records(prepared.parsed, Meeting.objects.published()),
-            "suggestions": suggest_people(prepared, Person.objects.published()),
+            "suggestions": suggest_people(
+                prepared, Person.objects.published(), found=paginator.count
+            ),
         }
     return render(request, "search/results.html", context, status=200)

@@ -646,7 +646,6 @@ def invent_word(rng: random.Random) -> str:
 class Official:
     pk: int
     title: str
-    senior: bool
     # The name first, then its aliases in the order search indexes them.
     names: tuple[str, ...] = ()
 
@@ -770,7 +769,7 @@ def create_people(rng: random.Random, total: int) -> tuple[list[CountryPool], in
     weight_sum = sum(c.weight for c in COUNTRIES)
     pools: list[CountryPool] = []
     people: list[Person] = []
-    owners: list[tuple[CountryPool, str, bool]] = []
+    owners: list[tuple[CountryPool, str]] = []
     used_names: set[str] = set()
     for spec in COUNTRIES:
         pool = CountryPool(spec, country_name(spec.code))
@@ -785,20 +784,20 @@ def create_people(rng: random.Random, total: int) -> tuple[list[CountryPool], in
                     break
                 name, sort_name = make_name(rng, style)
             used_names.add(name)
-            senior = index < seniors
-            titles = SENIOR_TITLES if senior else MEMBER_TITLES
+            # The first few of each country are its senior officials, who head delegations.
+            titles = SENIOR_TITLES if index < seniors else MEMBER_TITLES
             title = rng.choice(titles.get(spec.code, titles[""]))
             slug = f"{GEN_PREFIX}{len(people)}-{slugify(name)}"[:100]
             people.append(Person(name=name, slug=slug, sort_name=sort_name))
-            owners.append((pool, title, senior))
+            owners.append((pool, title))
         pool.weights = zipf_cumulative(count, 0.7)
         pool.senior_weights = zipf_cumulative(seniors, 0.7)
     Person.objects.bulk_create(people, batch_size=BATCH_ROWS)
 
     taken = {a.lower() for a in PersonAlias.objects.values_list("name", flat=True)}
     aliases: list[PersonAlias] = []
-    for person, (pool, title, senior) in zip(people, owners, strict=True):
-        pool.officials.append(Official(person.pk, title, senior))
+    for person, (pool, title) in zip(people, owners, strict=True):
+        pool.officials.append(Official(person.pk, title))
         if rng.random() < 0.15:
             alias = make_alias(rng, person.name)
             if alias and alias != person.name and alias.lower() not in taken:
@@ -846,7 +845,7 @@ def create_catalogue(seed: int, claims: int) -> Catalogue:
 class Side:
     delegation: Delegation
     country: str
-    # (participation, official, cumulative weight): heads are quoted more than members.
+    # Cumulative weights of `members`: heads are quoted more often than the others.
     members: list[tuple[Participation, Official]]
     member_weights: list[float]
 
@@ -855,8 +854,8 @@ class Side:
 class Batch:
     """Rows of a run of meetings, inserted together, parents first. Rows are made before
     their parents have ids, so each row keeps its parents beside it and takes their ids just
-    before its insert. (Assigning the unsaved parent instances to the foreign keys instead
-    works too, but Django's checks on those assignments cost a fifth of the run.)"""
+    before its insert. (Assigning the unsaved parent instances to the foreign keys works too,
+    but runs Django's checks on every assignment and again in bulk_create.)"""
 
     meetings: list[Meeting] = field(default_factory=list)
     delegations: list[tuple[Delegation, Meeting]] = field(default_factory=list)
@@ -1183,7 +1182,8 @@ class Command(BaseCommand):
                 catalogue = create_catalogue(seed, claims)
             self.stdout.write(
                 f"Catalogue: {catalogue.people:,} people ({catalogue.person_aliases:,} aliases), "
-                f"{len(catalogue.issues)} issues, {len(catalogue.publishers)} publishers."
+                f"{len(catalogue.issues)} issues ({catalogue.issue_aliases} new aliases), "
+                f"{len(catalogue.publishers)} publishers."
             )
             totals = self.write_meetings(ArchiveGenerator(seed, catalogue), claims, started)
         elapsed = time.monotonic() - started

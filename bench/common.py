@@ -1,0 +1,86 @@
+"""Shared set-up for the benchmarks: a database of a given size, timing helpers."""
+
+import os
+import statistics
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+OUT = ROOT / "bench" / "out"
+
+
+def setup_django(claims: int) -> None:
+    """Point Django at the benchmark database (BENCH_DATABASE_URL, or a SQLite file per
+    size under bench/out/), with production-like settings: DEBUG off, no query log."""
+    sys.path.insert(0, str(ROOT))
+    OUT.mkdir(exist_ok=True)
+    url = os.environ.get("BENCH_DATABASE_URL") or f"sqlite:///{OUT}/bench-{claims}.sqlite3"
+    os.environ["DATABASE_URL"] = url
+    os.environ["DEBUG"] = "False"
+    os.environ.setdefault("SECRET_KEY", "benchmark-only-key-" + "x" * 40)
+    os.environ["ALLOWED_HOSTS"] = "testserver"
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "archive.settings")
+    import django
+
+    django.setup()
+
+
+def ensure_archive(claims: int, seed: int = 1) -> int:
+    """Migrate and generate the archive once; later runs reuse it."""
+    from django.core.management import call_command
+
+    from archive.models import Claim
+
+    call_command("migrate", verbosity=0)
+    call_command("collectstatic", interactive=False, verbosity=0)  # DEBUG is off
+    existing = Claim.objects.count()
+    if existing < claims * 0.9:
+        if existing:
+            sys.exit(
+                f"The benchmark database holds {existing} claims, not {claims}: "
+                "use a fresh database (or delete bench/out/)."
+            )
+        print(f"Generating {claims} claims (once per database)...", flush=True)
+        call_command("generate_archive", claims=claims, seed=seed)
+        existing = Claim.objects.count()
+    return existing
+
+
+def interleaved(actions: list[Callable[[], object]], repeat: int) -> list[list[float]]:
+    """Milliseconds per call of each action, run in turn `repeat` times after a warm-up, so
+    that noise on this shared machine falls on all of them alike."""
+    for action in actions:
+        action()
+    result: list[list[float]] = [[] for _ in actions]
+    for _ in range(repeat):
+        for action, times in zip(actions, result, strict=True):
+            started = time.perf_counter()
+            action()
+            times.append((time.perf_counter() - started) * 1000)
+    return result
+
+
+def p50(values: list[float]) -> float:
+    return statistics.median(values)
+
+
+def p95(values: list[float]) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]
+
+
+def machine() -> str:
+    from django.db import connection
+
+    engine = connection.vendor
+    if engine == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SHOW server_version")
+            engine += " " + cursor.fetchone()[0]
+    else:
+        import sqlite3
+
+        engine += " " + sqlite3.sqlite_version
+    return f"{engine}, {os.cpu_count()} cores, Python {sys.version.split()[0]}"
