@@ -1,5 +1,6 @@
 """Keep claims' denormalised search text current when the rows it is made from change."""
 
+from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete
 
 from archive import models
@@ -21,12 +22,24 @@ DEPENDENTS = {
 }
 
 
-def on_claim_saved(sender, instance, **kwargs):
+def refresh_after_commit(claims) -> None:
+    transaction.on_commit(lambda: refresh_claims(claims))
+
+
+def on_claim_saved(sender, instance, raw=False, **kwargs):
+    if raw:
+        # loaddata: the claim's issues (and maybe its speaker) are not in yet. Refresh once
+        # the whole load has committed, instead of after every row.
+        instance._loaded_raw = True
+        refresh_after_commit(Claim.objects.filter(pk=instance.pk))
+        return
     refresh_claims(Claim.objects.filter(pk=instance.pk))
 
 
 def on_claim_issues_changed(sender, instance, action, reverse, pk_set, **kwargs):
     if not reverse:  # claim.issues changed
+        if getattr(instance, "_loaded_raw", False):
+            return  # refreshed after the load commits
         if action.startswith("post_"):
             refresh_claims(Claim.objects.filter(pk=instance.pk))
     elif action == "pre_clear":  # issue.claims.clear(): remember whom it touches
@@ -36,7 +49,10 @@ def on_claim_issues_changed(sender, instance, action, reverse, pk_set, **kwargs)
         refresh_claims(Claim.objects.filter(pk__in=list(ids or [])))
 
 
-def on_dependency_saved(sender, instance, **kwargs):
+def on_dependency_saved(sender, instance, raw=False, **kwargs):
+    if raw:
+        refresh_after_commit(DEPENDENTS[sender](instance))
+        return
     refresh_claims(DEPENDENTS[sender](instance))
 
 

@@ -5,6 +5,7 @@ import pytest
 from django.core.management import call_command
 
 from archive.models import Claim, Meeting, Person, Report
+from archive.search.document import refresh_claims
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -20,10 +21,17 @@ CHROMIUM_ARGS = [
 ANCHORAGE = "2021-03-18-china-us-high-level-strategic-dialogue"
 
 
+@pytest.fixture(autouse=True)
+def fast_password_hashing(settings):
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
 @pytest.fixture
 def seed(db):
-    """The curated Anchorage archive, as `make run` loads it."""
+    """The curated Anchorage archive, as `make run` loads it. (The search text that loaddata
+    refreshes on commit is refreshed here: tests never commit.)"""
     call_command("loaddata", "anchorage-2021", verbosity=0)
+    refresh_claims(Claim.objects.all())
 
 
 @pytest.fixture

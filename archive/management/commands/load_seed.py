@@ -1,8 +1,7 @@
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
-from archive.models import Claim, Report
-from archive.search.document import refresh_claims
+from archive.models import Report
 
 SEED_FIXTURES = ["anchorage-2021"]
 
@@ -15,8 +14,6 @@ class Command(BaseCommand):
             self.stdout.write("The archive already holds reports; the seed was not loaded.")
             return
         call_command("loaddata", *SEED_FIXTURES, verbosity=0)
-        # Fixtures load rows raw; make sure the search text of every claim is complete.
-        refresh_claims(Claim.objects.all())
         self.stdout.write(
             self.style.SUCCESS(f"Loaded the seed archive: {Report.objects.count()} report(s).")
         )
