@@ -1,5 +1,5 @@
 from django.apps import AppConfig
-from django.db.models.signals import post_migrate
+from django.db.models.signals import post_migrate, pre_migrate
 
 
 class ArchiveConfig(AppConfig):
@@ -9,18 +9,37 @@ class ArchiveConfig(AppConfig):
 
     def ready(self) -> None:
         from archive import signals
-        from archive.search import indexes
 
         signals.connect()
-        post_migrate.connect(install_search_indexes, sender=self)
-        self.search_indexes = indexes
+        pre_migrate.connect(remove_triggers, sender=self)
+        post_migrate.connect(install_database_objects, sender=self)
 
 
-def install_search_indexes(sender, using: str, **kwargs) -> None:
-    """Full-text objects are made by raw SQL; make sure they exist after every migrate (SQLite
-    drops a table's triggers when a migration rebuilds the table)."""
+def remove_triggers(sender, using: str, **kwargs) -> None:
     from django.db import connections
 
+    from archive import publication
+
+    publication.uninstall(connections[using])
+
+
+def install_database_objects(sender, using: str, **kwargs) -> None:
+    """Full-text indexes and publication triggers are made by raw SQL; make sure they exist
+    after every migrate (SQLite drops a table's triggers when a migration rebuilds it)."""
+    from django.db import connections
+
+    from archive import publication
     from archive.search import indexes
 
-    indexes.install(connections[using])
+    connection = connections[using]
+    with connection.cursor() as cursor:
+        if "archive_claim" not in connection.introspection.table_names(cursor):
+            return  # migrated back to before the archive's tables
+        columns = {
+            c.name for c in connection.introspection.get_table_description(cursor, "archive_claim")
+        }
+    if "search_context" in columns:
+        indexes.install(connection)
+    if "is_public" in columns:
+        publication.install(connection)
+        publication.resync(connection)  # the triggers were off during the migration

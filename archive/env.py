@@ -76,4 +76,8 @@ def env_database(name: str, default_sqlite_path: str) -> dict:
         )
     if config["ENGINE"] == "django.db.backends.sqlite3":
         config["OPTIONS"] = SQLITE_OPTIONS
+    else:
+        # JIT compilation costs tens of milliseconds per query and pays off only for long
+        # analytical queries, which a web archive does not run.
+        config.setdefault("OPTIONS", {})["options"] = "-c jit=off"
     return config

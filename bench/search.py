@@ -10,7 +10,7 @@ the same run, interleaved so machine noise hits both alike.
 import argparse
 import datetime
 
-from common import ensure_archive, interleaved, machine, p50, p95, setup_django
+from common import ensure_archive, interleaved, machine, p50, p95, setup_django, vacuum
 
 # (label, query): the shapes the search issue asks for, in the generator's vocabulary.
 QUERIES = [
@@ -25,26 +25,24 @@ QUERIES = [
 
 
 def bare_sql(text: str):
-    """The statements the view's claim search runs, as SQL to execute directly."""
+    """The statements the view runs to find the page of claims and their total, captured
+    from the search itself, to execute directly."""
     from django.db import connection
+    from django.test.utils import CaptureQueriesContext
 
     from archive.models import Claim
     from archive.search import ClaimSearch, prepare
 
     search = ClaimSearch(prepare(text).parsed, Claim.objects.published())
-    count_sql, count_params = search.matched.values("pk").query.sql_with_params()
-    top_sql, top_params = search.ordered().values_list("pk")[:20].query.sql_with_params()
-    statements = [
-        (f"SELECT COUNT(*) FROM ({count_sql}) matched", count_params),
-        (top_sql, top_params),
-    ]
+    with CaptureQueriesContext(connection) as captured:
+        _, total = search.ids_and_total(0, 20)
+    statements = [query["sql"] for query in captured.captured_queries]
 
     def run() -> int:
         with connection.cursor() as cursor:
-            cursor.execute(*statements[0])
-            total = cursor.fetchone()[0]
-            cursor.execute(*statements[1])
-            cursor.fetchall()
+            for statement in statements:
+                cursor.execute(statement)
+                cursor.fetchall()
         return total
 
     return run
@@ -58,6 +56,7 @@ def main() -> None:
 
     setup_django(options.claims)
     size = ensure_archive(options.claims)
+    vacuum()
     from django.test import Client
 
     client = Client()

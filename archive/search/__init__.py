@@ -8,8 +8,9 @@ engine's syntax.
 from dataclasses import dataclass
 from types import ModuleType
 
+from django.core.paginator import Page, Paginator
 from django.db import connection
-from django.db.models import Model, QuerySet
+from django.db.models import Count, Model, QuerySet, Window
 
 from archive.search import indexes
 from archive.search.highlight import to_html
@@ -52,22 +53,14 @@ def prepare(text: str) -> PreparedQuery:
 
 
 class ClaimSearch:
-    """Claims matching a query, as a sequence Django's Paginator can page through: the count
-    and each page are separate queries, and only the page's claims are highlighted."""
+    """Claims matching a query. `page()` fetches one page and the total in a single query
+    (a window count rides along with the ranking, which must visit every match anyway);
+    only the page's claims are highlighted."""
 
     def __init__(self, query: ParsedQuery, claims: QuerySet, order: str = "relevance"):
         self.query = query
         self.order = order if order in ORDERS else "relevance"
         self.matched = backend().matching(claims.order_by(), query, indexes.CLAIMS)
-        self._count: int | None = None
-
-    def count(self) -> int:
-        if self._count is None:
-            self._count = self.matched.count()
-        return self._count
-
-    def __len__(self) -> int:
-        return self.count()
 
     def ordered(self) -> QuerySet:
         if self.order == "newest":
@@ -76,11 +69,50 @@ class ClaimSearch:
             return self.matched.order_by("meeting__start_date", "pk")
         return backend().ranked(self.matched, self.query, indexes.CLAIMS)
 
+    def ids_and_total(self, offset: int, limit: int) -> tuple[list[int], int]:
+        if not backend().COUNT_IN_WINDOW:
+            ids = [row[0] for row in self.ordered().values_list("pk")[offset : offset + limit]]
+            return ids, self.matched.count()
+        rows = list(
+            self.ordered()
+            .annotate(total=Window(Count("pk")))
+            .values_list("pk", "total")[offset : offset + limit]
+        )
+        if rows:
+            return [pk for pk, _ in rows], rows[0][1]
+        return [], (self.matched.count() if offset else 0)
+
+    def page(self, number: int, per_page: int) -> Page:
+        """Page `number` (the last page when past the end), claims with `highlighted`."""
+        from archive.models import Claim
+
+        ids, total = self.ids_and_total((number - 1) * per_page, per_page)
+        last = max(1, -(-total // per_page))
+        if number > last:
+            number = last
+            ids, total = self.ids_and_total((number - 1) * per_page, per_page)
+        claims = with_highlights(Claim, Claim.objects.for_display(), ids, self.query, False)
+        return Page(claims, number, Paginator(KnownCount(total), per_page))
+
     def __getitem__(self, window: slice) -> list:
+        """Claims in a slice of the ordered results (for scripts and tests)."""
         from archive.models import Claim
 
         ids = [row[0] for row in self.ordered().values_list("pk")[window]]
         return with_highlights(Claim, Claim.objects.for_display(), ids, self.query, False)
+
+    def count(self) -> int:
+        return self.matched.count()
+
+
+class KnownCount:
+    """Stands in for an object list whose size is already known, for Django's Paginator."""
+
+    def __init__(self, total: int):
+        self.total = total
+
+    def count(self) -> int:
+        return self.total
 
 
 def with_highlights(

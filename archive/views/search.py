@@ -1,4 +1,3 @@
-from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
@@ -6,6 +5,7 @@ from archive.forms import SearchForm
 from archive.models import Claim, Meeting, Person, Report
 from archive.search import ClaimSearch, prepare, suggest_people, top_records
 from archive.search.query import describe
+from archive.views.pagination import requested_page
 
 RESULTS_PER_PAGE = 20
 
@@ -29,13 +29,14 @@ def search(request: HttpRequest) -> HttpResponse:
     }
     if not prepared.is_empty:
         results = ClaimSearch(prepared.parsed, Claim.objects.published(), order)
-        paginator = Paginator(results, RESULTS_PER_PAGE)
-        requested = request.GET.get("page", "1")
-        page = paginator.get_page(requested)
-        if requested not in {"", str(page.number)}:
+        number, problem = requested_page(request)
+        page = results.page(number, RESULTS_PER_PAGE)
+        if problem:
+            problems.append(problem)
+        elif page.number != number:
             problems.append(
-                f"There is no page \u201c{requested[:20]}\u201d of these results; "
-                f"this is page {page.number} of {paginator.num_pages}."
+                f"There is no page {number} of these results; "
+                f"this is page {page.number} of {page.paginator.num_pages}."
             )
         context |= {
             "has_results": True,
@@ -45,7 +46,7 @@ def search(request: HttpRequest) -> HttpResponse:
             ),
             "meetings": top_records(prepared.parsed, Meeting.objects.published()),
             "suggestions": suggest_people(
-                prepared, Person.objects.published(), found=paginator.count
+                prepared, Person.objects.published(), found=page.paginator.count
             ),
         }
     return render(request, "search/results.html", context, status=200)

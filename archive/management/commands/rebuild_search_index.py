@@ -3,6 +3,7 @@ import time
 from django.core.management.base import BaseCommand
 from django.db import connection, transaction
 
+from archive import publication
 from archive.models import Claim
 from archive.search import indexes
 from archive.search.document import refresh_claims
@@ -19,7 +20,12 @@ class Command(BaseCommand):
         started = time.monotonic()
         with transaction.atomic():
             indexes.install(connection)
-            self.stdout.write(f"Checked the search index objects on {connection.vendor}.")
+            publication.install(connection)
+            publication.resync(connection)
+            self.stdout.write(
+                f"Checked the search index objects and publication triggers on "
+                f"{connection.vendor}; recomputed which claims are public."
+            )
             total = Claim.objects.count()
             changed = refresh_claims(Claim.objects.all())
             self.stdout.write(

@@ -1,0 +1,97 @@
+"""Database triggers that keep `Claim.is_public` equal to "the claim's report and meeting are
+both published", on every path that writes rows: save(), QuerySet.update(), bulk_create()
+and loaddata. Installed with the search indexes after every migrate."""
+
+PUBLISHED = "'published'"
+
+CLAIM_IS_PUBLIC = (
+    "(SELECT r.status = {p} AND m.status = {p} FROM archive_report r "
+    "JOIN archive_meeting m ON m.id = r.meeting_id WHERE r.id = {report})"
+)
+
+
+def claim_is_public(report: str) -> str:
+    return "COALESCE(" + CLAIM_IS_PUBLIC.format(p=PUBLISHED, report=report) + ", FALSE)"
+
+
+SQLITE = [
+    "CREATE TRIGGER IF NOT EXISTS archive_claim_public_insert AFTER INSERT ON archive_claim "
+    f"BEGIN UPDATE archive_claim SET is_public = {claim_is_public('new.report_id')} "
+    "WHERE id = new.id; END",
+    "CREATE TRIGGER IF NOT EXISTS archive_claim_public_move AFTER UPDATE OF report_id, "
+    f"is_public ON archive_claim WHEN new.is_public IS NOT {claim_is_public('new.report_id')} "
+    f"BEGIN UPDATE archive_claim SET is_public = {claim_is_public('new.report_id')} "
+    "WHERE id = new.id; END",
+    "CREATE TRIGGER IF NOT EXISTS archive_report_public AFTER UPDATE OF status, meeting_id "
+    f"ON archive_report BEGIN UPDATE archive_claim SET is_public = "
+    f"{claim_is_public('new.id')} WHERE report_id = new.id; END",
+    "CREATE TRIGGER IF NOT EXISTS archive_meeting_public AFTER UPDATE OF status "
+    f"ON archive_meeting BEGIN UPDATE archive_claim SET is_public = "
+    f"{claim_is_public('archive_claim.report_id')} WHERE meeting_id = new.id; END",
+]
+
+POSTGRES = [
+    f"""CREATE OR REPLACE FUNCTION archive_claim_public() RETURNS trigger AS $$
+    BEGIN
+        NEW.is_public := {claim_is_public("NEW.report_id")};
+        RETURN NEW;
+    END $$ LANGUAGE plpgsql""",
+    f"""CREATE OR REPLACE FUNCTION archive_report_public() RETURNS trigger AS $$
+    BEGIN
+        UPDATE archive_claim SET is_public = {claim_is_public("NEW.id")}
+        WHERE report_id = NEW.id;
+        RETURN NULL;
+    END $$ LANGUAGE plpgsql""",
+    f"""CREATE OR REPLACE FUNCTION archive_meeting_public() RETURNS trigger AS $$
+    BEGIN
+        UPDATE archive_claim c SET is_public = {claim_is_public("c.report_id")}
+        WHERE c.meeting_id = NEW.id;
+        RETURN NULL;
+    END $$ LANGUAGE plpgsql""",
+    "CREATE OR REPLACE TRIGGER archive_claim_public BEFORE INSERT OR UPDATE OF report_id, "
+    "is_public ON archive_claim FOR EACH ROW EXECUTE FUNCTION archive_claim_public()",
+    "CREATE OR REPLACE TRIGGER archive_report_public AFTER UPDATE OF status, meeting_id "
+    "ON archive_report FOR EACH ROW WHEN (OLD.status IS DISTINCT FROM NEW.status "
+    "OR OLD.meeting_id IS DISTINCT FROM NEW.meeting_id) "
+    "EXECUTE FUNCTION archive_report_public()",
+    "CREATE OR REPLACE TRIGGER archive_meeting_public AFTER UPDATE OF status "
+    "ON archive_meeting FOR EACH ROW WHEN (OLD.status IS DISTINCT FROM NEW.status) "
+    "EXECUTE FUNCTION archive_meeting_public()",
+]
+
+
+TRIGGERS = {
+    "archive_claim_public_insert": "archive_claim",
+    "archive_claim_public_move": "archive_claim",
+    "archive_claim_public": "archive_claim",
+    "archive_report_public": "archive_report",
+    "archive_meeting_public": "archive_meeting",
+}
+
+
+def uninstall(connection) -> None:
+    """Drop the triggers before migrating: SQLite rebuilds tables by renaming, which fails
+    while a trigger on another table names the one rebuilt, and PostgreSQL will not drop a
+    column a trigger watches. `install` makes them again after the migration."""
+    with connection.cursor() as cursor:
+        tables = set(connection.introspection.table_names(cursor))
+        for name, table in TRIGGERS.items():
+            if connection.vendor == "sqlite":
+                cursor.execute(f"DROP TRIGGER IF EXISTS {name}")
+            elif connection.vendor == "postgresql" and table in tables:
+                cursor.execute(f"DROP TRIGGER IF EXISTS {name} ON {table}")
+
+
+def install(connection) -> None:
+    statements = {"sqlite": SQLITE, "postgresql": POSTGRES}.get(connection.vendor, [])
+    with connection.cursor() as cursor:
+        for statement in statements:
+            cursor.execute(statement)
+
+
+def resync(connection) -> None:
+    """Recompute every claim's flag (after restoring data with the triggers off)."""
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"UPDATE archive_claim SET is_public = {claim_is_public('archive_claim.report_id')}"
+        )
