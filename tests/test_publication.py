@@ -1,0 +1,46 @@
+"""Claim.is_public follows its report and meeting on every write path (database triggers)."""
+
+import pytest
+
+from archive.models import Claim, Meeting, Report, Status
+from tests.factories import make_meeting
+
+pytestmark = pytest.mark.django_db
+
+
+def public_ids() -> set[int]:
+    return set(Claim.objects.filter(is_public=True).values_list("pk", flat=True))
+
+
+def test_queryset_updates_of_reports_and_meetings_reach_the_claims(dispatch):
+    everything = public_ids()
+    assert len(everything) == 70
+    Report.objects.filter(pk=dispatch.pk).update(status=Status.DRAFT)
+    assert public_ids() == set()
+    Report.objects.filter(pk=dispatch.pk).update(status=Status.PUBLISHED)
+    Meeting.objects.filter(pk=dispatch.meeting_id).update(status=Status.DRAFT)
+    assert public_ids() == set()
+    Meeting.objects.filter(pk=dispatch.meeting_id).update(status=Status.PUBLISHED)
+    assert public_ids() == everything
+
+
+def test_saving_through_the_model_reaches_the_claims(db):
+    meeting = make_meeting(claims=3)
+    report = meeting.reports.get()
+    assert len(public_ids()) == 3
+    report.status = Status.DRAFT
+    report.save()
+    assert public_ids() == set()
+
+
+def test_new_claims_take_their_reports_state(db):
+    draft = make_meeting(status=Status.DRAFT, claims=2)
+    published = make_meeting(claims=2)
+    assert public_ids() == set(published.claims.values_list("pk", flat=True))
+    assert not draft.claims.filter(is_public=True).exists()
+
+
+def test_the_flag_cannot_be_forced(dispatch):
+    Report.objects.filter(pk=dispatch.pk).update(status=Status.DRAFT)
+    Claim.objects.update(is_public=True)
+    assert public_ids() == set()
