@@ -15,15 +15,21 @@ class ArchiveConfig(AppConfig):
         post_migrate.connect(install_database_objects, sender=self)
 
 
-def remove_triggers(sender, using: str, **kwargs) -> None:
+def touches_archive(plan) -> bool:
+    return any(migration.app_label == "archive" for migration, _ in plan or [])
+
+
+def remove_triggers(sender, using: str, plan=None, **kwargs) -> None:
+    """Only when the archive's own tables are about to change (see publication.uninstall)."""
     from django.db import connections
 
     from archive import publication
 
-    publication.uninstall(connections[using])
+    if touches_archive(plan):
+        publication.uninstall(connections[using])
 
 
-def install_database_objects(sender, using: str, **kwargs) -> None:
+def install_database_objects(sender, using: str, plan=None, **kwargs) -> None:
     """Full-text indexes and publication triggers are made by raw SQL; make sure they exist
     after every migrate (SQLite drops a table's triggers when a migration rebuilds it)."""
     from django.db import connections
@@ -42,4 +48,5 @@ def install_database_objects(sender, using: str, **kwargs) -> None:
         indexes.install(connection)
     if "is_public" in columns:
         publication.install(connection)
-        publication.resync(connection)  # the triggers were off during the migration
+        if touches_archive(plan):
+            publication.resync(connection)  # the triggers were off during the migration

@@ -90,8 +90,13 @@ def install(connection) -> None:
 
 
 def resync(connection) -> None:
-    """Recompute every claim's flag (after restoring data with the triggers off)."""
+    """Recompute every claim's flag (after the triggers were off), writing only the rows that
+    change: rewriting a million unchanged rows would also recompute their search vectors."""
+    value = claim_is_public("archive_claim.report_id")
     with connection.cursor() as cursor:
         cursor.execute(
-            f"UPDATE archive_claim SET is_public = {claim_is_public('archive_claim.report_id')}"
+            f"UPDATE archive_claim SET is_public = {value} WHERE is_public IS NOT {value}"
+            if connection.vendor == "sqlite"
+            else f"UPDATE archive_claim SET is_public = {value} "
+            f"WHERE is_public IS DISTINCT FROM {value}"
         )
