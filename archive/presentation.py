@@ -3,7 +3,7 @@
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-from archive.models import Claim, Issue
+from archive.models import Claim, Issue, Meeting, Report
 from archive.text import paragraphs
 
 
@@ -107,3 +107,21 @@ def claim_context(body: str, claim: Claim) -> Context:
         return Context("", body[claim.start : claim.end], "")
     first, last = spans[0].start, spans[-1].end
     return Context(body[first : claim.start], body[claim.start : claim.end], body[claim.end : last])
+
+
+@dataclass
+class Source:
+    """A report (and its meeting) that results on a page come from, with how many."""
+
+    report: Report
+    meeting: Meeting
+    claims: int = 0
+
+
+def sources_of(claims: Iterable[Claim]) -> list[Source]:
+    """The reports the claims come from, in order of first appearance (no queries: claims
+    are fetched with their report, publisher and meeting)."""
+    found: dict[int, Source] = {}
+    for claim in claims:
+        found.setdefault(claim.report_id, Source(claim.report, claim.meeting)).claims += 1
+    return list(found.values())

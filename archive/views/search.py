@@ -2,8 +2,9 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
 from archive.forms import SearchForm
-from archive.models import Claim, Meeting, Person, Report
-from archive.search import ClaimSearch, prepare, suggest_people, top_records
+from archive.models import Claim, Person
+from archive.presentation import sources_of
+from archive.search import ClaimSearch, prepare, suggest_people
 from archive.search.query import describe
 from archive.views.pagination import requested_page
 
@@ -41,10 +42,7 @@ def search(request: HttpRequest) -> HttpResponse:
         context |= {
             "has_results": True,
             "page": page,
-            "reports": top_records(
-                prepared.parsed, Report.objects.published().select_related("publisher")
-            ),
-            "meetings": top_records(prepared.parsed, Meeting.objects.published()),
+            "sources": sources_of(page.object_list),
             "suggestions": suggest_people(
                 prepared, Person.objects.published(), found=page.paginator.count
             ),
