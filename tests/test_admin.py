@@ -93,3 +93,20 @@ def test_the_admin_refuses_a_claim_that_is_not_verbatim(editor_client, dispatch,
     assert "The closest passage in the report is" in page
     biggest_lie.refresh_from_db()
     assert "biggest lie of the century" in biggest_lie.text
+
+
+def test_an_edit_saved_in_the_admin_is_searchable_at_once(editor_client, biggest_lie):
+    from archive.models import Issue
+    from archive.search import ClaimSearch, prepare
+
+    def found(text: str) -> set[int]:
+        search = ClaimSearch(prepare(text).parsed, Claim.objects.published())
+        return {claim.pk for claim in search[0:100]}
+
+    assert biggest_lie.pk not in found("Turkestan region")
+    xinjiang = Issue.objects.get(slug="xinjiang")
+    response = editor_client.post(
+        reverse("admin:archive_issuealias_add"), {"issue": xinjiang.pk, "name": "Turkestan region"}
+    )
+    assert response.status_code == 302
+    assert biggest_lie.pk in found("Turkestan region")
