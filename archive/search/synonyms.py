@@ -6,7 +6,7 @@ official's name or alias, or an issue's name or alias, in a fixed number of quer
 
 from dataclasses import dataclass, field
 
-from django.db.models import Q
+from django.db.models import Q, QuerySet
 from django.db.models.functions import Lower
 
 from archive.models import Issue, IssueAlias, Person, PersonAlias, Synonym
@@ -49,8 +49,6 @@ def lookup(query: ParsedQuery) -> Matches:
     wanted = candidates(query)
     if not wanted:
         return matches
-    names = list(wanted)
-
     for synonym in Synonym.objects.all():
         terms = synonym.term_list
         for term in terms:
@@ -58,37 +56,25 @@ def lookup(query: ParsedQuery) -> Matches:
             if key in wanted.values():
                 matches.add(key, terms)
 
-    people = (
-        Person.objects.published()
-        .annotate(lower_name=Lower("name"))
-        .filter(Q(lower_name__in=names) | Q(pk__in=aliases_named(PersonAlias, names, "person")))
-        .prefetch_related("aliases")
-    )
-    for person in people:
-        all_names = [person.name, *(a.name for a in person.aliases.all())]
-        for name in all_names:
-            key = wanted.get(name.lower()) or (key_of(name) if key_of(name) in wanted else None)
-            if key:
-                matches.add(key, all_names)
-        matches.people.append(person)
-
-    issues = (
-        Issue.objects.published()
-        .annotate(lower_name=Lower("name"))
-        .filter(Q(lower_name__in=names) | Q(pk__in=aliases_named(IssueAlias, names, "issue")))
-        .prefetch_related("aliases")
-    )
-    for issue in issues:
-        all_names = [issue.name, *(a.name for a in issue.aliases.all())]
-        for name in all_names:
-            key = wanted.get(name.lower()) or (key_of(name) if key_of(name) in wanted else None)
-            if key:
-                matches.add(key, all_names)
-        matches.issues.append(issue)
+    matches.people = named(Person.objects.published(), PersonAlias, "person", wanted, matches)
+    matches.issues = named(Issue.objects.published(), IssueAlias, "issue", wanted, matches)
     return matches
 
 
-def aliases_named(model, names: list[str], owner: str):
-    return (
-        model.objects.annotate(lower_name=Lower("name")).filter(lower_name__in=names).values(owner)
+def named(records: QuerySet, alias_model, owner: str, wanted: dict[str, str], matches: Matches):
+    """The records (people or issues) a name or alias of which the query contains; each of
+    their names becomes an equivalent of the words that named them."""
+    names = list(wanted)
+    aliased = alias_model.objects.annotate(lower_name=Lower("name")).filter(lower_name__in=names)
+    found = list(
+        records.annotate(lower_name=Lower("name"))
+        .filter(Q(lower_name__in=names) | Q(pk__in=aliased.values(owner)))
+        .prefetch_related("aliases")
     )
+    for record in found:
+        all_names = [record.name, *(alias.name for alias in record.aliases.all())]
+        for name in all_names:
+            key = wanted.get(name.lower()) or (key_of(name) if key_of(name) in wanted else None)
+            if key:
+                matches.add(key, all_names)
+    return found
