@@ -1,6 +1,7 @@
 """Database triggers that keep `Claim.is_public` equal to "the claim's report and meeting are
-both published", on every path that writes rows: save(), QuerySet.update(), bulk_create()
-and loaddata. Installed with the search indexes after every migrate."""
+both published" (and a claim's `meeting` equal to its report's), on every path that writes
+rows: save(), QuerySet.update(), bulk_create() and loaddata. Installed with the search
+indexes after every migrate."""
 
 PUBLISHED = "'published'"
 
@@ -23,8 +24,8 @@ SQLITE = [
     f"BEGIN UPDATE archive_claim SET is_public = {claim_is_public('new.report_id')} "
     "WHERE id = new.id; END",
     "CREATE TRIGGER IF NOT EXISTS archive_report_public AFTER UPDATE OF status, meeting_id "
-    f"ON archive_report BEGIN UPDATE archive_claim SET is_public = "
-    f"{claim_is_public('new.id')} WHERE report_id = new.id; END",
+    "ON archive_report BEGIN UPDATE archive_claim SET meeting_id = new.meeting_id, "
+    f"is_public = {claim_is_public('new.id')} WHERE report_id = new.id; END",
     "CREATE TRIGGER IF NOT EXISTS archive_meeting_public AFTER UPDATE OF status "
     f"ON archive_meeting BEGIN UPDATE archive_claim SET is_public = "
     f"{claim_is_public('archive_claim.report_id')} WHERE meeting_id = new.id; END",
@@ -38,7 +39,8 @@ POSTGRES = [
     END $$ LANGUAGE plpgsql""",
     f"""CREATE OR REPLACE FUNCTION archive_report_public() RETURNS trigger AS $$
     BEGIN
-        UPDATE archive_claim SET is_public = {claim_is_public("NEW.id")}
+        UPDATE archive_claim
+        SET meeting_id = NEW.meeting_id, is_public = {claim_is_public("NEW.id")}
         WHERE report_id = NEW.id;
         RETURN NULL;
     END $$ LANGUAGE plpgsql""",
@@ -83,6 +85,9 @@ def uninstall(connection) -> None:
 
 
 def install(connection) -> None:
+    """Create or replace the triggers (SQLite has no CREATE OR REPLACE: drop them first)."""
+    if connection.vendor == "sqlite":
+        uninstall(connection)
     statements = {"sqlite": SQLITE, "postgresql": POSTGRES}.get(connection.vendor, [])
     with connection.cursor() as cursor:
         for statement in statements:

@@ -1,7 +1,7 @@
 """Keep claims' denormalised search text current when the rows it is made from change."""
 
 from django.db import transaction
-from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete
+from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete, pre_save
 
 from archive import models
 from archive.search.document import refresh_claims
@@ -49,11 +49,22 @@ def on_claim_issues_changed(sender, instance, action, reverse, pk_set, **kwargs)
         refresh_claims(Claim.objects.filter(pk__in=list(ids or [])))
 
 
+def before_alias_saved(sender, instance, raw=False, **kwargs):
+    # An alias moved to another person or issue leaves its old owner's claims stale too.
+    previous = sender.objects.filter(pk=instance.pk).first() if instance.pk else None
+    if previous is not None and not raw:
+        old_claims = DEPENDENTS[sender](previous).values_list("pk", flat=True)
+        instance._claims_to_refresh = list(old_claims)
+
+
 def on_dependency_saved(sender, instance, raw=False, **kwargs):
     if raw:
         refresh_after_commit(DEPENDENTS[sender](instance))
         return
     refresh_claims(DEPENDENTS[sender](instance))
+    previous = instance.__dict__.pop("_claims_to_refresh", None)
+    if previous:
+        refresh_claims(Claim.objects.filter(pk__in=previous))
 
 
 def before_dependency_deleted(sender, instance, **kwargs):
@@ -76,3 +87,5 @@ def connect() -> None:
         post_save.connect(on_dependency_saved, sender=model, dispatch_uid=uid)
         pre_delete.connect(before_dependency_deleted, sender=model, dispatch_uid=uid)
         post_delete.connect(after_dependency_deleted, sender=model, dispatch_uid=uid)
+    for model in (models.PersonAlias, models.IssueAlias):
+        pre_save.connect(before_alias_saved, sender=model, dispatch_uid=f"moved-{model}")

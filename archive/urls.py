@@ -1,7 +1,7 @@
 from django.contrib import admin
 from django.urls import path
 
-from archive.views import claims, home, issues, meetings, officials, reports, search
+from archive.views import citations, claims, home, issues, meetings, officials, reports, search
 
 urlpatterns = [
     path("", home.home, name="home"),
@@ -9,6 +9,8 @@ urlpatterns = [
     path("meetings/<slug:slug>/", meetings.meeting_detail, name="meeting-detail"),
     path("reports/<slug:slug>/", reports.report_detail, name="report-detail"),
     path("claims/<int:pk>/", claims.claim_detail, name="claim-detail"),
+    path("claims/<int:pk>/cite.<str:fmt>", citations.cite_claim, name="claim-cite"),
+    path("reports/<slug:slug>/cite.<str:fmt>", citations.cite_report, name="report-cite"),
     path("officials/", officials.official_list, name="official-list"),
     path("officials/<slug:slug>/", officials.official_detail, name="official-detail"),
     path("issues/", issues.issue_list, name="issue-list"),

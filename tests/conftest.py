@@ -55,6 +55,15 @@ def blinken(seed) -> Person:
 
 
 @pytest.fixture
+def blinken_speaking(blinken, dispatch) -> Claim:
+    """A claim the report attributes to Blinken by name (the seed names no speakers)."""
+    speaker = blinken.participations.get(meeting=dispatch.meeting)
+    return Claim.objects.create(
+        report=dispatch, text="tough and direct", delegation=speaker.delegation, speaker=speaker
+    )
+
+
+@pytest.fixture
 def browser():
     """Debian's Chromium driven by Playwright; CI installs it, so there it must exist."""
     if not CHROMIUM.exists():

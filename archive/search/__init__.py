@@ -126,7 +126,9 @@ def with_highlights(
     records = display.in_bulk(ids)
     result = []
     for pk in ids:
-        record = records[pk]
+        record = records.get(pk)
+        if record is None:  # deleted between the two queries
+            continue
         column = index.columns[index.highlight_column]
         record.highlighted = to_html(marked.get(pk) or getattr(record, column)[:300])
         result.append(record)

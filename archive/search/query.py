@@ -122,7 +122,6 @@ def parse(text: str) -> ParsedQuery:
     groups: list[list[tuple[Node, bool, Unit | None]]] = []
     pending_or = False
     dropped_stopwords: list[str] = []
-    run: list[Unit] = []
 
     for match in TOKEN.finditer(text):
         phrase, word = match.group("phrase"), match.group("word")
@@ -150,18 +149,12 @@ def parse(text: str) -> ParsedQuery:
             pending_or = False
             continue
         unit = None if negated or (isinstance(node, Term) and node.prefix) else Unit(node, surface)
-        if unit is not None:
-            run.append(unit)
-        elif run:
-            query.runs.append(run)
-            run = []
         if pending_or and not negated and not groups[-1][0][1]:
             groups[-1].append((node, negated, unit))
         else:
             groups.append([(node, negated, unit)])
         pending_or = False
-    if run:
-        query.runs.append(run)
+    query.runs = runs_of(groups)
 
     for group in groups[:MAX_CLAUSES]:
         nodes = tuple(dict.fromkeys(node for node, _, _ in group))
@@ -184,6 +177,26 @@ def parse(text: str) -> ParsedQuery:
     return query
 
 
+def runs_of(groups: list[list[tuple[Node, bool, "Unit | None"]]]) -> list[list[Unit]]:
+    """Runs of consecutive plain words, where a multi-word name may be found. A word inside
+    an OR group stands alone: "Hong Kong OR Macau" must not read "Kong OR Macau" as part of
+    a name."""
+    runs: list[list[Unit]] = []
+    run: list[Unit] = []
+    for group in groups:
+        units = [unit for _, _, unit in group if unit is not None]
+        if len(group) == 1 and units:
+            run.append(units[0])
+            continue
+        if run:
+            runs.append(run)
+            run = []
+        runs.extend([unit] for unit in units)
+    if run:
+        runs.append(run)
+    return runs
+
+
 def describe(node: Node) -> str:
     """How a node reads back to the user."""
     if isinstance(node, Term):
@@ -200,7 +213,8 @@ def expand(query: ParsedQuery, equivalents: dict[str, list[str]]) -> None:
     all its equivalents (longest match first), and note what was added for the page."""
     if not equivalents:
         return
-    replaced: dict[Node, Node | None] = {}
+    # Keyed by the identity of each typed word's node, not its value: "bye bye" has two.
+    replaced: dict[int, Node | None] = {}
     for run in query.runs:
         i = 0
         while i < len(run):
@@ -225,9 +239,9 @@ def expand(query: ParsedQuery, equivalents: dict[str, list[str]]) -> None:
                                 if others_than(unit.key, equivalents.get(unit.key, []))
                             )
                         combined = AnyOf(tuple(dict.fromkeys([original, *nodes])))
-                        replaced[window[0].node] = combined
+                        replaced[id(window[0].node)] = combined
                         for unit in window[1:]:
-                            replaced[unit.node] = None
+                            replaced[id(unit.node)] = None
                         query.expansions.append((" ".join(u.surface for u in window), others))
                     i += size
                     break
@@ -256,7 +270,7 @@ def with_synonyms(unit: Unit, equivalents: dict[str, list[str]]) -> Node:
     return options[0] if len(options) == 1 else AnyOf(options)
 
 
-def substitute(node: Node, replaced: dict[Node, Node | None]) -> Node | None:
+def substitute(node: Node, replaced: dict[int, Node | None]) -> Node | None:
     if isinstance(node, AnyOf):
         options: list[Node] = []
         for option in node.options:
@@ -269,4 +283,4 @@ def substitute(node: Node, replaced: dict[Node, Node | None]) -> Node | None:
         if not options:
             return None
         return options[0] if len(options) == 1 else AnyOf(tuple(options))
-    return replaced.get(node, node)
+    return replaced.get(id(node), node)

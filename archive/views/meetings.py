@@ -1,6 +1,8 @@
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
+from django.utils import timezone
 
+from archive import citations
 from archive.models import Claim, Meeting, Report
 from archive.presentation import group_by_issue
 from archive.views.pagination import paginate
@@ -16,11 +18,17 @@ def meeting_detail(request: HttpRequest, slug: str) -> HttpResponse:
     claims = list(
         Claim.objects.published().filter(meeting=meeting).for_display().in_document_order()
     )
+    reports = list(
+        Report.objects.published().filter(meeting=meeting).select_related("publisher", "meeting")
+    )
+    for report in reports:
+        url = request.build_absolute_uri(report.get_absolute_url())
+        report.chicago = citations.chicago(citations.for_report(report, url, timezone.localdate()))
     context = {
         "meeting": meeting,
         "groups": group_by_issue(claims),
         "claim_count": len(claims),
-        "reports": Report.objects.published().filter(meeting=meeting).select_related("publisher"),
+        "reports": reports,
         "related": meeting.related_meetings.published(),
     }
     return render(request, "meetings/detail.html", context)

@@ -15,6 +15,7 @@ def requested_page(request: HttpRequest) -> tuple[int, str]:
     raw = request.GET.get("page", "")
     if raw in {"", "1"}:
         return 1, ""
-    if raw.isdigit() and int(raw) >= 1:
+    # isdigit() alone accepts "²"; six digits bound the offset the database is asked for.
+    if raw.isascii() and raw.isdigit() and len(raw) <= 6 and int(raw) >= 1:
         return int(raw), ""
     return 1, f"There is no page \u201c{raw[:20]}\u201d; this is the first page."

@@ -206,3 +206,42 @@ def test_rebuild_search_index_repairs_stale_text(seed, capsys, biggest_lie):
     assert "Recomputed the search text of 70 claims; 1 had changed." in out
     assert "rebuilt in" in out
     assert biggest_lie.pk in found("Human rights genocide")
+
+
+class TestReviewFindings:
+    def test_a_name_with_a_repeated_word_keeps_the_query(self, seed):
+        from archive.models import Synonym
+
+        Synonym.objects.create(terms="bye bye\nfarewell")
+        prepared = prepare("climate bye bye")
+        assert len(prepared.parsed.include) == 2
+        assert found("climate bye bye") == set()  # nothing says farewell or bye bye
+
+    def test_or_after_a_name_is_not_swallowed(self, seed):
+        prepared = prepare("Hong Kong OR Macau")
+        described = [d for d in map(str, prepared.parsed.include)]
+        assert len(prepared.parsed.include) == 2  # hong AND (kong OR macau), as typed
+        assert "macau" in described[1]
+
+    def test_moving_a_report_to_another_meeting_moves_its_claims(self, dispatch, biggest_lie):
+        from archive.models import Status
+        from tests.factories import make_meeting
+
+        other = make_meeting(claims=1)
+        dispatch.meeting = other
+        dispatch.save()
+        biggest_lie.refresh_from_db()
+        assert biggest_lie.meeting == other
+        assert other.title in biggest_lie.search_source
+        other.status = Status.DRAFT
+        other.save()
+        biggest_lie.refresh_from_db()
+        assert not biggest_lie.is_public
+
+    def test_moving_an_alias_refreshes_its_old_issues_claims(self, seed):
+        burma = IssueAlias.objects.get(name="Burma")
+        myanmar_claims = set(Claim.objects.filter(issues=burma.issue).values_list("pk", flat=True))
+        burma.issue = Issue.objects.get(slug="tibet")
+        burma.save()
+        for claim in Claim.objects.filter(pk__in=myanmar_claims - found("Tibet")):
+            assert "Burma" not in claim.search_context

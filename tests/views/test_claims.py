@@ -20,7 +20,7 @@ def test_the_claim_page_shows_quote_context_side_and_citation(client, biggest_li
         "Anchorage, Alaska",
         f"/reports/memri-special-dispatch-9249/#claim-{biggest_lie.pk}",
         f"http://testserver/claims/{biggest_lie.pk}/",
-        "accessed",
+        "Accessed",
     ):
         assert text in page, text
     assert 'rel="prev"' in page and 'rel="next"' in page

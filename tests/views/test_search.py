@@ -154,3 +154,8 @@ def test_query_count_is_fixed(client, seed, django_assert_max_num_queries):
 def test_any_text_answers_200(client, seed, text, sort):
     response = get(client, q=text, sort=sort)
     assert response.status_code == 200
+
+
+@pytest.mark.parametrize("page", ["\u00b2", "9" * 5000, "9999999999999999999", "\u0663"])
+def test_odd_page_numbers_answer_200(client, seed, page):
+    assert get(client, q="China", page=page).status_code == 200
