@@ -1,6 +1,8 @@
 from django.contrib import admin
+from django.contrib.sitemaps import views as sitemap_views
 from django.urls import path
 
+from archive.sitemaps import SITEMAPS
 from archive.views import citations, claims, home, issues, meetings, officials, reports, search
 
 urlpatterns = [
@@ -16,5 +18,18 @@ urlpatterns = [
     path("issues/", issues.issue_list, name="issue-list"),
     path("issues/<slug:slug>/", issues.issue_detail, name="issue-detail"),
     path("search/", search.search, name="search"),
+    path("robots.txt", home.robots, name="robots"),
+    path(
+        "sitemap.xml",
+        sitemap_views.index,
+        {"sitemaps": SITEMAPS, "sitemap_url_name": "sitemap-section"},
+        name="sitemap",
+    ),
+    path(
+        "sitemap-<section>.xml",
+        sitemap_views.sitemap,
+        {"sitemaps": SITEMAPS},
+        name="sitemap-section",
+    ),
     path("admin/", admin.site.urls),
 ]

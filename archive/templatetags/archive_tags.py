@@ -1,3 +1,4 @@
+import json
 import re
 
 from django import template
@@ -33,3 +34,14 @@ def page_url(context, number: int) -> str:
     query = context["request"].GET.copy()
     query["page"] = number
     return "?" + query.urlencode()
+
+
+JSON_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
+
+
+@register.filter
+def ld_json(data: dict) -> SafeString:
+    """A JSON-LD data block (never executed: its type is not JavaScript). <, > and & are
+    escaped so no text in the data can close the element, as Django's json_script does."""
+    text = json.dumps(data, ensure_ascii=False).translate(JSON_ESCAPES)
+    return mark_safe(f'<script type="application/ld+json">{text}</script>')

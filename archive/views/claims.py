@@ -2,7 +2,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 
-from archive import citations
+from archive import citations, structured_data
 from archive.models import Claim
 from archive.presentation import claim_context
 
@@ -20,5 +20,6 @@ def claim_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "permalink": permalink,
         "previous": previous,
         "next": following,
+        "structured_data": structured_data.claim_ld(claim, request.build_absolute_uri),
     }
     return render(request, "claims/detail.html", context)

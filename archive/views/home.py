@@ -1,5 +1,6 @@
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.urls import reverse
 
 from archive.models import Claim, Issue, Meeting, Person, Report
 
@@ -18,3 +19,14 @@ def home(request: HttpRequest) -> HttpResponse:
         "officials": Person.objects.published().with_claim_counts().order_by("sort_name")[:12],
     }
     return render(request, "home/home.html", context)
+
+
+def robots(request: HttpRequest) -> HttpResponse:
+    lines = [
+        "User-agent: *",
+        "Disallow: /admin/",
+        "Disallow: /search/",
+        "Disallow: /*/cite.",
+        f"Sitemap: {request.build_absolute_uri(reverse('sitemap'))}",
+    ]
+    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")

@@ -2,7 +2,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 
-from archive import citations
+from archive import citations, structured_data
 from archive.models import Claim, Meeting, Report
 from archive.presentation import group_by_issue
 from archive.views.pagination import paginate
@@ -30,5 +30,6 @@ def meeting_detail(request: HttpRequest, slug: str) -> HttpResponse:
         "claim_count": len(claims),
         "reports": reports,
         "related": meeting.related_meetings.published(),
+        "structured_data": structured_data.meeting_ld(meeting, request.build_absolute_uri),
     }
     return render(request, "meetings/detail.html", context)

@@ -1,6 +1,7 @@
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 
+from archive import structured_data
 from archive.models import Claim, Participation, Person
 from archive.views.pagination import paginate
 
@@ -28,5 +29,6 @@ def official_detail(request: HttpRequest, slug: str) -> HttpResponse:
         "person": person,
         "participations": participations,
         "page": paginate(request, Claim.objects.published().by(person).issue_rows()),
+        "structured_data": structured_data.person_ld(person, request.build_absolute_uri),
     }
     return render(request, "officials/detail.html", context)
