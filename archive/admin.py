@@ -9,6 +9,7 @@ from archive.models import (
     Issue,
     IssueAlias,
     Meeting,
+    OldSlug,
     Participation,
     Person,
     PersonAlias,
@@ -257,3 +258,13 @@ class ClaimAdmin(SimpleHistoryAdmin):
 class SynonymAdmin(admin.ModelAdmin):
     list_display = ["__str__", "note"]
     search_fields = ["terms", "note"]
+
+
+@admin.register(OldSlug)
+class OldSlugAdmin(admin.ModelAdmin):
+    """Old addresses that redirect: filled automatically when a slug changes."""
+
+    list_display = ["slug", "model", "object_id", "retired_at"]
+    list_filter = ["model"]
+    search_fields = ["slug"]
+    readonly_fields = ["model", "slug", "object_id", "retired_at"]

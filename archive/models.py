@@ -36,6 +36,40 @@ def unique_slug(instance: models.Model, source: str, max_length: int = 80) -> st
     return slug
 
 
+class OldSlug(models.Model):
+    """A slug a meeting, report, official or issue had before it was renamed: its old URL
+    redirects to the current one, so links never break."""
+
+    model = models.CharField(max_length=20)
+    slug = models.SlugField(max_length=100)
+    object_id = models.PositiveBigIntegerField()
+    retired_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["model", "slug"]
+        constraints = [
+            models.UniqueConstraint(fields=["model", "slug"], name="old_slug_unique"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.model} {self.slug} \u2192 {self.object_id}"
+
+
+def remember_old_slug(instance: models.Model) -> None:
+    """Before saving a renamed record, keep its previous slug (and free the new one if it
+    was once retired by this or another record)."""
+    name = instance._meta.model_name
+    if instance.pk is not None:
+        previous = (
+            type(instance)._default_manager.filter(pk=instance.pk).values_list("slug", flat=True)
+        ).first()
+        if previous and previous != instance.slug:
+            OldSlug.objects.update_or_create(
+                model=name, slug=previous, defaults={"object_id": instance.pk}
+            )
+    OldSlug.objects.filter(model=name, slug=instance.slug).delete()
+
+
 class PublishedFields(models.Model):
     """Status and publication time, shared by the records editors publish."""
 
@@ -146,6 +180,7 @@ class Meeting(PublishedFields):
         if not self.slug:
             self.slug = unique_slug(self, f"{self.start_date:%Y-%m-%d} {self.title}")
         self.stamp_publication()
+        remember_old_slug(self)
         super().save(*args, **kwargs)
 
     def get_absolute_url(self) -> str:
@@ -282,6 +317,7 @@ class Person(models.Model):
             self.slug = unique_slug(self, self.name)
         if not self.sort_name:
             self.sort_name = self.name
+        remember_old_slug(self)
         super().save(*args, **kwargs)
 
     def get_absolute_url(self) -> str:
@@ -411,6 +447,7 @@ class Issue(models.Model):
     def save(self, *args, **kwargs):
         if not self.slug:
             self.slug = unique_slug(self, self.name)
+        remember_old_slug(self)
         super().save(*args, **kwargs)
 
     def get_absolute_url(self) -> str:
@@ -484,6 +521,7 @@ class Report(PublishedFields):
         if not self.slug:
             self.slug = unique_slug(self, self.default_slug_source)
         self.stamp_publication()
+        remember_old_slug(self)
         super().save(*args, **kwargs)
 
     def get_absolute_url(self) -> str:

@@ -11,6 +11,7 @@ urlpatterns = [
     path("meetings/<slug:slug>/", meetings.meeting_detail, name="meeting-detail"),
     path("reports/<slug:slug>/", reports.report_detail, name="report-detail"),
     path("claims/<int:pk>/", claims.claim_detail, name="claim-detail"),
+    path("claims/<int:pk>/<str:slug>/", claims.claim_with_slug, name="claim-with-slug"),
     path("claims/<int:pk>/cite.<str:fmt>", citations.cite_claim, name="claim-cite"),
     path("reports/<slug:slug>/cite.<str:fmt>", citations.cite_report, name="report-cite"),
     path("officials/", officials.official_list, name="official-list"),

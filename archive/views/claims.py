@@ -1,5 +1,6 @@
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, HttpResponsePermanentRedirect
 from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
 from django.utils import timezone
 
 from archive import citations, structured_data
@@ -23,3 +24,8 @@ def claim_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "structured_data": structured_data.claim_ld(claim, request.build_absolute_uri),
     }
     return render(request, "claims/detail.html", context)
+
+
+def claim_with_slug(request: HttpRequest, pk: int, slug: str) -> HttpResponse:
+    """/claims/<id>/<any words>/: the words are cosmetic; the id is the permanent address."""
+    return HttpResponsePermanentRedirect(reverse("claim-detail", args=[pk]))

@@ -1,9 +1,10 @@
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import render
 
 from archive.models import Claim, Issue
 from archive.presentation import issue_tree
 from archive.views.pagination import paginate
+from archive.views.slugs import find_or_redirect
 
 
 def issue_list(request: HttpRequest) -> HttpResponse:
@@ -12,10 +13,12 @@ def issue_list(request: HttpRequest) -> HttpResponse:
 
 
 def issue_detail(request: HttpRequest, slug: str) -> HttpResponse:
-    issue = get_object_or_404(
-        Issue.objects.published().select_related("parent").prefetch_related("aliases"),
-        slug=slug,
+    found = find_or_redirect(
+        Issue.objects.published().select_related("parent").prefetch_related("aliases"), slug
     )
+    if isinstance(found, HttpResponse):
+        return found
+    issue = found
     claims = Claim.objects.published().about(issue).for_display().by_meeting_and_side()
     context = {
         "issue": issue,

@@ -1,11 +1,12 @@
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import render
 from django.utils import timezone
 
 from archive import citations, structured_data
 from archive.models import Claim, Meeting, Report
 from archive.presentation import group_by_issue
 from archive.views.pagination import paginate
+from archive.views.slugs import find_or_redirect
 
 
 def meeting_list(request: HttpRequest) -> HttpResponse:
@@ -14,7 +15,10 @@ def meeting_list(request: HttpRequest) -> HttpResponse:
 
 
 def meeting_detail(request: HttpRequest, slug: str) -> HttpResponse:
-    meeting = get_object_or_404(Meeting.objects.published().with_delegations(), slug=slug)
+    found = find_or_redirect(Meeting.objects.published().with_delegations(), slug)
+    if isinstance(found, HttpResponse):
+        return found
+    meeting = found
     claims = list(
         Claim.objects.published().filter(meeting=meeting).for_display().in_document_order()
     )

@@ -1,9 +1,10 @@
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import render
 
 from archive import structured_data
 from archive.models import Claim, Participation, Person
 from archive.views.pagination import paginate
+from archive.views.slugs import find_or_redirect
 
 
 def official_list(request: HttpRequest) -> HttpResponse:
@@ -17,7 +18,10 @@ def official_list(request: HttpRequest) -> HttpResponse:
 
 
 def official_detail(request: HttpRequest, slug: str) -> HttpResponse:
-    person = get_object_or_404(Person.objects.published().prefetch_related("aliases"), slug=slug)
+    found = find_or_redirect(Person.objects.published().prefetch_related("aliases"), slug)
+    if isinstance(found, HttpResponse):
+        return found
+    person = found
     participations = (
         Participation.objects.published()
         .filter(person=person)
