@@ -1,5 +1,8 @@
-from django.contrib import admin
+from django import forms
+from django.contrib import admin, messages
+from django.db import transaction
 from django.db.models import Count
+from django.template.response import TemplateResponse
 from simple_history.admin import SimpleHistoryAdmin
 
 from archive.models import (
@@ -16,10 +19,18 @@ from archive.models import (
     Publisher,
     Report,
     Synonym,
+    WithdrawnClaim,
 )
 
 admin.site.site_header = "Bilateral Meeting Archive: editors"
 admin.site.site_title = "Archive editors"
+
+
+class WithdrawForm(forms.Form):
+    reason = forms.CharField(
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="Readers who follow the claim's link see this, with what the claim was.",
+    )
 
 
 def object_being_edited(request, model):
@@ -245,6 +256,55 @@ class ClaimAdmin(SimpleHistoryAdmin):
             kwargs["queryset"] = Participation.objects.select_related("person")
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
+    actions = ["withdraw", "merge"]
+
+    @admin.action(description="Withdraw selected claims (their links will say why)")
+    def withdraw(self, request, queryset):
+        form = WithdrawForm(request.POST if "reason" in request.POST else None)
+        if form.is_valid():
+            claims = list(queryset.select_related("report", "meeting", "delegation"))
+            with transaction.atomic():
+                for claim in claims:
+                    claim.withdrawal_reason = form.cleaned_data["reason"]
+                    claim.delete()
+            self.message_user(request, f"Withdrew {len(claims)} claim(s).")
+            return None
+        return TemplateResponse(
+            request,
+            "admin/archive/claim/withdraw.html",
+            {
+                **self.admin_site.each_context(request),
+                "claims": queryset,
+                "form": form,
+                "opts": self.model._meta,
+                "action": "withdraw",
+            },
+        )
+
+    @admin.action(description="Merge selected duplicates into the oldest of them")
+    def merge(self, request, queryset):
+        claims = list(queryset.order_by("pk").select_related("report", "meeting", "delegation"))
+        if len(claims) < 2 or len({c.meeting_id for c in claims}) > 1:
+            self.message_user(
+                request,
+                "Choose two or more claims of the same meeting to merge.",
+                messages.ERROR,
+            )
+            return None
+        survivor, absorbed = claims[0], claims[1:]
+        with transaction.atomic():
+            for claim in absorbed:
+                survivor.issues.add(*claim.issues.all())
+                claim.withdrawal_reason = f"A duplicate of claim {survivor.pk}, merged into it."
+                claim.merged_into = survivor
+                claim.delete()
+        self.message_user(
+            request,
+            f"Merged {len(absorbed)} claim(s) into claim {survivor.pk}; "
+            "their links now lead to it.",
+        )
+        return None
+
     @admin.display(description="side", ordering="delegation__country")
     def side(self, claim: Claim) -> str:
         return claim.side_label
@@ -268,3 +328,29 @@ class OldSlugAdmin(admin.ModelAdmin):
     list_filter = ["model"]
     search_fields = ["slug"]
     readonly_fields = ["model", "slug", "object_id", "retired_at"]
+
+    def has_add_permission(self, request):
+        return False
+
+
+@admin.register(WithdrawnClaim)
+class WithdrawnClaimAdmin(admin.ModelAdmin):
+    """Tombstones of deleted claims; the reason can be corrected."""
+
+    list_display = ["claim_id", "side", "meeting_title", "merged_into", "withdrawn_at"]
+    list_select_related = ["merged_into"]
+    search_fields = ["text", "reason", "meeting_title", "report_title"]
+    readonly_fields = [
+        "claim_id",
+        "text",
+        "side",
+        "meeting_title",
+        "meeting_url",
+        "report_title",
+        "report_url",
+        "merged_into",
+        "withdrawn_at",
+    ]
+
+    def has_add_permission(self, request):
+        return False

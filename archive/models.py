@@ -757,3 +757,44 @@ class Synonym(models.Model):
     @property
     def term_list(self) -> list[str]:
         return [t.strip() for t in SYNONYM_SEPARATOR.split(self.terms) if t.strip()]
+
+
+class WithdrawnClaim(models.Model):
+    """What a deleted claim was, so that its permanent address still answers: 410 Gone with
+    this record, or a permanent redirect when it was merged into another claim. Plain text
+    and addresses, not foreign keys: the report may be deleted in the same operation."""
+
+    claim_id = models.PositiveBigIntegerField(unique=True)
+    text = models.TextField()
+    side = models.CharField(max_length=100)
+    meeting_title = models.CharField(max_length=400)
+    meeting_url = models.CharField(max_length=200)
+    report_title = models.CharField(max_length=500)
+    report_url = models.CharField(max_length=200)
+    reason = models.TextField(help_text="Shown to readers who follow the claim's link.")
+    merged_into = models.ForeignKey(
+        Claim, on_delete=models.SET_NULL, null=True, blank=True, related_name="absorbed"
+    )
+    withdrawn_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-withdrawn_at"]
+
+    def __str__(self) -> str:
+        return f"Claim {self.claim_id} (withdrawn)"
+
+    @classmethod
+    def record(cls, claim: Claim, reason: str, merged_into: Claim | None = None) -> None:
+        cls.objects.update_or_create(
+            claim_id=claim.pk,
+            defaults={
+                "text": claim.text,
+                "side": claim.side_label,
+                "meeting_title": str(claim.meeting),
+                "meeting_url": claim.meeting.get_absolute_url(),
+                "report_title": claim.report.title,
+                "report_url": claim.report.get_absolute_url(),
+                "reason": reason,
+                "merged_into": merged_into,
+            },
+        )

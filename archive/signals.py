@@ -26,6 +26,19 @@ def refresh_after_commit(claims) -> None:
     transaction.on_commit(lambda: refresh_claims(claims))
 
 
+DEFAULT_WITHDRAWAL = "Withdrawn by the archive's editors."
+
+
+def before_claim_deleted(sender, instance, **kwargs):
+    """Every deleted claim leaves a tombstone at its address (reason and merge target are
+    set on the instance by the admin's withdraw and merge actions)."""
+    models.WithdrawnClaim.record(
+        instance,
+        getattr(instance, "withdrawal_reason", "") or DEFAULT_WITHDRAWAL,
+        getattr(instance, "merged_into", None),
+    )
+
+
 def on_claim_saved(sender, instance, raw=False, **kwargs):
     if raw:
         # loaddata: the claim's issues (and maybe its speaker) are not in yet. Refresh once
@@ -79,6 +92,7 @@ def after_dependency_deleted(sender, instance, **kwargs):
 
 def connect() -> None:
     post_save.connect(on_claim_saved, sender=Claim, dispatch_uid="claim-search-text")
+    pre_delete.connect(before_claim_deleted, sender=Claim, dispatch_uid="claim-tombstone")
     m2m_changed.connect(
         on_claim_issues_changed, sender=Claim.issues.through, dispatch_uid="claim-issues-search"
     )

@@ -4,12 +4,14 @@ from django.urls import reverse
 from django.utils import timezone
 
 from archive import citations, structured_data
-from archive.models import Claim
+from archive.models import Claim, WithdrawnClaim
 from archive.presentation import claim_context
 
 
 def claim_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    claim = get_object_or_404(Claim.objects.published().for_display(), pk=pk)
+    claim = Claim.objects.published().for_display().filter(pk=pk).first()
+    if claim is None:
+        return withdrawn_or_404(request, pk)
     permalink = request.build_absolute_uri(claim.get_absolute_url())
     citation = citations.for_claim(claim, permalink, timezone.localdate())
     previous, following = Claim.objects.published().neighbours(claim)
@@ -29,3 +31,13 @@ def claim_detail(request: HttpRequest, pk: int) -> HttpResponse:
 def claim_with_slug(request: HttpRequest, pk: int, slug: str) -> HttpResponse:
     """/claims/<id>/<any words>/: the words are cosmetic; the id is the permanent address."""
     return HttpResponsePermanentRedirect(reverse("claim-detail", args=[pk]))
+
+
+def withdrawn_or_404(request: HttpRequest, pk: int) -> HttpResponse:
+    """A deleted claim's address: a redirect to the claim it was merged into, or 410 Gone
+    with what it was and why it was withdrawn."""
+    tombstone = get_object_or_404(WithdrawnClaim.objects.select_related("merged_into"), claim_id=pk)
+    survivor = tombstone.merged_into
+    if survivor is not None and survivor.is_public:
+        return HttpResponsePermanentRedirect(survivor.get_absolute_url())
+    return render(request, "claims/withdrawn.html", {"tombstone": tombstone}, status=410)
