@@ -7,6 +7,6 @@ def site(request: HttpRequest) -> dict:
     except a page number past the first."""
     canonical = request.build_absolute_uri(request.path)
     page = request.GET.get("page", "")
-    if page.isascii() and page.isdigit() and 1 < int(page) < 10**6:
+    if page.isascii() and page.isdigit() and len(page) <= 6 and int(page) > 1:
         canonical += f"?page={int(page)}"
     return {"site_name": settings.SITE_NAME, "canonical_url": canonical}
