@@ -338,7 +338,6 @@ class WithdrawnClaimAdmin(admin.ModelAdmin):
     """Tombstones of deleted claims; the reason can be corrected."""
 
     list_display = ["claim_id", "side", "meeting_title", "merged_into", "withdrawn_at"]
-    list_select_related = ["merged_into"]
     search_fields = ["text", "reason", "meeting_title", "report_title"]
     readonly_fields = [
         "claim_id",

@@ -16,6 +16,12 @@ from archive.models import Claim, Report
 SITE = "Bilateral Meeting Archive"
 
 
+def closed(text: str) -> str:
+    """`text` ending in one full stop (not "?." or "..")."""
+    text = text.rstrip()
+    return text if text.endswith((".", "?", "!")) else text + "."
+
+
 def long_date(day: datetime.date) -> str:
     return f"{day:%B} {day.day}, {day.year}"
 
@@ -74,7 +80,7 @@ def for_claim(claim: Claim, url: str, accessed: datetime.date) -> Citation:
 
 def for_report(report: Report, url: str, accessed: datetime.date) -> Citation:
     meeting = report.meeting
-    relays = f" Relays: {report.original_source}." if report.original_source else ""
+    relays = f" Relays: {closed(report.original_source)}" if report.original_source else ""
     return Citation(
         key=f"archive-report-{report.pk}",
         author=report.publisher.name,
@@ -97,11 +103,13 @@ def author_text(c: Citation) -> str:
 
 def chicago(c: Citation) -> str:
     """Chicago notes-bibliography, bibliography entry."""
-    source = f"\u201c{c.container},\u201d" if c.container else f"\u201c{c.title}.\u201d"
-    quote = f"\u201c{c.title}\u201d Quoted in " if c.container else ""
-    reference = f" {c.reference}." if c.reference else ""
+    if c.container:
+        source = f"\u201c{closed(c.title)}\u201d Quoted in \u201c{c.container},\u201d"
+    else:
+        source = f"\u201c{closed(c.title)}\u201d"
+    reference = f" {closed(c.reference)}" if c.reference else ""
     return (
-        f"{author_text(c)}. {quote}{source}{reference} {c.publisher}, {long_date(c.date)}. "
+        f"{closed(author_text(c))} {source}{reference} {c.publisher}, {long_date(c.date)}. "
         f"{c.note} {SITE}. Accessed {long_date(c.accessed)}. {c.url}."
     )
 
@@ -109,18 +117,26 @@ def chicago(c: Citation) -> str:
 def apa(c: Citation) -> str:
     """APA 7 reference entry; a claim's quotation follows in brackets."""
     family, given = c.family_given
-    author = f"{family}, {given[0]}." if c.author_is_person and given else f"{family}."
+    author = f"{family}, {given[0]}." if c.author_is_person and given else closed(family)
     title = c.container or c.title
     reference = f" ({c.reference})" if c.reference else ""
     quote = f" [Statement quoted: \u201c{c.title}\u201d]" if c.container else ""
     return (
-        f"{author} ({c.date.year}, {c.date:%B} {c.date.day}). {title}{reference}{quote}. "
-        f"{c.publisher}. {SITE}. Retrieved {long_date(c.accessed)}, from {c.url}"
+        f"{author} ({c.date.year}, {c.date:%B} {c.date.day}). "
+        f"{closed(title + reference + quote)} {closed(c.publisher)} {SITE}. "
+        f"Retrieved {long_date(c.accessed)}, from {c.url}"
     )
 
 
 BIBTEX_SPECIAL = re.compile(r"([\\{}%&$#_^~])")
-BIBTEX_REPLACEMENTS = {"\\": r"\textbackslash{}", "^": r"\^{}", "~": r"\~{}"}
+# Braces are counted by BibTeX even after a backslash: spell them as commands.
+BIBTEX_REPLACEMENTS = {
+    "\\": r"\textbackslash{}",
+    "^": r"\^{}",
+    "~": r"\~{}",
+    "{": r"\textbraceleft{}",
+    "}": r"\textbraceright{}",
+}
 
 
 def bibtex_escape(text: str) -> str:
@@ -159,10 +175,10 @@ def ris(c: Citation) -> str:
 
     tags = [
         ("TY", "GEN"),
-        ("AU", author_text(c)),
+        ("AU", one_line(author_text(c))),
         ("TI", one_line(c.title)),
         ("T2", one_line(c.container)) if c.container else None,
-        ("PB", c.publisher),
+        ("PB", one_line(c.publisher)),
         ("PY", str(c.date.year)),
         ("DA", c.date.strftime("%Y/%m/%d")),
         ("N1", one_line(c.note + (f" {c.reference}." if c.reference else ""))),
@@ -171,7 +187,8 @@ def ris(c: Citation) -> str:
         ("DB", SITE),
         ("ER", ""),
     ]
-    return "\r\n".join(f"{tag}  - {value}".rstrip() for tag, value in filter(None, tags)) + "\r\n"
+    # "ER  - " keeps its space: strict readers look for the whole tag.
+    return "\r\n".join(f"{tag}  - {value}" for tag, value in filter(None, tags)) + "\r\n"
 
 
 def csl_json(c: Citation) -> str:

@@ -30,7 +30,11 @@ def unique_slug(instance: models.Model, source: str, max_length: int = 80) -> st
     base = slugify(source)[:max_length].strip("-") or "item"
     slug, suffix = base, 2
     others = type(instance)._default_manager.exclude(pk=instance.pk)
-    while others.filter(slug=slug).exists():
+    # A retired slug still leads to its record: never hand it to another one.
+    retired = OldSlug.objects.filter(model=instance._meta.model_name).exclude(
+        object_id=instance.pk or 0
+    )
+    while others.filter(slug=slug).exists() or retired.filter(slug=slug).exists():
         slug = f"{base[: max_length - 4]}-{suffix}"
         suffix += 1
     return slug
@@ -772,9 +776,9 @@ class WithdrawnClaim(models.Model):
     report_title = models.CharField(max_length=500)
     report_url = models.CharField(max_length=200)
     reason = models.TextField(help_text="Shown to readers who follow the claim's link.")
-    merged_into = models.ForeignKey(
-        Claim, on_delete=models.SET_NULL, null=True, blank=True, related_name="absorbed"
-    )
+    # A plain id, not a foreign key: when the survivor is itself merged or withdrawn later,
+    # the chain of tombstones still leads on (a foreign key would be set to NULL).
+    merged_into = models.PositiveBigIntegerField(null=True, blank=True)
     withdrawn_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -782,6 +786,25 @@ class WithdrawnClaim(models.Model):
 
     def __str__(self) -> str:
         return f"Claim {self.claim_id} (withdrawn)"
+
+    @classmethod
+    def current_address_of(cls, claim_id: int) -> "Claim | WithdrawnClaim | None":
+        """Follow merges from a deleted claim to the public claim that absorbed it; else the
+        last tombstone on the way (None when the id never was a public claim)."""
+        tombstone, seen = None, set()
+        while claim_id not in seen:
+            seen.add(claim_id)
+            claim = Claim.objects.published().filter(pk=claim_id).first()
+            if claim is not None and tombstone is not None:
+                return claim
+            step = cls.objects.filter(claim_id=claim_id).first()
+            if step is None:
+                return tombstone
+            tombstone = step
+            if step.merged_into is None:
+                return tombstone
+            claim_id = step.merged_into
+        return tombstone
 
     @classmethod
     def record(cls, claim: Claim, reason: str, merged_into: Claim | None = None) -> None:
@@ -795,6 +818,6 @@ class WithdrawnClaim(models.Model):
                 "report_title": claim.report.title,
                 "report_url": claim.report.get_absolute_url(),
                 "reason": reason,
-                "merged_into": merged_into,
+                "merged_into": merged_into.pk if merged_into else None,
             },
         )

@@ -32,6 +32,8 @@ DEFAULT_WITHDRAWAL = "Withdrawn by the archive's editors."
 def before_claim_deleted(sender, instance, **kwargs):
     """Every deleted claim leaves a tombstone at its address (reason and merge target are
     set on the instance by the admin's withdraw and merge actions)."""
+    if not Claim.objects.filter(pk=instance.pk, is_public=True).exists():
+        return  # a draft was never public: its address stays unknown (404)
     models.WithdrawnClaim.record(
         instance,
         getattr(instance, "withdrawal_reason", "") or DEFAULT_WITHDRAWAL,

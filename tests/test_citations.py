@@ -60,7 +60,9 @@ def test_bibtex_escapes_special_characters(db):
     citation = citations.for_claim(claim, "https://example.org/claims/1/", ACCESSED)
     odd = citations.Citation(**{**citation.__dict__, "title": "50% {braces} & $ # _ ~ ^ \\"})
     _, _, fields = parse_bibtex(citations.bibtex(odd))
-    assert fields["title"] == r"50\% \{braces\} \& \$ \# \_ \~{} \^{} \textbackslash{}"
+    assert fields["title"] == (
+        r"50\% \textbraceleft{}braces\textbraceright{} \& \$ \# \_ \~{} \^{} \textbackslash{}"
+    )
     assert fields["author"] == "{" + claim.speaker.person.name + "}"  # no sort name split
 
 
@@ -77,7 +79,7 @@ def test_ris_has_the_required_tags_in_order(client, biggest_lie):
     text = client.get(f"/claims/{biggest_lie.pk}/cite.ris").content.decode()
     lines = text.split("\r\n")
     assert lines[0] == "TY  - GEN"
-    assert lines[-2] == "ER  -" and lines[-1] == ""
+    assert lines[-2] == "ER  - " and lines[-1] == ""
     tags = {}
     for line in lines[:-1]:
         assert re.fullmatch(r"[A-Z][A-Z0-9]  - ?.*", line), line
@@ -121,3 +123,24 @@ def test_unknown_formats_and_drafts_are_not_found(client, biggest_lie, dispatch)
     Report.objects.filter(pk=dispatch.pk).update(status=Status.DRAFT)
     assert client.get(f"/claims/{biggest_lie.pk}/cite.bib").status_code == 404
     assert client.get(f"/reports/{dispatch.slug}/cite.bib").status_code == 404
+
+
+def test_an_unbalanced_brace_cannot_break_the_entry(db):
+    meeting = make_meeting()
+    claim = meeting.claims.first()
+    citation = citations.for_claim(claim, "https://example.org/claims/1/", ACCESSED)
+    for title in ("a } b", "a { b", "\\}{"):
+        odd = citations.Citation(**{**citation.__dict__, "title": title})
+        text = citations.bibtex(odd)
+        body = text[text.index("title = {") + 9 :]
+        assert "{" not in body.split("},")[0].replace("{}", "")
+
+
+def test_titles_ending_in_punctuation_get_no_second_stop(db):
+    meeting = make_meeting()
+    report = meeting.reports.get()
+    report.title = "What did they say?"
+    report.number = ""
+    citation = citations.for_report(report, "https://example.org/r/", ACCESSED)
+    for text in (citations.chicago(citation), citations.apa(citation)):
+        assert "?." not in text and ".." not in text

@@ -1,23 +1,36 @@
-from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404
+from django.http import (
+    Http404,
+    HttpRequest,
+    HttpResponse,
+    HttpResponsePermanentRedirect,
+)
+from django.urls import reverse
 from django.utils import timezone
 
 from archive import citations
-from archive.models import Claim, Report
+from archive.models import Claim, Report, WithdrawnClaim
+from archive.views.slugs import find_or_redirect
 
 
 def cite_claim(request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
-    claim = get_object_or_404(Claim.objects.published().for_display(), pk=pk)
+    claim = Claim.objects.published().for_display().filter(pk=pk).first()
+    if claim is None:  # merged into another claim: cite that one
+        found = WithdrawnClaim.current_address_of(pk)
+        if isinstance(found, Claim):
+            return HttpResponsePermanentRedirect(reverse("claim-cite", args=[found.pk, fmt]))
+        raise Http404("No published claim has this number.")
     url = request.build_absolute_uri(claim.get_absolute_url())
     return download(citations.for_claim(claim, url, timezone.localdate()), fmt)
 
 
 def cite_report(request: HttpRequest, slug: str, fmt: str) -> HttpResponse:
-    report = get_object_or_404(
-        Report.objects.published().select_related("publisher", "meeting"), slug=slug
+    found = find_or_redirect(
+        Report.objects.published().select_related("publisher", "meeting"), slug
     )
-    url = request.build_absolute_uri(report.get_absolute_url())
-    return download(citations.for_report(report, url, timezone.localdate()), fmt)
+    if isinstance(found, HttpResponse):  # renamed: the same file at the new address
+        return HttpResponsePermanentRedirect(found["Location"] + f"cite.{fmt}")
+    url = request.build_absolute_uri(found.get_absolute_url())
+    return download(citations.for_report(found, url, timezone.localdate()), fmt)
 
 
 def download(citation: citations.Citation, fmt: str) -> HttpResponse:

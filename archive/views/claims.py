@@ -1,5 +1,5 @@
-from django.http import HttpRequest, HttpResponse, HttpResponsePermanentRedirect
-from django.shortcuts import get_object_or_404, render
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponsePermanentRedirect
+from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
 
@@ -36,8 +36,9 @@ def claim_with_slug(request: HttpRequest, pk: int, slug: str) -> HttpResponse:
 def withdrawn_or_404(request: HttpRequest, pk: int) -> HttpResponse:
     """A deleted claim's address: a redirect to the claim it was merged into, or 410 Gone
     with what it was and why it was withdrawn."""
-    tombstone = get_object_or_404(WithdrawnClaim.objects.select_related("merged_into"), claim_id=pk)
-    survivor = tombstone.merged_into
-    if survivor is not None and survivor.is_public:
-        return HttpResponsePermanentRedirect(survivor.get_absolute_url())
-    return render(request, "claims/withdrawn.html", {"tombstone": tombstone}, status=410)
+    found = WithdrawnClaim.current_address_of(pk)
+    if found is None:
+        raise Http404("No published claim has this number.")
+    if isinstance(found, Claim):
+        return HttpResponsePermanentRedirect(found.get_absolute_url())
+    return render(request, "claims/withdrawn.html", {"tombstone": found}, status=410)

@@ -73,3 +73,20 @@ def test_a_claim_keeps_its_address_when_edited(client, biggest_lie):
     biggest_lie.refresh_from_db()
     assert biggest_lie.get_absolute_url() == url
     assert "the biggest lie of the century" in client.get(url).content.decode()
+
+
+def test_a_renamed_reports_citation_files_follow_it(client, dispatch):
+    dispatch.slug = "memri-9249"
+    dispatch.save()
+    response = client.get("/reports/memri-special-dispatch-9249/cite.ris")
+    assert response.status_code == 301
+    assert response["Location"] == "/reports/memri-9249/cite.ris"
+
+
+def test_a_retired_slug_is_not_given_to_another_record(seed):
+    taiwan = Issue.objects.get(slug="taiwan")
+    taiwan.slug = "formosa"
+    taiwan.save()
+    newcomer = Issue.objects.create(name="Taiwan!")
+    assert newcomer.slug != "taiwan"
+    assert newcomer.slug.startswith("taiwan-")

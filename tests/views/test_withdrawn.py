@@ -55,7 +55,7 @@ def test_merging_duplicates_redirects_the_absorbed_to_the_survivor(editor, clien
     moved = client.get(f"/claims/{second.pk}/")
     assert moved.status_code == 301 and moved["Location"] == f"/claims/{first.pk}/"
     assert second_issues <= set(first.issues.values_list("pk", flat=True))
-    assert WithdrawnClaim.objects.get(claim_id=second.pk).merged_into == first
+    assert WithdrawnClaim.objects.get(claim_id=second.pk).merged_into == first.pk
 
 
 def test_merging_claims_of_different_meetings_is_refused(editor, dispatch):
@@ -80,3 +80,23 @@ def test_deleting_a_report_leaves_a_tombstone_for_each_claim(client, dispatch, b
 def test_an_unpublished_claim_is_404_not_410(client, dispatch, biggest_lie):
     Report.objects.filter(pk=dispatch.pk).update(status="draft")
     assert client.get(f"/claims/{biggest_lie.pk}/").status_code == 404
+
+
+def test_deleting_a_draft_claim_reveals_nothing(client, dispatch, biggest_lie):
+    Report.objects.filter(pk=dispatch.pk).update(status="draft")
+    biggest_lie.delete()
+    assert client.get(f"/claims/{biggest_lie.pk}/").status_code == 404
+    assert not WithdrawnClaim.objects.exists()
+
+
+def test_a_chain_of_merges_leads_to_the_last_survivor(editor, client, dispatch):
+    first, second, third = Claim.objects.filter(report=dispatch).order_by("pk")[:3]
+    changelist = reverse("admin:archive_claim_changelist")
+    editor.post(changelist, {"action": "merge", "_selected_action": [second.pk, third.pk]})
+    editor.post(changelist, {"action": "merge", "_selected_action": [first.pk, second.pk]})
+    for absorbed in (second, third):
+        response = client.get(f"/claims/{absorbed.pk}/")
+        assert response.status_code == 301 and response["Location"] == f"/claims/{first.pk}/"
+    assert client.get(f"/claims/{third.pk}/cite.bib")["Location"] == (
+        f"/claims/{first.pk}/cite.bib"
+    )
