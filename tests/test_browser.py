@@ -34,6 +34,16 @@ def test_a_reader_walks_from_home_to_meeting_claim_official_and_issue(live_serve
     page.wait_for_url("**/officials/antony-blinken/")
     assert "Also written: Anthony Blinken" in page.content()
 
+    # The search box in the header: results with highlights, then a claim's citation.
+    page.get_by_label("Search the archive").fill("biggest lie")
+    page.get_by_label("Search the archive").press("Enter")
+    page.wait_for_url("**/search/?q=biggest+lie")
+    assert page.locator(".search-claims mark").first.inner_text().lower() == "biggest"
+    page.locator(".search-claims").get_by_role("link", name="Claim").first.click()
+    page.wait_for_url("**/claims/*/")
+    assert page.get_by_role("button", name="Copy Chicago citation").is_visible()
+    assert page.locator("#cite-chicago").inner_text().startswith("Delegation of China.")
+
     # The phone layout folds the delegations into one column.
     page.set_viewport_size({"width": 380, "height": 800})
     page.goto(live_server.url + f"/meetings/{ANCHORAGE}/")
