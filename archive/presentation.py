@@ -125,3 +125,45 @@ def sources_of(claims: Iterable[Claim]) -> list[Source]:
     for claim in claims:
         found.setdefault(claim.report_id, Source(claim.report, claim.meeting)).claims += 1
     return list(found.values())
+
+
+@dataclass
+class ComparedIssue:
+    """One issue of a meeting: each side's claims in its own column, joint ones apart."""
+
+    issue: Issue
+    columns: list[list[Claim]]
+    joint: list[Claim] = field(default_factory=list)
+
+    @property
+    def raised_by_one_side_only(self) -> int | None:
+        """The index of the only column with claims, when the other has none."""
+        filled = [i for i, claims in enumerate(self.columns) if claims]
+        return filled[0] if len(filled) == 1 and not self.joint else None
+
+
+def compare_sides(claims: Iterable[Claim], sides: Sequence[int]) -> list[ComparedIssue]:
+    """Claims (with prefetched issues) as rows per issue, in order of first mention, with
+    one column per side (`sides` are delegation ids, in column order)."""
+    rows: dict[int, ComparedIssue] = {}
+    column_of = {delegation_id: i for i, delegation_id in enumerate(sides)}
+    for claim in claims:
+        for issue in claim.issues.all():
+            row = rows.setdefault(issue.pk, ComparedIssue(issue, [[] for _ in sides]))
+            if claim.joint:
+                row.joint.append(claim)
+            else:
+                row.columns[column_of[claim.delegation_id]].append(claim)
+    return list(rows.values())
+
+
+def compare_reports(claims: Iterable[Claim], reports: Sequence[Report]) -> list[ComparedIssue]:
+    """The same rows with one column per report: what each report says about each issue,
+    and (empty columns) which issues a report leaves out."""
+    rows: dict[int, ComparedIssue] = {}
+    column_of = {report.pk: i for i, report in enumerate(reports)}
+    for claim in claims:
+        for issue in claim.issues.all():
+            row = rows.setdefault(issue.pk, ComparedIssue(issue, [[] for _ in reports]))
+            row.columns[column_of[claim.report_id]].append(claim)
+    return list(rows.values())

@@ -9,6 +9,7 @@ urlpatterns = [
     path("", home.home, name="home"),
     path("meetings/", meetings.meeting_list, name="meeting-list"),
     path("meetings/<slug:slug>/", meetings.meeting_detail, name="meeting-detail"),
+    path("meetings/<slug:slug>/compare/", meetings.meeting_compare, name="meeting-compare"),
     path("reports/<slug:slug>/", reports.report_detail, name="report-detail"),
     path("claims/<int:pk>/", claims.claim_detail, name="claim-detail"),
     path("claims/<int:pk>/<str:slug>/", claims.claim_with_slug, name="claim-with-slug"),

@@ -1,10 +1,10 @@
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, HttpResponsePermanentRedirect
 from django.shortcuts import render
 from django.utils import timezone
 
 from archive import citations, structured_data
 from archive.models import Claim, Meeting, Report
-from archive.presentation import group_by_issue
+from archive.presentation import compare_reports, compare_sides, group_by_issue
 from archive.views.pagination import paginate
 from archive.views.slugs import find_or_redirect
 
@@ -37,3 +37,34 @@ def meeting_detail(request: HttpRequest, slug: str) -> HttpResponse:
         "structured_data": structured_data.meeting_ld(meeting, request.build_absolute_uri),
     }
     return render(request, "meetings/detail.html", context)
+
+
+def meeting_compare(request: HttpRequest, slug: str) -> HttpResponse:
+    """Both sides of one meeting side by side, issue by issue (or report by report)."""
+    found = find_or_redirect(Meeting.objects.published().with_delegations(), slug)
+    if isinstance(found, HttpResponse):
+        return HttpResponsePermanentRedirect(found["Location"] + "compare/")
+    meeting = found
+    claims = list(
+        Claim.objects.published().filter(meeting=meeting).for_display().in_document_order()
+    )
+    reports = list(Report.objects.published().filter(meeting=meeting).select_related("publisher"))
+    by_report = request.GET.get("by") == "report" and len(reports) > 1
+    delegations = list(meeting.delegations.all())
+    if by_report:
+        rows = compare_reports(claims, reports)
+        columns = [
+            f"{r.publisher.name}{', ' + r.reference if r.reference else ''}" for r in reports
+        ]
+    else:
+        rows = compare_sides(claims, [d.pk for d in delegations])
+        columns = [d.label for d in delegations]
+    context = {
+        "meeting": meeting,
+        "rows": rows,
+        "columns": columns,
+        "delegations": delegations,
+        "by_report": by_report,
+        "reports": reports,
+    }
+    return render(request, "meetings/compare.html", context)
