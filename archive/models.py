@@ -141,6 +141,10 @@ class MeetingQuerySet(models.QuerySet):
     def newest_first(self):
         return self.order_by("-start_date", "title")
 
+    def between(self, first: str, second: str):
+        """Meetings of the two countries (ISO codes) with each other."""
+        return self.filter(delegations__country=first).filter(delegations__country=second)
+
 
 class Meeting(PublishedFields):
     class Format(models.TextChoices):
@@ -578,6 +582,19 @@ class ClaimQuerySet(models.QuerySet):
 
     def by(self, person: Person):
         return self.filter(speaker__person=person)
+
+    def between(self, first: str, second: str):
+        """Claims made at meetings of the two countries (ISO codes) with each other."""
+        return self.filter(meeting__in=Meeting.objects.between(first, second).values("pk"))
+
+    def issue_counts_by_side(self):
+        """Rows of (issue id, side's country or None when joint, claims), one query."""
+        return (
+            Claim.issues.through.objects.filter(claim__in=self)
+            .values_list("issue", "claim__delegation__country")
+            .annotate(claims=Count("claim"))
+            .order_by()
+        )
 
     def in_document_order(self):
         return self.order_by("report_id", "start")

@@ -167,3 +167,24 @@ def compare_reports(claims: Iterable[Claim], reports: Sequence[Report]) -> list[
             row = rows.setdefault(issue.pk, ComparedIssue(issue, [[] for _ in reports]))
             row.columns[column_of[claim.report_id]].append(claim)
     return list(rows.values())
+
+
+@dataclass
+class IssueTally:
+    issue: Issue
+    counts: list[int]  # claims of the first side, the second side, and joint ones
+
+    @property
+    def total(self) -> int:
+        return sum(self.counts)
+
+
+def issue_table(issues: Iterable[Issue], counts, sides: Sequence[str]) -> list[IssueTally]:
+    """How often each side raised each issue: `counts` are (issue id, side's country code or
+    None for joint claims, claims) rows; issues keep their order."""
+    by_issue: dict[int, list[int]] = {}
+    column = {code: i for i, code in enumerate(sides)}
+    for issue_id, country, claims in counts:
+        row = by_issue.setdefault(issue_id, [0] * (len(sides) + 1))
+        row[column.get(country, len(sides))] += claims
+    return [IssueTally(issue, by_issue.get(issue.pk, [0] * (len(sides) + 1))) for issue in issues]

@@ -3,7 +3,17 @@ from django.contrib.sitemaps import views as sitemap_views
 from django.urls import path
 
 from archive.sitemaps import SITEMAPS
-from archive.views import citations, claims, home, issues, meetings, officials, reports, search
+from archive.views import (
+    citations,
+    claims,
+    countries,
+    home,
+    issues,
+    meetings,
+    officials,
+    reports,
+    search,
+)
 
 urlpatterns = [
     path("", home.home, name="home"),
@@ -15,6 +25,7 @@ urlpatterns = [
     path("claims/<int:pk>/<str:slug>/", claims.claim_with_slug, name="claim-with-slug"),
     path("claims/<int:pk>/cite.<str:fmt>", citations.cite_claim, name="claim-cite"),
     path("reports/<slug:slug>/cite.<str:fmt>", citations.cite_report, name="report-cite"),
+    path("countries/<str:pair>/", countries.country_pair, name="country-pair"),
     path("officials/", officials.official_list, name="official-list"),
     path("officials/<slug:slug>/", officials.official_detail, name="official-detail"),
     path("issues/", issues.issue_list, name="issue-list"),

@@ -1,5 +1,6 @@
 from django.http import HttpRequest, HttpResponse, HttpResponsePermanentRedirect
 from django.shortcuts import render
+from django.urls import reverse
 from django.utils import timezone
 
 from archive import citations, structured_data
@@ -35,6 +36,7 @@ def meeting_detail(request: HttpRequest, slug: str) -> HttpResponse:
         "reports": reports,
         "related": meeting.related_meetings.published(),
         "structured_data": structured_data.meeting_ld(meeting, request.build_absolute_uri),
+        "pair_url": pair_url(meeting),
     }
     return render(request, "meetings/detail.html", context)
 
@@ -68,3 +70,8 @@ def meeting_compare(request: HttpRequest, slug: str) -> HttpResponse:
         "reports": reports,
     }
     return render(request, "meetings/compare.html", context)
+
+
+def pair_url(meeting: Meeting) -> str:
+    codes = sorted(d.country.code for d in meeting.delegations.all())
+    return reverse("country-pair", args=["-".join(codes).lower()]) if len(codes) == 2 else ""

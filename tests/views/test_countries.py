@@ -1,0 +1,64 @@
+"""The country-pair page: meetings of two countries and who raised which issue."""
+
+import re
+
+import pytest
+
+from archive.models import Issue
+from tests.factories import make_meeting
+
+pytestmark = pytest.mark.django_db
+
+
+def row(page: str, issue: str) -> list[str]:
+    match = re.search(rf">{re.escape(issue)}</a></th>(.*?)</tr>", page, re.S)
+    assert match, issue
+    return re.findall(r"<td>(\d+)</td>", match.group(1))
+
+
+def test_the_pair_page_counts_each_sides_claims_per_issue(client, seed):
+    page = client.get("/countries/cn-us/").content.decode()
+    assert "<h1>China and United States of America</h1>" in page
+    assert "2 meetings" in page and "70 claims" in page
+    assert row(page, "Taiwan") == ["3", "1", "0", "4"]
+    assert row(page, "Climate change") == ["1", "0", "2", "3"]
+    assert "70 of the 70 claims name no individual speaker" in page
+
+
+def test_counts_agree_with_the_issue_pages(client, seed):
+    page = client.get("/countries/cn-us/").content.decode()
+    total = int(row(page, "Xinjiang")[-1])
+    issue_page = client.get("/issues/xinjiang/").content.decode()
+    assert f"{total} claim" in issue_page
+
+
+def test_other_pairs_stay_apart(client, seed):
+    taiwan = Issue.objects.get(slug="taiwan")
+    make_meeting(countries=("GB", "US"), claims=3, issue=taiwan)
+    page = client.get("/countries/cn-us/").content.decode()
+    assert row(page, "Taiwan") == ["3", "1", "0", "4"]
+    other = client.get("/countries/gb-us/").content.decode()
+    assert "1 meeting" in other
+
+
+def test_addresses_are_canonical_and_bad_ones_explained(client, seed):
+    response = client.get("/countries/us-cn/")
+    assert response.status_code == 301 and response["Location"] == "/countries/cn-us/"
+    assert client.get("/countries/CN-US/")["Location"] == "/countries/cn-us/"
+    for bad in ("xx-us", "cn", "cn-cn", "cn-us-fr", "fr-de"):
+        assert client.get(f"/countries/{bad}/").status_code in {301, 404}
+    assert client.get("/countries/de-fr/").status_code == 404
+
+
+def test_the_meeting_page_links_to_its_pair(client, seed):
+    page = client.get("/meetings/2021-03-18-china-us-high-level-strategic-dialogue/")
+    assert 'href="/countries/cn-us/"' in page.content.decode()
+
+
+def test_query_count_is_fixed(client, seed, django_assert_max_num_queries):
+    with django_assert_max_num_queries(8):
+        client.get("/countries/cn-us/")
+    for _ in range(4):
+        make_meeting(claims=10)
+    with django_assert_max_num_queries(8):
+        client.get("/countries/cn-us/")
