@@ -4,13 +4,14 @@ Rules that the database can hold are constraints; the rest are in `clean()` and 
 `full_clean()` (the admin and the importer both call it).
 """
 
+import datetime
 import re
 
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models import Count, Exists, F, OuterRef, Prefetch, Q
-from django.db.models.functions import Lower
+from django.db.models.functions import Lower, TruncMonth
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
@@ -586,6 +587,22 @@ class ClaimQuerySet(models.QuerySet):
     def between(self, first: str, second: str):
         """Claims made at meetings of the two countries (ISO codes) with each other."""
         return self.filter(meeting__in=Meeting.objects.between(first, second).values("pk"))
+
+    def in_month(self, month: datetime.date):
+        """Claims of meetings that started in the month of `month`."""
+        return self.filter(
+            meeting__start_date__year=month.year, meeting__start_date__month=month.month
+        )
+
+    def monthly_counts_by_side(self):
+        """Rows of (first day of the meeting's month, side's country or None when joint,
+        claims), one query: the data of the timelines."""
+        return (
+            self.annotate(month=TruncMonth("meeting__start_date"))
+            .values_list("month", "delegation__country")
+            .annotate(claims=Count("pk"))
+            .order_by("month")
+        )
 
     def issue_counts_by_side(self):
         """Rows of (issue id, side's country or None when joint, claims), one query."""

@@ -1,6 +1,9 @@
+import datetime
+
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
+from archive import timeline
 from archive.models import Claim, Issue
 from archive.presentation import issue_tree
 from archive.views.pagination import paginate
@@ -19,10 +22,26 @@ def issue_detail(request: HttpRequest, slug: str) -> HttpResponse:
     if isinstance(found, HttpResponse):
         return found
     issue = found
-    claims = Claim.objects.published().about(issue).for_display().by_meeting_and_side()
+    about = Claim.objects.published().about(issue)
+    month, problem = requested_month(request)
+    claims = about.in_month(month) if month else about
     context = {
         "issue": issue,
+        "timeline": timeline.build(about.monthly_counts_by_side()),
+        "month": month,
+        "problem": problem,
         "children": Issue.objects.published().filter(parent=issue).with_claim_counts(),
-        "page": paginate(request, claims),
+        "page": paginate(request, claims.for_display().by_meeting_and_side()),
     }
     return render(request, "issues/detail.html", context)
+
+
+def requested_month(request: HttpRequest) -> tuple[datetime.date | None, str]:
+    """?month=YYYY-MM narrows a timeline's list to one month; anything else is explained."""
+    raw = request.GET.get("month", "")
+    if not raw:
+        return None, ""
+    try:
+        return datetime.datetime.strptime(raw, "%Y-%m").date(), ""
+    except ValueError:
+        return None, f"\u201c{raw[:20]}\u201d is not a month (write it as 2021-03); showing all."

@@ -37,13 +37,13 @@ def test_an_issue_without_published_claims_is_not_found(client, seed):
 
 def test_query_counts_are_fixed(client, seed, django_assert_max_num_queries):
     taiwan = Issue.objects.get(slug="taiwan")
-    with django_assert_max_num_queries(6):
+    with django_assert_max_num_queries(7):
         client.get("/issues/taiwan/")
     with django_assert_max_num_queries(1):
         client.get("/issues/")
     for _ in range(5):
         make_meeting(issue=taiwan, claims=12)
-    with django_assert_max_num_queries(6):
+    with django_assert_max_num_queries(7):
         assert client.get("/issues/taiwan/?page=2").status_code == 200
     with django_assert_max_num_queries(1):
         client.get("/issues/")
@@ -53,3 +53,20 @@ def test_a_bad_page_number_gets_a_real_page(client, seed):
     for page in ("abc", "999", "-1", "1.5"):
         response = client.get(f"/issues/taiwan/?page={page}")
         assert response.status_code == 200
+
+
+def test_the_timeline_counts_the_issues_claims_by_month_and_side(client, seed):
+    page = client.get("/issues/taiwan/").content.decode()
+    assert 'role="img"' in page and '<title id="timeline-title">' in page
+    assert 'href="?month=2021-03#claims-list"' in page
+    assert "<td>3</td><td>1</td><td>0</td>" in page  # China, United States, joint
+
+
+def test_a_bar_narrows_the_list_to_its_month(client, seed):
+    from archive.models import Issue
+
+    make_meeting(issue=Issue.objects.get(slug="taiwan"), claims=3)
+    page = client.get("/issues/taiwan/?month=2021-03").content.decode()
+    assert "4 claims at meetings of March 2021" in page
+    assert "Test talks" not in page.split('id="claims-list"')[1]
+    assert "is not a month" in client.get("/issues/taiwan/?month=2021-13").content.decode()
