@@ -604,6 +604,16 @@ class ClaimQuerySet(models.QuerySet):
             .order_by("month")
         )
 
+    def monthly_counts_by_issue(self):
+        """Rows of (first day of the meeting's month, issue id, claims), one query."""
+        return (
+            Claim.issues.through.objects.filter(claim__in=self)
+            .annotate(month=TruncMonth("claim__meeting__start_date"))
+            .values_list("month", "issue")
+            .annotate(claims=Count("claim"))
+            .order_by("month")
+        )
+
     def issue_counts_by_side(self):
         """Rows of (issue id, side's country or None when joint, claims), one query."""
         return (

@@ -2,7 +2,7 @@
 numbers as a table for screen readers."""
 
 import datetime
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from django_countries import countries
@@ -64,31 +64,39 @@ def months_between(first: datetime.date, last: datetime.date) -> list[datetime.d
     return months
 
 
-def build(rows: Iterable[tuple]) -> Timeline | None:
-    """From (month, country code or None for joint, claims) rows to bars with a series per
-    leading country, "Other" countries, and joint claims."""
-    rows = [(m.date() if isinstance(m, datetime.datetime) else m, c, n) for m, c, n in rows]
+def build(
+    rows: Iterable[tuple],
+    name: Callable[[object], str] = countries.name,
+    rest: str = "Other countries",
+    joint: str | None = "Both sides (joint)",
+) -> Timeline | None:
+    """From (month, series key, claims) rows to stacked bars: a series for each of the
+    leading keys (countries by default; None is a joint claim), one for the rest, and one
+    for joint claims."""
+    rows = [(m.date() if isinstance(m, datetime.datetime) else m, k, n) for m, k, n in rows]
     if not rows:
         return None
-    per_country: dict[str, int] = {}
-    for _, country, claims in rows:
-        if country:
-            per_country[country] = per_country.get(country, 0) + claims
-    leading = sorted(per_country, key=lambda c: (-per_country[c], c))[:MAX_SERIES]
-    others = len(per_country) > len(leading)
-    series = [(countries.name(c), f"series-{i}") for i, c in enumerate(leading)]
-    if others:
-        series.append(("Other countries", "series-other"))
-    series.append(("Both sides (joint)", "series-joint"))
-    column = {code: i for i, code in enumerate(leading)}
+    per_key: dict[object, int] = {}
+    for _, key, claims in rows:
+        if key is not None:
+            per_key[key] = per_key.get(key, 0) + claims
+    leading = sorted(per_key, key=lambda k: (-per_key[k], name(k)))[:MAX_SERIES]
+    series = [(name(key), f"series-{i}") for i, key in enumerate(leading)]
+    if len(per_key) > len(leading):
+        series.append((rest, "series-other"))
+    if joint:
+        series.append((joint, "series-joint"))
+    column = {key: i for i, key in enumerate(leading)}
+    rest_column = len(leading)
+    joint_column = len(series) - 1
     months = months_between(min(r[0] for r in rows), max(r[0] for r in rows))
     while len(months) < MIN_MONTHS:  # a year at least, so one busy month is not a wall
         previous = months[0] - datetime.timedelta(days=1)
         months.insert(0, previous.replace(day=1))
     bars = {month: Bar(month, [0] * len(series)) for month in months}
-    for month, country, claims in rows:
-        joint, other = len(series) - 1, len(series) - 2
-        bars[month].counts[joint if country is None else column.get(country, other)] += claims
+    for month, key, claims in rows:
+        index = joint_column if key is None else column.get(key, rest_column)
+        bars[month].counts[index] += claims
     ordered = [bars[m] for m in months]
     highest = max(bar.total for bar in ordered) or 1
     slot = WIDTH / len(ordered)

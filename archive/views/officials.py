@@ -1,8 +1,8 @@
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
-from archive import structured_data
-from archive.models import Claim, Participation, Person
+from archive import structured_data, timeline
+from archive.models import Claim, Issue, Participation, Person
 from archive.views.pagination import paginate
 from archive.views.slugs import find_or_redirect
 
@@ -22,6 +22,7 @@ def official_detail(request: HttpRequest, slug: str) -> HttpResponse:
     if isinstance(found, HttpResponse):
         return found
     person = found
+    attributed = Claim.objects.published().by(person)
     participations = (
         Participation.objects.published()
         .filter(person=person)
@@ -32,7 +33,14 @@ def official_detail(request: HttpRequest, slug: str) -> HttpResponse:
     context = {
         "person": person,
         "participations": participations,
-        "page": paginate(request, Claim.objects.published().by(person).issue_rows()),
+        "page": paginate(request, attributed.issue_rows()),
+        "timeline": issue_timeline(attributed.monthly_counts_by_issue()),
         "structured_data": structured_data.person_ld(person, request.build_absolute_uri),
     }
     return render(request, "officials/detail.html", context)
+
+
+def issue_timeline(rows) -> timeline.Timeline | None:
+    rows = list(rows)
+    names = dict(Issue.objects.filter(pk__in={key for _, key, _ in rows}).values_list("pk", "name"))
+    return timeline.build(rows, name=names.get, rest="Other issues", joint=None)

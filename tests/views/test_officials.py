@@ -39,7 +39,7 @@ def test_officials_of_draft_meetings_are_not_found(client, db):
 
 
 def test_query_counts_are_fixed(client, blinken, django_assert_max_num_queries):
-    with django_assert_max_num_queries(4):
+    with django_assert_max_num_queries(5):
         client.get("/officials/antony-blinken/")
     with django_assert_max_num_queries(3):
         client.get("/officials/")
@@ -47,7 +47,17 @@ def test_query_counts_are_fixed(client, blinken, django_assert_max_num_queries):
     for _ in range(4):
         make_meeting()
     person = busy.participations.first().person
-    with django_assert_max_num_queries(5):  # with claims: their count and the page
+    with django_assert_max_num_queries(7):  # with claims: count, page, timeline, issue names
         assert client.get(person.get_absolute_url()).status_code == 200
     with django_assert_max_num_queries(3):
         client.get("/officials/")
+
+
+def test_an_officials_timeline_splits_their_claims_by_issue(client, db):
+    meeting = make_meeting(claims=6)
+    speaker = meeting.claims.filter(speaker__isnull=False).first().speaker.person
+    page = client.get(speaker.get_absolute_url()).content.decode()
+    issue = meeting.claims.first().issues.get()
+    assert 'role="img"' in page
+    assert f"</span>{issue.name}</li>" in page  # the legend names the issue
+    assert "?month=" not in page  # the official page has no month filter to link to
