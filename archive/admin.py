@@ -125,7 +125,7 @@ class ClaimInline(admin.StackedInline):
 @admin.register(Report)
 class ReportAdmin(SimpleHistoryAdmin):
     list_display = ["title", "reference", "publisher", "date", "meeting", "status", "claims"]
-    list_filter = ["status", "publisher", "date"]
+    list_filter = ["status", "publisher", "issued_by", "date"]
     list_select_related = ["publisher", "meeting"]
     search_fields = ["title", "number", "series", "original_source", "slug"]
     date_hierarchy = "date"
@@ -134,7 +134,7 @@ class ReportAdmin(SimpleHistoryAdmin):
     inlines = [FootnoteInline, ClaimInline]
     fieldsets = [
         (None, {"fields": ["title", "slug", "publisher", ("series", "number"), "date"]}),
-        ("Source", {"fields": ["url", "original_source", "meeting"]}),
+        ("Source", {"fields": ["url", "original_source", "issued_by", "meeting"]}),
         ("Text", {"fields": ["body"]}),
         ("Publication", {"fields": ["status", "published_at"]}),
     ]

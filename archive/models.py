@@ -146,6 +146,13 @@ class MeetingQuerySet(models.QuerySet):
         """Meetings of the two countries (ISO codes) with each other."""
         return self.filter(delegations__country=first).filter(delegations__country=second)
 
+    def with_accounts_from_both(self, first: str, second: str):
+        """Of these meetings, those with a published report issued by each of the two."""
+        reports = Report.objects.published().filter(meeting=OuterRef("pk"))
+        return self.filter(
+            Exists(reports.filter(issued_by=first)), Exists(reports.filter(issued_by=second))
+        )
+
 
 class Meeting(PublishedFields):
     class Format(models.TextChoices):
@@ -503,6 +510,11 @@ class Report(PublishedFields):
     url = models.URLField("URL", max_length=500, blank=True)
     original_source = models.CharField(
         max_length=300, blank=True, help_text="The original the report relays, if any."
+    )
+    issued_by = CountryField(
+        blank=True,
+        help_text="The government whose own account this is or relays (a foreign ministry "
+        "readout); empty for an independent report.",
     )
     body = models.TextField(help_text="The full text; paragraphs separated by blank lines.")
 

@@ -38,6 +38,10 @@ def country_pair(request: HttpRequest, pair: str) -> HttpResponse:
             issues.order_by("-total", "name")[:30], claims.issue_counts_by_side(), (first, second)
         ),
         "claim_total": claims.count(),
+        "both_accounts": Meeting.objects.published()
+        .between(first, second)
+        .with_accounts_from_both(first, second)
+        .count(),
         "unattributed": claims.filter(speaker__isnull=True).count(),
     }
     return render(request, "countries/pair.html", context)

@@ -37,6 +37,8 @@ def meeting_detail(request: HttpRequest, slug: str) -> HttpResponse:
         "related": meeting.related_meetings.published(),
         "structured_data": structured_data.meeting_ld(meeting, request.build_absolute_uri),
         "pair_url": pair_url(meeting),
+        "missing_accounts": missing_accounts(meeting, reports),
+        "unattributed": sum(1 for claim in claims if not claim.speaker_id),
     }
     return render(request, "meetings/detail.html", context)
 
@@ -75,3 +77,9 @@ def meeting_compare(request: HttpRequest, slug: str) -> HttpResponse:
 def pair_url(meeting: Meeting) -> str:
     codes = sorted(d.country.code for d in meeting.delegations.all())
     return reverse("country-pair", args=["-".join(codes).lower()]) if len(codes) == 2 else ""
+
+
+def missing_accounts(meeting: Meeting, reports: list[Report]) -> list[str]:
+    """The sides of a meeting with no report of their own (their government's readout)."""
+    issued = {report.issued_by.code for report in reports if report.issued_by}
+    return [d.label for d in meeting.delegations.all() if d.country.code not in issued]

@@ -56,9 +56,31 @@ def test_the_meeting_page_links_to_its_pair(client, seed):
 
 
 def test_query_count_is_fixed(client, seed, django_assert_max_num_queries):
-    with django_assert_max_num_queries(8):
+    with django_assert_max_num_queries(9):
         client.get("/countries/cn-us/")
     for _ in range(4):
         make_meeting(claims=10)
-    with django_assert_max_num_queries(8):
+    with django_assert_max_num_queries(9):
         client.get("/countries/cn-us/")
+
+
+def test_the_pair_page_counts_meetings_with_both_governments_accounts(client, seed):
+    from archive.models import Publisher, Report
+
+    page = client.get("/countries/cn-us/").content.decode()
+    assert "0 of the 2 meetings have a report from each government" in page
+    meeting = make_meeting(claims=2)
+    first = meeting.reports.get()
+    first.issued_by = "CN"
+    first.save()
+    Report.objects.create(
+        publisher=Publisher.objects.create(name="State Department"),
+        meeting=meeting,
+        title="Readout",
+        date=first.date,
+        body="Text.",
+        issued_by="US",
+        status="published",
+    )
+    page = client.get("/countries/cn-us/").content.decode()
+    assert "1 of the 3 meetings has a report from each government" in page

@@ -72,3 +72,13 @@ def test_query_counts_stay_fixed_as_the_archive_grows(client, seed, django_asser
         assert client.get(big.get_absolute_url()).status_code == 200
     with django_assert_max_num_queries(4):
         client.get("/meetings/")
+
+
+def test_the_page_says_whose_account_is_missing(client, seed):
+    page = client.get(URL).content.decode()
+    coverage = page[page.index('id="coverage-heading"') :]
+    assert "No account of this meeting from United States of America is in the archive" in (
+        coverage
+    )
+    assert "from China is in" not in coverage
+    assert "70 of the 70 claims name no individual speaker" in coverage
