@@ -1,8 +1,8 @@
 """Full-text search: one interface, a PostgreSQL and a SQLite backend.
 
-Views call `prepare(text)` once, then `ClaimSearch` / `top_records` with the querysets they
-may show; the backend is picked from the database connection, and views never see either
-engine's syntax.
+Views call `prepare(text)` once, then `ClaimSearch` (or `top_records` for reports and
+meetings) with the querysets they may show; the backend is picked from the database
+connection, and views never see either engine's syntax.
 """
 
 from dataclasses import dataclass
@@ -119,9 +119,8 @@ def with_highlights(
     model: type[Model], display: QuerySet, ids: list[int], query: ParsedQuery, fragments: bool
 ) -> list:
     """Records in the order of `ids`, each with `highlighted` (safe HTML with <mark>)."""
-    index = {"claim": indexes.CLAIMS, "report": indexes.REPORTS, "meeting": indexes.MEETINGS}[
-        model._meta.model_name
-    ]
+    index = indexes.for_model(model)
+    column = index.columns[index.highlight_column]
     marked = backend().highlights(model, ids, query, index, fragments)
     records = display.in_bulk(ids)
     result = []
@@ -129,7 +128,6 @@ def with_highlights(
         record = records.get(pk)
         if record is None:  # deleted between the two queries
             continue
-        column = index.columns[index.highlight_column]
         record.highlighted = to_html(marked.get(pk) or getattr(record, column)[:300])
         result.append(record)
     return result
@@ -138,7 +136,7 @@ def with_highlights(
 def top_records(query: ParsedQuery, queryset: QuerySet, limit: int = 5) -> list:
     """The best few reports or meetings for a query, with highlighted passages."""
     model = queryset.model
-    index = {"report": indexes.REPORTS, "meeting": indexes.MEETINGS}[model._meta.model_name]
+    index = indexes.for_model(model)
     matched = backend().matching(queryset.order_by(), query, index)
     ids = [row[0] for row in backend().ranked(matched, query, index).values_list("pk")[:limit]]
     return with_highlights(model, queryset, ids, query, fragments=True)

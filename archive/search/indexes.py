@@ -41,6 +41,11 @@ MEETINGS = SearchIndex("archive_meeting", ("title", "place", "summary"), (1.0, 0
 ALL = (CLAIMS, REPORTS, MEETINGS)
 
 
+def for_model(model) -> SearchIndex:
+    """The index of a model's table (claims, reports or meetings)."""
+    return next(index for index in ALL if index.table == model._meta.db_table)
+
+
 def postgres_sql(index: SearchIndex) -> list[str]:
     vector = " || ".join(
         f"setweight(to_tsvector('{PG_CONFIG}', coalesce({column}, '')), '{letter}')"
