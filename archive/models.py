@@ -877,3 +877,24 @@ class WithdrawnClaim(models.Model):
                 "merged_into": merged_into.pk if merged_into else None,
             },
         )
+
+
+class Revision(models.Model):
+    """A number that grows whenever an editor changes the archive: cached counts are kept
+    under it, so a save makes every cached count stale at once, in every process."""
+
+    number = models.PositiveBigIntegerField(default=0)
+
+    KEY = 1
+
+    def __str__(self) -> str:
+        return f"Revision {self.number}"
+
+    @classmethod
+    def current(cls) -> int:
+        return cls.objects.filter(pk=cls.KEY).values_list("number", flat=True).first() or 0
+
+    @classmethod
+    def bump(cls) -> None:
+        if not cls.objects.filter(pk=cls.KEY).update(number=F("number") + 1):
+            cls.objects.get_or_create(pk=cls.KEY, defaults={"number": 1})

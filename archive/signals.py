@@ -1,4 +1,5 @@
-"""Keep claims' denormalised search text current when the rows it is made from change."""
+"""Keep claims' denormalised search text current when the rows it is made from change, and
+mark cached counts stale when anything they count changes."""
 
 from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete, pre_save
@@ -92,7 +93,34 @@ def after_dependency_deleted(sender, instance, **kwargs):
     refresh_claims(Claim.objects.filter(pk__in=ids))
 
 
+# Saving any of these changes what a listing counts: cached counts must be recounted.
+COUNTED = (
+    *DEPENDENTS,
+    Claim,
+    Claim.issues.through,
+    models.Synonym,
+    models.WithdrawnClaim,
+)
+
+
+def on_archive_changed(sender, action: str = "post_save", **kwargs):
+    if action.startswith("post_"):
+        models.Revision.bump()
+
+
 def connect() -> None:
+    for model in COUNTED:
+        uid = f"revision-{model._meta.model_name}"
+        post_save.connect(on_archive_changed, sender=model, dispatch_uid=uid)
+        post_delete.connect(on_archive_changed, sender=model, dispatch_uid=uid)
+    m2m_changed.connect(
+        on_archive_changed, sender=Claim.issues.through, dispatch_uid="revision-claim-issues"
+    )
+    m2m_changed.connect(
+        on_archive_changed,
+        sender=models.Meeting.related_meetings.through,
+        dispatch_uid="revision-related-meetings",
+    )
     post_save.connect(on_claim_saved, sender=Claim, dispatch_uid="claim-search-text")
     pre_delete.connect(before_claim_deleted, sender=Claim, dispatch_uid="claim-tombstone")
     m2m_changed.connect(

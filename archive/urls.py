@@ -2,6 +2,7 @@ from django.contrib import admin
 from django.contrib.sitemaps import views as sitemap_views
 from django.urls import path
 
+from archive.feeds import ClaimFeed
 from archive.sitemaps import SITEMAPS
 from archive.views import (
     citations,
@@ -21,6 +22,8 @@ urlpatterns = [
     path("meetings/<slug:slug>/", meetings.meeting_detail, name="meeting-detail"),
     path("meetings/<slug:slug>/compare/", meetings.meeting_compare, name="meeting-compare"),
     path("reports/<slug:slug>/", reports.report_detail, name="report-detail"),
+    path("claims/", claims.claim_list, name="claim-list"),
+    path("claims/feed/", ClaimFeed(), name="claim-feed"),
     path("claims/<int:pk>/", claims.claim_detail, name="claim-detail"),
     path("claims/<int:pk>/<str:slug>/", claims.claim_with_slug, name="claim-with-slug"),
     path("claims/<int:pk>/cite.<str:fmt>", citations.cite_claim, name="claim-cite"),

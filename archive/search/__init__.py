@@ -104,6 +104,10 @@ class ClaimSearch:
     def count(self) -> int:
         return self.matched.count()
 
+    def iterate(self, chunk_size: int = 2000):
+        """Every matching claim in order, fetched a chunk at a time (for exports)."""
+        return self.ordered().for_display().iterator(chunk_size=chunk_size)
+
 
 class KnownCount:
     """Stands in for an object list whose size is already known, for Django's Paginator."""

@@ -1,18 +1,67 @@
+from django.conf import settings
 from django.http import HttpRequest, HttpResponse, HttpResponsePermanentRedirect
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
 
-from archive import citations, structured_data
+from archive import citations, exports, listing, structured_data
+from archive.filters import MeetingFilter
 from archive.models import Claim, Meeting, Report
 from archive.presentation import compare_reports, compare_sides, group_by_issue
-from archive.views.pagination import paginate
+from archive.views.listing import (
+    absolute_url,
+    bad_request,
+    facet_context,
+    json_body,
+    json_response,
+    page_of,
+    pager,
+    unknown_format,
+)
 from archive.views.slugs import find_or_redirect
+
+SORTS = {"newest": "Newest first", "oldest": "Oldest first"}
+ORDERINGS = {"newest": ("-start_date", "title", "pk"), "oldest": ("start_date", "title", "pk")}
 
 
 def meeting_list(request: HttpRequest) -> HttpResponse:
-    meetings = Meeting.objects.published().with_delegations().with_claim_counts().newest_first()
-    return render(request, "meetings/list.html", {"page": paginate(request, meetings)})
+    """Published meetings, narrowed by facets; as a page, CSV or JSON."""
+    wanted = listing.read(request, SORTS, "newest", settings.PAGE_SIZE)
+    if wanted.unknown_format:
+        return unknown_format(wanted)
+    filters = MeetingFilter(request.GET, queryset=Meeting.objects.published())
+    problems = wanted.problems + filters.problems
+    if wanted.is_machine and problems:
+        return bad_request(problems)
+    ordered = filters.qs.with_delegations().with_claim_counts().order_by(*ORDERINGS[wanted.sort])
+    absolute = absolute_url(request)
+    if wanted.format == "csv":
+        records = ordered.iterator(chunk_size=exports.CHUNK)
+        return exports.csv_response(
+            "meetings", records, exports.meeting_row, absolute, exports.MEETING_COLUMNS
+        )
+    page = page_of(ordered, filters.total(), wanted, problems)
+    keep = [] if wanted.sort == "newest" else [("sort", wanted.sort)]
+    links = listing.Links(reverse("meeting-list"), filters, keep)
+    facets = facet_context(filters, links, wanted)
+    if wanted.format == "json":
+        if problems:
+            return bad_request(problems)
+        rows = [exports.meeting_row(meeting, absolute) for meeting in page.object_list]
+        return json_response(json_body(request, page, links, filters, facets["counts"], rows))
+    context = {
+        "page": page,
+        "pager": pager(page, links),
+        "links": links,
+        "problems": problems,
+        "sort": wanted.sort,
+        "sorts": SORTS,
+        "csv_url": links.current(format="csv"),
+        "json_url": links.current(format="json"),
+        "canonical": request.build_absolute_uri(links.page(page.number)),
+        **facets,
+    }
+    return render(request, "meetings/list.html", context)
 
 
 def meeting_detail(request: HttpRequest, slug: str) -> HttpResponse:

@@ -1,50 +1,93 @@
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.urls import reverse
 
-from archive.forms import SearchForm
+from archive import exports, listing
+from archive.filters import ClaimFilter
 from archive.models import Claim, Person
 from archive.presentation import sources_of
-from archive.search import ClaimSearch, prepare, suggest_people
+from archive.search import ORDERS, ClaimSearch, backend, indexes, prepare, suggest_people
 from archive.search.query import describe
-from archive.views.pagination import requested_page
+from archive.views.listing import (
+    absolute_url,
+    bad_request,
+    facet_context,
+    json_body,
+    json_response,
+    pager,
+    unknown_format,
+)
 
 RESULTS_PER_PAGE = 20
+MAX_QUERY_PARAMETER = 1000
 
 
 def search(request: HttpRequest) -> HttpResponse:
-    form = SearchForm(request.GET)
-    text, order, problems = form.cleaned()
-    prepared = prepare(text)
+    """Claims matching the words, most relevant first, narrowed by the same facets as the
+    claims listing; as a page, CSV or JSON."""
+    wanted = listing.read(request, ORDERS, "relevance", RESULTS_PER_PAGE)
+    if wanted.unknown_format:
+        return unknown_format(wanted)
+    prepared = prepare(request.GET.get("q", "")[:MAX_QUERY_PARAMETER])
+    parsed = prepared.parsed
+    filters = ClaimFilter(
+        request.GET,
+        queryset=Claim.objects.published(),
+        restrict=lambda claims: backend().matching(claims, parsed, indexes.CLAIMS),
+        key=repr((parsed.include, parsed.exclude)),
+    )
+    problems = wanted.problems + filters.problems
+    if wanted.is_machine and (problems or prepared.is_empty):
+        return bad_request(problems or ["Give words to search for in q."])
+    keep = [("q", parsed.text)] if parsed.text else []
+    if wanted.sort != "relevance":
+        keep.append(("sort", wanted.sort))
+    links = listing.Links(reverse("search"), filters, keep)
     context = {
-        "form": form,
-        "q": prepared.parsed.text,
-        "order": order,
-        "orders": SearchForm.base_fields["sort"].choices,
+        "q": parsed.text,
+        "order": wanted.sort,
+        "orders": list(ORDERS.items()),
         "problems": problems,
-        "notices": prepared.parsed.notices,
-        "expansions": prepared.parsed.expansions,
-        "searched": [describe(node) for node in prepared.parsed.include],
-        "excluded": [describe(node) for node in prepared.parsed.exclude],
+        "notices": parsed.notices,
+        "expansions": parsed.expansions,
+        "searched": [describe(node) for node in parsed.include],
+        "excluded": [describe(node) for node in parsed.exclude],
         "people": prepared.matches.people,
         "issues": prepared.matches.issues,
+        "links": links,
     }
-    if not prepared.is_empty:
-        results = ClaimSearch(prepared.parsed, Claim.objects.published(), order)
-        number, problem = requested_page(request)
-        page = results.page(number, RESULTS_PER_PAGE)
-        if problem:
-            problems.append(problem)
-        elif page.number != number:
-            problems.append(
-                f"There is no page {number} of these results; "
-                f"this is page {page.number} of {page.paginator.num_pages}."
-            )
-        context |= {
-            "has_results": True,
-            "page": page,
-            "sources": sources_of(page.object_list),
-            "suggestions": suggest_people(
-                prepared, Person.objects.published(), found=page.paginator.count
-            ),
-        }
-    return render(request, "search/results.html", context, status=200)
+    if prepared.is_empty:
+        return render(request, "search/results.html", context)
+    results = ClaimSearch(parsed, filters.qs, wanted.sort)
+    absolute = absolute_url(request)
+    if wanted.format == "csv":
+        return exports.csv_response(
+            "search", results.iterate(), exports.claim_row, absolute, exports.CLAIM_COLUMNS
+        )
+    page = results.page(wanted.page, wanted.per_page)
+    if page.number != wanted.page:
+        problems.append(
+            f"There is no page {wanted.page} of these results; "
+            f"this is page {page.number} of {page.paginator.num_pages}."
+        )
+    facets = facet_context(filters, links, wanted)
+    if wanted.format == "json":
+        if problems:
+            return bad_request(problems)
+        rows = [exports.claim_row(claim, absolute) for claim in page.object_list]
+        return json_response(json_body(request, page, links, filters, facets["counts"], rows))
+    context |= {
+        "has_results": True,
+        "page": page,
+        "pager": pager(page, links),
+        "sources": sources_of(page.object_list),
+        "suggestions": suggest_people(
+            prepared, Person.objects.published(), found=page.paginator.count
+        ),
+        "csv_url": links.current(format="csv"),
+        "json_url": links.current(format="json"),
+        "feed_url": links.elsewhere(reverse("claim-feed")),
+        "canonical": request.build_absolute_uri(links.page(page.number)),
+        **facets,
+    }
+    return render(request, "search/results.html", context)

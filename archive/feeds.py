@@ -1,0 +1,89 @@
+"""An Atom feed for any claims listing: the same filters (and search words) as the page, the
+claims newest published first."""
+
+from django.contrib.syndication.views import Feed
+from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest
+from django.urls import reverse
+from django.utils.feedgenerator import Atom1Feed
+
+from archive.filters import ClaimFilter
+from archive.listing import Links
+from archive.models import Claim
+from archive.search import backend, indexes, prepare
+
+FEED_SIZE = 50
+
+
+class ClaimFeed(Feed):
+    feed_type = Atom1Feed
+
+    def __call__(self, request, *args, **kwargs) -> HttpResponse:
+        filters = self.get_object(request)
+        if filters.problems:
+            return HttpResponseBadRequest(
+                "\n".join(filters.problems) + "\n", content_type="text/plain; charset=utf-8"
+            )
+        return super().__call__(request, *args, **kwargs)
+
+    def get_object(self, request: HttpRequest, *args, **kwargs) -> ClaimFilter:
+        if not hasattr(request, "_claim_filters"):
+            words = request.GET.get("q", "")
+            prepared = prepare(words)
+            claims = Claim.objects.published()
+            if not prepared.is_empty:
+                claims = backend().matching(claims, prepared.parsed, indexes.CLAIMS)
+            filters = ClaimFilter(request.GET, queryset=claims)
+            filters.words = prepared.parsed.text if not prepared.is_empty else ""
+            request._claim_filters = filters
+        return request._claim_filters
+
+    def title(self, filters: ClaimFilter) -> str:
+        parts = [f"{title}: {label}" for title, label, _, _ in filters.chips()]
+        if filters.words:
+            parts.insert(0, f"\u201c{filters.words}\u201d")
+        return "Claims" + (" \u2014 " + "; ".join(parts) if parts else "") + " \u00b7 new claims"
+
+    def link(self, filters: ClaimFilter) -> str:
+        keep = [("q", filters.words)] if filters.words else []
+        if filters.words:
+            return Links(reverse("search"), filters, keep).current()
+        return Links(reverse("claim-list"), filters, keep).current()
+
+    def subtitle(self, filters: ClaimFilter) -> str:
+        return "Claims from bilateral meeting reports, newest published first."
+
+    def items(self, filters: ClaimFilter):
+        return (
+            filters.qs.for_display()
+            .select_related("report")
+            .order_by("-report__published_at", "-meeting__start_date", "report_id", "start")[
+                :FEED_SIZE
+            ]
+        )
+
+    def item_title(self, claim: Claim) -> str:
+        words = (
+            claim.text if len(claim.text) <= 90 else claim.text[:87].rsplit(" ", 1)[0] + "\u2026"
+        )
+        return f"{claim.side_label}: \u201c{words}\u201d"
+
+    def item_description(self, claim: Claim) -> str:
+        return claim.text
+
+    def item_link(self, claim: Claim) -> str:
+        return claim.get_absolute_url()
+
+    def item_guid(self, claim: Claim) -> str:
+        return claim.get_absolute_url()
+
+    def item_author_name(self, claim: Claim) -> str:
+        return claim.speaker.person.name if claim.speaker else claim.side_label
+
+    def item_pubdate(self, claim: Claim):
+        return claim.report.published_at
+
+    def item_updateddate(self, claim: Claim):
+        return claim.report.published_at
+
+    def item_categories(self, claim: Claim) -> list[str]:
+        return [issue.name for issue in claim.issues.all()]

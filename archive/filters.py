@@ -1,0 +1,299 @@
+"""The filter sets of the claim and meeting listings (django-filter), with honest counts.
+
+Each facet's counts are taken with every other active filter applied but not its own, so
+choosing Taiwan still shows how many claims Hong Kong would add. The year and the from/to
+range are one facet (the dates). Counts are cached under the archive's `Revision`, which
+every editor's save moves on, so a cached count is never stale.
+"""
+
+import datetime
+import hashlib
+from collections.abc import Callable
+
+import django_filters
+from django import forms
+from django.core.cache import cache
+from django.db.models import QuerySet
+
+from archive import facets
+from archive.facets import Choice, Facet
+from archive.models import Claim, Meeting, Revision
+
+COUNTS_CACHE_SECONDS = 3600
+DATES = "year"  # the facet that stands for all three date parameters
+DATE_PARAMETERS = ("year", "from", "to")
+
+
+class ValuesField(forms.Field):
+    """A repeated parameter: its distinct, non-empty values, in the order given."""
+
+    widget = forms.MultipleHiddenInput
+
+    def to_python(self, value) -> list[str]:
+        raw = value if isinstance(value, list | tuple) else [value] if value else []
+        values: list[str] = []
+        for item in raw:
+            item = str(item).strip()[: facets.MAX_VALUE_LENGTH]
+            if item and item not in values:
+                values.append(item)
+        return values
+
+
+class FacetFilter(django_filters.Filter):
+    field_class = ValuesField
+
+    def __init__(self, facet: Facet, **kwargs):
+        super().__init__(field_name=facet.name, label=facet.title, **kwargs)
+        self.facet = facet
+
+    def filter(self, queryset, value):
+        return self.facet.narrow(queryset, value) if value else queryset
+
+
+class DateBoundField(forms.CharField):
+    """A date written as 2021-03-18, 2021-03 or 2021; the end of a range takes the last day
+    of the month or year it names. Cleans to (as written, date)."""
+
+    def __init__(self, *, end: bool, **kwargs):
+        super().__init__(required=False, max_length=None, **kwargs)
+        self.end = end
+
+    def clean(self, value):
+        text = (super().clean(value) or "").strip()
+        if not text:
+            return None
+        for pattern, precision in (("%Y-%m-%d", "day"), ("%Y-%m", "month"), ("%Y", "year")):
+            try:
+                date = datetime.datetime.strptime(text, pattern).date()
+            except ValueError:
+                continue
+            if self.end and precision == "month":
+                following = (date.replace(day=28) + datetime.timedelta(days=4)).replace(day=1)
+                date = following - datetime.timedelta(days=1)
+            elif self.end and precision == "year":
+                date = date.replace(month=12, day=31)
+            return (text, date)
+        raise forms.ValidationError(
+            f"\u201c{text[:30]}\u201d is not a date: write it as 2021-03-18, 2021-03 or 2021."
+        )
+
+
+class DateBoundFilter(django_filters.Filter):
+    def __init__(self, field_name: str, *, end: bool):
+        super().__init__(field_name=field_name, lookup_expr="lte" if end else "gte")
+        self.end = end
+
+    @property
+    def field(self):
+        if not hasattr(self, "_field"):
+            self._field = DateBoundField(end=self.end, label="To" if self.end else "From")
+        return self._field
+
+    def filter(self, queryset, value):
+        if not value:
+            return queryset
+        return queryset.filter(**{f"{self.field_name}__{self.lookup_expr}": value[1]})
+
+
+def describe_bound(text: str) -> str:
+    parts = text.split("-")
+    date = datetime.date(int(parts[0]), int(parts[1]) if len(parts) > 1 else 1, 1)
+    if len(parts) == 3:
+        return f"{date:%B} {int(parts[2])}, {date.year}"
+    return f"{date:%B %Y}" if len(parts) == 2 else parts[0]
+
+
+class FacetedFilterSet(django_filters.FilterSet):
+    """Reads the facets' values and the date range from the query string; what it cannot
+    use it leaves out and explains in `problems` (never an error page)."""
+
+    date_field = ""
+    scope = ""  # names the listing in cache keys
+
+    def __init__(self, data, queryset: QuerySet, restrict: Callable | None = None, key=""):
+        """`restrict` narrows every counted queryset further (a full-text match); `key`
+        says how, for the cache."""
+        super().__init__(data=data, queryset=queryset)
+        self.restrict = restrict or (lambda queryset: queryset)
+        self.restrict_key = key
+        self.problems: list[str] = []
+        self.chosen: dict[str, list[Choice]] = {}
+        self.bounds: dict[str, tuple[str, datetime.date]] = {}
+        self.read()
+
+    @property
+    def facet_filters(self) -> dict[str, FacetFilter]:
+        return {n: f for n, f in self.filters.items() if isinstance(f, FacetFilter)}
+
+    def read(self) -> None:
+        form = self.form
+        form.is_valid()
+        for errors in form.errors.values():
+            self.problems.extend(f"{e} It is left out." for e in errors)
+        for name, filter_ in self.facet_filters.items():
+            values = form.cleaned_data.get(name) or []
+            if not values:
+                continue
+            chosen, unknown = filter_.facet.resolve(values)
+            if chosen:
+                self.chosen[name] = chosen
+            for value in unknown:
+                self.problems.append(
+                    f"There is no {filter_.facet.title.lower()} \u201c{value}\u201d in the "
+                    f"archive; it is left out."
+                )
+        for name in ("from", "to"):
+            if form.cleaned_data.get(name):
+                self.bounds[name] = form.cleaned_data[name]
+        if "from" in self.bounds and "to" in self.bounds:
+            first, last = self.bounds["to"][0], self.bounds["from"][0]
+            if self.bounds["from"][1] > self.bounds["to"][1]:
+                self.bounds = {"from": (first, start_of(first)), "to": (last, end_of(last))}
+                self.problems.append(
+                    "The date range ended before it started; the two dates were swapped."
+                )
+
+    def filter_queryset(self, queryset):
+        return self.filtered(queryset)
+
+    def filtered(self, queryset: QuerySet | None = None, skip: str = "") -> QuerySet:
+        """The queryset with every active filter but `skip` (a facet's name)."""
+        queryset = self.queryset.all() if queryset is None else queryset
+        for name, choices in self.chosen.items():
+            if name != skip and not (skip == DATES and name in DATE_PARAMETERS):
+                queryset = self.filters[name].filter(queryset, [c.value for c in choices])
+        if skip != DATES:
+            for name, bound in self.bounds.items():
+                queryset = self.filters[name].filter(queryset, bound)
+        return queryset
+
+    # The state, for links and cache keys ------------------------------------------------
+
+    def items(self, skip: str = "") -> list[tuple[str, str]]:
+        """The active filters as sorted (parameter, value) pairs."""
+        pairs = [
+            (name, choice.value)
+            for name, choices in self.chosen.items()
+            if name != skip and not (skip == DATES and name in DATE_PARAMETERS)
+            for choice in choices
+        ]
+        if skip != DATES:
+            pairs += [(name, text) for name, (text, _) in self.bounds.items()]
+        return sorted(pairs)
+
+    @property
+    def is_active(self) -> bool:
+        return bool(self.chosen or self.bounds)
+
+    def cache_key(self, what: str, skip: str = "") -> str:
+        state = repr((self.scope, what, self.restrict_key, self.items(skip)))
+        digest = hashlib.sha256(state.encode()).hexdigest()[:32]
+        return f"counts:{self.revision}:{digest}"
+
+    @property
+    def revision(self) -> int:
+        if not hasattr(self, "_revision"):
+            self._revision = Revision.current()
+        return self._revision
+
+    # Counts -------------------------------------------------------------------------------
+
+    def total(self, queryset: QuerySet | None = None) -> int:
+        """How many records the listing holds, cached like the facet counts."""
+        key = self.cache_key("total")
+        total = cache.get(key)
+        if total is None:
+            total = self.restrict(self.filtered(queryset)).count()
+            cache.set(key, total, COUNTS_CACHE_SECONDS)
+        return total
+
+    def facet_counts(self) -> dict[str, list[Choice]]:
+        """Each facet's values with the records each would leave, chosen values marked (and
+        kept, with 0, when nothing else matches them)."""
+        counts = {}
+        for name, filter_ in self.facet_filters.items():
+            if name == DATES:
+                continue
+            key = self.cache_key(name, skip=name)
+            choices = cache.get(key)
+            if choices is None:
+                choices = filter_.facet.counts(self.restrict(self.filtered(skip=name)))
+                cache.set(key, choices, COUNTS_CACHE_SECONDS)
+            counts[name] = mark_chosen(choices, self.chosen.get(name, []))
+        return counts
+
+    def monthly_counts(self) -> list[tuple[datetime.date, int]]:
+        """Records per month with every filter but the dates: the histogram and the years."""
+        key = self.cache_key("months", skip=DATES)
+        months = cache.get(key)
+        if months is None:
+            year = self.filters[DATES].facet
+            months = year.monthly_counts(self.restrict(self.filtered(skip=DATES)))
+            cache.set(key, months, COUNTS_CACHE_SECONDS)
+        return months
+
+    def chips(self) -> list[tuple[str, str, str]]:
+        """(facet title, value label, parameter, value) for each active filter."""
+        chips = []
+        for name, choices in self.chosen.items():
+            title = self.filters[name].facet.title
+            chips += [(title, c.label, name, c.value) for c in choices]
+        for name, (text, _) in self.bounds.items():
+            chips.append(("From" if name == "from" else "To", describe_bound(text), name, text))
+        return chips
+
+
+def start_of(text: str) -> datetime.date:
+    return DateBoundField(end=False).clean(text)[1]
+
+
+def end_of(text: str) -> datetime.date:
+    return DateBoundField(end=True).clean(text)[1]
+
+
+def mark_chosen(choices: list[Choice], chosen: list[Choice]) -> list[Choice]:
+    values = {c.value for c in chosen}
+    marked = [Choice(c.value, c.label, c.count, c.value in values) for c in choices]
+    present = {c.value for c in marked}
+    marked += [Choice(c.value, c.label, 0, True) for c in chosen if c.value not in present]
+    return marked
+
+
+class ClaimFilter(FacetedFilterSet):
+    scope = "claims"
+    date_field = "meeting__start_date"
+
+    issue = FacetFilter(facets.ClaimIssue())
+    official = FacetFilter(facets.ClaimOfficial())
+    country = FacetFilter(facets.ClaimCountry())
+    meeting = FacetFilter(facets.ClaimMeeting())
+    kind = FacetFilter(facets.ClaimKind())
+    publisher = FacetFilter(facets.ClaimPublisher())
+    year = FacetFilter(facets.Year("meeting__start_date"))
+
+    class Meta:
+        model = Claim
+        fields: list[str] = []
+
+
+class MeetingFilter(FacetedFilterSet):
+    scope = "meetings"
+    date_field = "start_date"
+
+    country = FacetFilter(facets.MeetingCountry())
+    pair = FacetFilter(facets.MeetingPair())
+    official = FacetFilter(facets.MeetingOfficial())
+    issue = FacetFilter(facets.MeetingIssue())
+    type = FacetFilter(facets.MeetingFormat())  # `format` names the export format
+    accounts = FacetFilter(facets.MeetingAccounts())
+    year = FacetFilter(facets.Year("start_date"))
+
+    class Meta:
+        model = Meeting
+        fields: list[str] = []
+
+
+# `from` is a Python keyword, so the range's filters are added by name.
+for filter_set in (ClaimFilter, MeetingFilter):
+    filter_set.base_filters["from"] = DateBoundFilter(filter_set.date_field, end=False)
+    filter_set.base_filters["to"] = DateBoundFilter(filter_set.date_field, end=True)

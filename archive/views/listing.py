@@ -1,0 +1,142 @@
+"""What the faceted listings (claims, meetings, search) share: a page of a result whose total
+is known, the facets, chips and histogram for the template, the JSON body, and the answers to
+requests a listing cannot serve."""
+
+from collections.abc import Callable
+
+from django.core.paginator import Page, Paginator
+from django.db.models import QuerySet
+from django.http import HttpRequest, HttpResponse, JsonResponse
+
+from archive.filters import DATES, FacetedFilterSet
+from archive.listing import (
+    FORMATS,
+    Links,
+    ListingRequest,
+    date_histogram,
+    facet_views,
+    year_choices,
+)
+
+
+class KnownCount:
+    """Stands in for an object list whose size is already known, for Django's Paginator."""
+
+    def __init__(self, total: int):
+        self.total = total
+
+    def count(self) -> int:
+        return self.total
+
+
+def page_of(ordered: QuerySet, total: int, listing: ListingRequest, problems: list[str]) -> Page:
+    """The requested page of `ordered`; past the end, the last page and a message."""
+    paginator = Paginator(KnownCount(total), listing.per_page)
+    number = listing.page
+    if number > paginator.num_pages:
+        problems.append(
+            f"There is no page {number} of this list; this is page {paginator.num_pages}, the last."
+        )
+        number = paginator.num_pages
+    offset = (number - 1) * listing.per_page
+    return Page(list(ordered[offset : offset + listing.per_page]), number, paginator)
+
+
+def pager(page: Page, links: Links) -> dict[str, str]:
+    """Links to the first, previous, next and last pages (empty where there is none)."""
+    last = page.paginator.num_pages
+    return {
+        "first": links.page(1) if page.number > 2 else "",
+        "previous": links.page(page.number - 1) if page.has_previous() else "",
+        "next": links.page(page.number + 1) if page.has_next() else "",
+        "last": links.page(last) if page.number < last - 1 else "",
+    }
+
+
+def unknown_format(listing: ListingRequest) -> HttpResponse:
+    known = ", ".join(FORMATS)
+    return HttpResponse(
+        f"There is no format \u201c{listing.unknown_format}\u201d; use one of: {known}.\n",
+        status=400,
+        content_type="text/plain; charset=utf-8",
+    )
+
+
+def bad_request(problems: list[str]) -> JsonResponse:
+    """Machine formats do not guess: they name what is wrong."""
+    return JsonResponse({"errors": problems}, status=400, json_dumps_params={"indent": 1})
+
+
+def facet_context(filters: FacetedFilterSet, links: Links, listing: ListingRequest) -> dict:
+    counts = filters.facet_counts()
+    counts[DATES] = year_choices(filters)
+    return {
+        "counts": counts,
+        "facets": facet_views(counts, filters, links, listing.more),
+        "chips": [
+            (title, label, links.remove(name, value))
+            for title, label, name, value in filters.chips()
+        ],
+        "clear_url": links.clear() if filters.is_active else "",
+        "histogram": date_histogram(filters, links),
+        "bounds": {name: text for name, (text, _) in filters.bounds.items()},
+    }
+
+
+def json_body(
+    request: HttpRequest,
+    page: Page,
+    links: Links,
+    filters: FacetedFilterSet,
+    counts: dict,
+    rows: list[dict],
+) -> dict:
+    absolute = request.build_absolute_uri
+    paginator = page.paginator
+
+    def at(number: int | None, fmt: str = "json") -> str | None:
+        if number is None:
+            return None
+        return absolute(links.current(page=number if number > 1 else "", format=fmt))
+
+    json_links = {
+        "self": at(page.number),
+        "first": at(1),
+        "last": at(paginator.num_pages),
+        "next": at(page.next_page_number() if page.has_next() else None),
+        "previous": at(page.previous_page_number() if page.has_previous() else None),
+        "html": absolute(links.page(page.number)),
+        "csv": absolute(links.current(format="csv")),
+    }
+    return {
+        "total": paginator.count,
+        "page": page.number,
+        "pages": paginator.num_pages,
+        "per_page": paginator.per_page,
+        "links": json_links,
+        "filters": dict_of_lists(filters.items()),
+        "facets": {
+            name: [
+                {"value": c.value, "label": c.label, "count": c.count, "selected": c.selected}
+                for c in choices
+            ]
+            for name, choices in counts.items()
+        },
+        "results": rows,
+    }
+
+
+def dict_of_lists(pairs: list[tuple[str, str]]) -> dict[str, list[str]]:
+    result: dict[str, list[str]] = {}
+    for name, value in pairs:
+        result.setdefault(name, []).append(value)
+    return result
+
+
+def json_response(body: dict) -> JsonResponse:
+    return JsonResponse(body, json_dumps_params={"ensure_ascii": False, "indent": 1})
+
+
+def absolute_url(request: HttpRequest) -> Callable[[str], str]:
+    base = request.build_absolute_uri("/")[:-1]
+    return lambda path: base + path
