@@ -62,7 +62,8 @@ def read(request: HttpRequest, sorts: dict[str, str], default_sort: str, page_si
             f"{sorts[default_sort].lower()}."
         )
     listing.sort = sort if sort in sorts else default_sort
-    listing.page = page_number(first_value(data, "page", problems), problems)
+    if listing.format != "csv":  # a CSV holds every page
+        listing.page = page_number(first_value(data, "page", problems), problems)
     listing.per_page = page_size
     if listing.format == "json":
         listing.per_page = json_page_size(first_value(data, "per_page", problems), problems)

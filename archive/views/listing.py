@@ -11,6 +11,7 @@ from django.http import HttpRequest, HttpResponse, JsonResponse
 from archive.filters import DATES, FacetedFilterSet
 from archive.listing import (
     FORMATS,
+    JSON_PAGE_SIZE,
     Links,
     ListingRequest,
     date_histogram,
@@ -94,10 +95,13 @@ def json_body(
     absolute = request.build_absolute_uri
     paginator = page.paginator
 
-    def at(number: int | None, fmt: str = "json") -> str | None:
+    size = paginator.per_page if paginator.per_page != JSON_PAGE_SIZE else ""
+
+    def at(number: int | None) -> str | None:
         if number is None:
             return None
-        return absolute(links.current(page=number if number > 1 else "", format=fmt))
+        page_number = number if number > 1 else ""
+        return absolute(links.current(page=page_number, format="json", per_page=size))
 
     json_links = {
         "self": at(page.number),
