@@ -30,12 +30,22 @@ class Choice:
 class Facet:
     name = ""  # the URL parameter
     title = ""  # the heading on the page
+    noun = ""  # what one value is, for messages ("There is no issue ...")
 
     def resolve(self, values: list[str]) -> tuple[list[Choice], list[str]]:
-        """The chosen values this facet knows, and the ones it does not."""
+        """The chosen values this facet knows (in their canonical spelling), and the ones
+        it does not."""
         known = self.known_labels(values)
-        chosen = [Choice(v, known[v]) for v in values if v in known]
-        return chosen, [v for v in values if v not in known]
+        chosen: dict[str, Choice] = {}
+        for value in values:
+            if value in known:
+                canonical = self.canonical(value)
+                chosen.setdefault(canonical, Choice(canonical, known[value]))
+        return list(chosen.values()), [v for v in values if v not in known]
+
+    def canonical(self, value: str) -> str:
+        """The one spelling of a value in links (`cn` and `CN` are one country)."""
+        return value
 
     def known_labels(self, values: list[str]) -> dict[str, str]:
         raise NotImplementedError
@@ -158,22 +168,26 @@ JOINT_LABEL = "Both sides (joint)"
 
 
 def country_code(value: str) -> str:
-    return value if value == JOINT else value.upper()
+    return value.lower() if value.lower() == JOINT else value.upper()
 
 
 class ClaimCountry(Facet):
     """The country of the side that made the claim; `joint` for claims of both sides."""
 
     name, title = "country", "Side"
+    noun = "side"
 
     def known_labels(self, values):
         labels = {}
         for value in values:
-            if value == JOINT:
+            if value.lower() == JOINT:
                 labels[value] = JOINT_LABEL
             elif len(value) == 2 and value.upper() in countries:
                 labels[value] = countries.name(value.upper())
         return labels
+
+    def canonical(self, value):
+        return country_code(value)
 
     def narrow(self, queryset, values):
         codes = [v.upper() for v in values if v != JOINT]
@@ -211,6 +225,7 @@ class ClaimMeeting(ModelFacet):
 
 class ClaimKind(ChoicesFacet):
     name, title = "kind", "Kind of claim"
+    noun = "kind of claim"
     choices = dict(Claim.Kind.choices)
     field = "kind"
 
@@ -269,11 +284,15 @@ class MeetingCountry(Facet):
     """A country on either side."""
 
     name, title = "country", "Country"
+    noun = "country"
 
     def known_labels(self, values):
         return {
             v: countries.name(v.upper()) for v in values if len(v) == 2 and v.upper() in countries
         }
+
+    def canonical(self, value):
+        return value.upper()
 
     def narrow(self, queryset, values):
         codes = [v.upper() for v in values]
@@ -296,6 +315,7 @@ class MeetingPair(Facet):
     """The two countries that met, as a value like `cn-us` (in either order in the URL)."""
 
     name, title = "pair", "Countries that met"
+    noun = "pair of countries"
 
     def known_labels(self, values):
         labels = {}
@@ -304,6 +324,9 @@ class MeetingPair(Facet):
             if len(codes) == 2 and codes[0] != codes[1] and all(c in countries for c in codes):
                 labels[value] = " \u2013 ".join(countries.name(c) for c in sorted(codes))
         return labels
+
+    def canonical(self, value):
+        return pair_value(*value.split("-"))
 
     def narrow(self, queryset, values):
         condition = Q()
@@ -368,6 +391,7 @@ class MeetingIssue(ModelFacet):
 
 class MeetingFormat(ChoicesFacet):
     name, title = "type", "Format"
+    noun = "meeting format"
     choices = dict(Meeting.Format.choices)
     field = "format"
 
@@ -379,6 +403,7 @@ class MeetingAccounts(Facet):
     """Whether the archive has each side's own account (a report its government issued)."""
 
     name, title = "accounts", "Accounts of the meeting"
+    noun = "choice of accounts"
     choices = {BOTH: "Reports from both sides", NOT_BOTH: "One side\u2019s account missing"}
 
     @staticmethod

@@ -139,8 +139,8 @@ class FacetedFilterSet(django_filters.FilterSet):
                 self.chosen[name] = chosen
             for value in unknown:
                 self.problems.append(
-                    f"There is no {filter_.facet.title.lower()} \u201c{value}\u201d in the "
-                    f"archive; it is left out."
+                    f"There is no {filter_.facet.noun or filter_.facet.title.lower()} "
+                    f"\u201c{value}\u201d in the archive; it is left out."
                 )
         for name in ("from", "to"):
             if form.cleaned_data.get(name):

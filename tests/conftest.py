@@ -79,3 +79,12 @@ def browser():
         chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         yield chromium
         chromium.close()
+
+
+@pytest.fixture(autouse=True)
+def fresh_cache():
+    """Cached counts are keyed by the archive's revision, which restarts with each test's
+    database: a count cached in one test must not answer in another."""
+    from django.core.cache import cache
+
+    cache.clear()

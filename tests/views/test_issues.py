@@ -1,6 +1,9 @@
+import datetime
+import json
+
 import pytest
 
-from archive.models import Issue
+from archive.models import Claim, Issue
 from tests.factories import make_meeting
 
 pytestmark = pytest.mark.django_db
@@ -70,3 +73,18 @@ def test_a_bar_narrows_the_list_to_its_month(client, seed):
     assert "4 claims at meetings of March 2021" in page
     assert "Test talks" not in page.split('id="claims-list"')[1]
     assert "is not a month" in client.get("/issues/taiwan/?month=2021-13").content.decode()
+
+
+def test_timeline_counts_equal_the_facet_counts_for_the_same_filter(client, seed):
+    """Each bar of an issue's timeline counts what the claims listing finds for that issue,
+    side's country and month."""
+    taiwan = Issue.objects.get(slug="taiwan")
+    for start in (datetime.date(2022, 1, 5), datetime.date(2022, 1, 20), datetime.date(2022, 3, 2)):
+        make_meeting(claims=4, start=start, issue=taiwan)
+    rows = Claim.objects.published().about(taiwan).monthly_counts_by_side()
+    assert len(rows) >= 5
+    for month, country, claims in rows:
+        month = month.date() if isinstance(month, datetime.datetime) else month
+        query = f"issue=taiwan&country={country or 'joint'}&from={month:%Y-%m}&to={month:%Y-%m}"
+        data = json.loads(client.get("/claims/?format=json&" + query).content)
+        assert data["total"] == claims, query

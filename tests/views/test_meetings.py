@@ -1,6 +1,10 @@
+import csv
+import io
+import json
+
 import pytest
 
-from archive.models import Claim, Status
+from archive.models import Claim, Meeting, Status
 from tests.conftest import ANCHORAGE
 from tests.factories import make_meeting
 
@@ -84,3 +88,26 @@ def test_the_page_says_whose_account_is_missing(client, seed):
     )
     assert "from China is in" not in coverage
     assert "70 of the 70 claims name no individual speaker" in coverage
+
+
+def test_the_list_narrows_by_facets_and_exports(client, seed, anchorage):
+    other = make_meeting(countries=("RU", "US"), claims=3)
+    page = client.get("/meetings/?country=RU").content.decode()
+    assert "1 meeting" in page and other.title in page and anchorage.title not in page
+    data = json.loads(client.get("/meetings/?format=json&pair=us-ru").content)
+    assert data["total"] == 1 and data["results"][0]["countries"] == ["RU", "US"]
+    assert {c["value"]: c["count"] for c in data["facets"]["pair"]} == {"cn-us": 2, "ru-us": 1}
+    response = client.get("/meetings/?format=csv&country=US")
+    rows = list(csv.DictReader(io.StringIO(b"".join(response.streaming_content).decode())))
+    assert {r["title"] for r in rows} == {m.title for m in Meeting.objects.published()}
+    assert client.get("/meetings/?format=json&accounts=never").status_code == 400
+    assert (
+        "There is no choice of accounts \u201cnever\u201d"
+        in client.get("/meetings/?accounts=never").content.decode()
+    )
+
+
+def test_the_accounts_facet_is_offered(client, seed):
+    page = client.get("/meetings/").content.decode()
+    assert "Accounts of the meeting" in page
+    assert "One side\u2019s account missing" in page

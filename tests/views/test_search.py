@@ -1,3 +1,7 @@
+import csv
+import io
+import json
+
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -162,3 +166,33 @@ def test_any_text_answers_200(client, seed, text, sort):
 @pytest.mark.parametrize("page", ["\u00b2", "9" * 5000, "9999999999999999999", "\u0663"])
 def test_odd_page_numbers_answer_200(client, seed, page):
     assert get(client, q="China", page=page).status_code == 200
+
+
+def test_facets_narrow_a_search_and_count_within_it(client, seed):
+    words = "China"
+    everything = json.loads(get(client, q=words, format="json").content)
+    narrowed = json.loads(get(client, q=words, issue="taiwan", format="json").content)
+    assert 0 < narrowed["total"] < everything["total"]
+    # The issue facet of the narrowed search still counts the whole search's issues.
+    assert narrowed["facets"]["issue"] == [
+        {**c, "selected": c["value"] == "taiwan"} for c in everything["facets"]["issue"]
+    ]
+    kinds = sum(c["count"] for c in narrowed["facets"]["kind"])
+    assert kinds == narrowed["total"]
+    page = get(client, q=words, issue="taiwan").content.decode()
+    assert 'aria-label="Remove Issue: Taiwan"' in page
+    assert '<input type="hidden" name="issue" value="taiwan">' in page  # kept by a new search
+
+
+def test_a_search_exports_every_match_as_csv(client, seed):
+    response = get(client, q="Taiwan OR Tibet", format="csv")
+    rows = list(csv.DictReader(io.StringIO(b"".join(response.streaming_content).decode())))
+    total = json.loads(get(client, q="Taiwan OR Tibet", format="json").content)["total"]
+    assert len(rows) == total > 0
+    assert all(("Taiwan" in r["text"]) or ("Tibet" in r["text"]) or r["issues"] for r in rows)
+
+
+def test_machine_formats_need_words(client, seed):
+    response = get(client, q="", format="json")
+    assert response.status_code == 400
+    assert json.loads(response.content) == {"errors": ["Give words to search for in q."]}
