@@ -1,5 +1,7 @@
 """A reader's walk through the archive in a real browser (Debian's Chromium)."""
 
+from pathlib import Path
+
 import pytest
 
 from tests.conftest import ANCHORAGE
@@ -49,4 +51,51 @@ def test_a_reader_walks_from_home_to_meeting_claim_official_and_issue(live_serve
     page.goto(live_server.url + f"/meetings/{ANCHORAGE}/")
     boxes = [page.locator(".delegation").nth(i).bounding_box() for i in range(2)]
     assert boxes[1]["y"] > boxes[0]["y"]
+    page.close()
+
+
+def test_a_researcher_narrows_the_claims_and_downloads_them(live_server, browser):
+    from django.core.management import call_command
+
+    from archive.models import Claim, Issue, Participation, Report
+
+    call_command("loaddata", "anchorage-2021", verbosity=0)
+    blinken = Participation.objects.get(person__slug="antony-blinken", meeting__slug=ANCHORAGE)
+    said = Claim.objects.create(
+        report=Report.objects.get(slug="memri-special-dispatch-9249"),
+        text="tough and direct",
+        delegation=blinken.delegation,
+        speaker=blinken,
+    )
+    said.issues.set([Issue.objects.get(slug="bilateral-relations")])
+
+    page = browser.new_page()
+    page.goto(live_server.url + "/claims/")
+    assert page.locator("#results-heading").inner_text() == "71 claims"
+
+    issue_facet = page.locator("#facet-issue")
+    issue_facet.get_by_role("link", name="Bilateral relations").click()
+    page.wait_for_url("**/claims/?issue=bilateral-relations")
+    assert page.locator("#results-heading").inner_text() == "29 claims"
+    official = page.locator("#facet-official li", has_text="Antony Blinken")
+    assert official.locator(".count").inner_text() == "1"
+
+    official.get_by_role("link").click()
+    page.wait_for_url("**/claims/?issue=bilateral-relations&official=antony-blinken")
+    assert page.locator("#results-heading").inner_text() == "1 claim"
+    assert page.locator(".claim blockquote").inner_text() == "tough and direct"
+    assert page.locator(".chip").count() == 2
+
+    page.get_by_role("link", name="Remove Issue: Bilateral relations").click()
+    page.wait_for_url("**/claims/?official=antony-blinken")
+    assert page.locator(".chip").count() == 1
+    # The issue facet now counts within Blinken's claims.
+    assert page.locator("#facet-issue li").count() == 1
+
+    with page.expect_download() as download:
+        page.get_by_role("link", name="CSV").click()
+    text = Path(download.value.path()).read_text(encoding="utf-8-sig")
+    header, row = text.splitlines()[:2]
+    assert header.startswith("claim_id,permalink,text,side,")
+    assert "tough and direct" in row and "Antony Blinken" in row
     page.close()
