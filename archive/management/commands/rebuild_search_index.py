@@ -4,7 +4,7 @@ from django.core.management.base import BaseCommand
 from django.db import connection, transaction
 
 from archive import publication
-from archive.models import Claim
+from archive.models import Claim, Revision
 from archive.search import indexes
 from archive.search.document import refresh_claims
 
@@ -33,6 +33,8 @@ class Command(BaseCommand):
             )
             for line in indexes.rebuild(connection):
                 self.stdout.write(line[0].upper() + line[1:] + ".")
+            Revision.bump()
+            self.stdout.write("Cached counts will be recounted.")
         self.stdout.write(
             self.style.SUCCESS(f"Search index rebuilt in {time.monotonic() - started:.1f} s.")
         )
