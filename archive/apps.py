@@ -46,7 +46,7 @@ def install_database_objects(sender, using: str, plan=None, **kwargs) -> None:
         }
     if "search_context" in columns:
         indexes.install(connection)
-    if "is_public" in columns:
+    if {"is_public", "meeting_date"} <= columns:
         publication.install(connection)
         if touches_archive(plan):
             publication.resync(connection)  # the triggers were off during the migration

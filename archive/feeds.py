@@ -56,9 +56,7 @@ class ClaimFeed(Feed):
         return (
             filters.qs.for_display()
             .select_related("report")
-            .order_by("-report__published_at", "-meeting__start_date", "report_id", "start")[
-                :FEED_SIZE
-            ]
+            .order_by("-report__published_at", "-meeting_date", "report_id", "start")[:FEED_SIZE]
         )
 
     def item_title(self, claim: Claim) -> str:

@@ -261,7 +261,7 @@ def mark_chosen(choices: list[Choice], chosen: list[Choice]) -> list[Choice]:
 
 class ClaimFilter(FacetedFilterSet):
     scope = "claims"
-    date_field = "meeting__start_date"
+    date_field = "meeting_date"
 
     issue = FacetFilter(facets.ClaimIssue())
     official = FacetFilter(facets.ClaimOfficial())
@@ -269,7 +269,7 @@ class ClaimFilter(FacetedFilterSet):
     meeting = FacetFilter(facets.ClaimMeeting())
     kind = FacetFilter(facets.ClaimKind())
     publisher = FacetFilter(facets.ClaimPublisher())
-    year = FacetFilter(facets.Year("meeting__start_date"))
+    year = FacetFilter(facets.Year("meeting_date"))
 
     class Meta:
         model = Claim

@@ -602,15 +602,13 @@ class ClaimQuerySet(models.QuerySet):
 
     def in_month(self, month: datetime.date):
         """Claims of meetings that started in the month of `month`."""
-        return self.filter(
-            meeting__start_date__year=month.year, meeting__start_date__month=month.month
-        )
+        return self.filter(meeting_date__year=month.year, meeting_date__month=month.month)
 
     def monthly_counts_by_side(self):
         """Rows of (first day of the meeting's month, side's country or None when joint,
         claims), one query: the data of the timelines."""
         return (
-            self.annotate(month=TruncMonth("meeting__start_date"))
+            self.annotate(month=TruncMonth("meeting_date"))
             .values_list("month", "delegation__country")
             .annotate(claims=Count("pk"))
             .order_by("month")
@@ -641,7 +639,7 @@ class ClaimQuerySet(models.QuerySet):
     def by_meeting_and_side(self):
         """Newest meeting first; within a meeting, each side's claims together, then joint."""
         return self.order_by(
-            "-meeting__start_date", "meeting_id", "joint", "delegation__side", "report_id", "start"
+            "-meeting_date", "meeting_id", "joint", "delegation__side", "report_id", "start"
         )
 
     def neighbours(self, claim: "Claim") -> tuple["Claim | None", "Claim | None"]:
@@ -718,9 +716,13 @@ class Claim(models.Model):
     # True when both the report and the meeting are published. Database triggers keep it
     # (archive/publication.py), so it holds after QuerySet.update() and bulk loads too.
     is_public = models.BooleanField(default=False, editable=False)
+    # The meeting's start date, kept by the same triggers: listings sort and filter claims by
+    # date, and a column on the claim spares them a join over every claim.
+    meeting_date = models.DateField(null=True, editable=False)
 
     history = HistoricalRecords(
-        m2m_fields=[issues], excluded_fields=["search_context", "search_source", "is_public"]
+        m2m_fields=[issues],
+        excluded_fields=["search_context", "search_source", "is_public", "meeting_date"],
     )
     objects = ClaimQuerySet.as_manager()
 
@@ -741,6 +743,12 @@ class Claim(models.Model):
             # Side-country facet goes through the delegation.
             models.Index(fields=["delegation"], name="claim_delegation_idx"),
             models.Index(fields=["kind"], name="claim_kind_idx"),
+            # The claims listing, newest or oldest first, and its date facet and range.
+            models.Index(
+                fields=["meeting_date", "meeting"],
+                condition=Q(is_public=True),
+                name="claim_public_date_idx",
+            ),
         ]
 
     def __str__(self) -> str:

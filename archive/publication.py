@@ -1,7 +1,7 @@
 """Database triggers that keep `Claim.is_public` equal to "the claim's report and meeting are
-both published" (and a claim's `meeting` equal to its report's), on every path that writes
-rows: save(), QuerySet.update(), bulk_create() and loaddata. Installed with the search
-indexes after every migrate."""
+both published" (and a claim's `meeting` and `meeting_date` equal to its report's meeting's),
+on every path that writes rows: save(), QuerySet.update(), bulk_create() and loaddata.
+Installed with the search indexes after every migrate."""
 
 PUBLISHED = "'published'"
 
@@ -15,49 +15,67 @@ def claim_is_public(report: str) -> str:
     return "COALESCE(" + CLAIM_IS_PUBLIC.format(p=PUBLISHED, report=report) + ", FALSE)"
 
 
+MEETING_DATE = (
+    "(SELECT m.start_date FROM archive_report r JOIN archive_meeting m ON m.id = r.meeting_id "
+    "WHERE r.id = {report})"
+)
+
+
+def meeting_date(report: str) -> str:
+    return MEETING_DATE.format(report=report)
+
+
 SQLITE = [
     "CREATE TRIGGER IF NOT EXISTS archive_claim_public_insert AFTER INSERT ON archive_claim "
-    f"BEGIN UPDATE archive_claim SET is_public = {claim_is_public('new.report_id')} "
-    "WHERE id = new.id; END",
+    f"BEGIN UPDATE archive_claim SET is_public = {claim_is_public('new.report_id')}, "
+    f"meeting_date = {meeting_date('new.report_id')} WHERE id = new.id; END",
     "CREATE TRIGGER IF NOT EXISTS archive_claim_public_move AFTER UPDATE OF report_id, "
-    f"is_public ON archive_claim WHEN new.is_public IS NOT {claim_is_public('new.report_id')} "
-    f"BEGIN UPDATE archive_claim SET is_public = {claim_is_public('new.report_id')} "
-    "WHERE id = new.id; END",
+    f"is_public, meeting_date ON archive_claim "
+    f"WHEN new.is_public IS NOT {claim_is_public('new.report_id')} "
+    f"OR new.meeting_date IS NOT {meeting_date('new.report_id')} "
+    f"BEGIN UPDATE archive_claim SET is_public = {claim_is_public('new.report_id')}, "
+    f"meeting_date = {meeting_date('new.report_id')} WHERE id = new.id; END",
     "CREATE TRIGGER IF NOT EXISTS archive_report_public AFTER UPDATE OF status, meeting_id "
     "ON archive_report BEGIN UPDATE archive_claim SET meeting_id = new.meeting_id, "
-    f"is_public = {claim_is_public('new.id')} WHERE report_id = new.id; END",
-    "CREATE TRIGGER IF NOT EXISTS archive_meeting_public AFTER UPDATE OF status "
+    f"is_public = {claim_is_public('new.id')}, meeting_date = {meeting_date('new.id')} "
+    "WHERE report_id = new.id; END",
+    "CREATE TRIGGER IF NOT EXISTS archive_meeting_public AFTER UPDATE OF status, start_date "
     f"ON archive_meeting BEGIN UPDATE archive_claim SET is_public = "
-    f"{claim_is_public('archive_claim.report_id')} WHERE meeting_id = new.id; END",
+    f"{claim_is_public('archive_claim.report_id')}, meeting_date = new.start_date "
+    "WHERE meeting_id = new.id; END",
 ]
 
 POSTGRES = [
     f"""CREATE OR REPLACE FUNCTION archive_claim_public() RETURNS trigger AS $$
     BEGIN
         NEW.is_public := {claim_is_public("NEW.report_id")};
+        NEW.meeting_date := {meeting_date("NEW.report_id")};
         RETURN NEW;
     END $$ LANGUAGE plpgsql""",
     f"""CREATE OR REPLACE FUNCTION archive_report_public() RETURNS trigger AS $$
     BEGIN
         UPDATE archive_claim
-        SET meeting_id = NEW.meeting_id, is_public = {claim_is_public("NEW.id")}
+        SET meeting_id = NEW.meeting_id, is_public = {claim_is_public("NEW.id")},
+            meeting_date = {meeting_date("NEW.id")}
         WHERE report_id = NEW.id;
         RETURN NULL;
     END $$ LANGUAGE plpgsql""",
     f"""CREATE OR REPLACE FUNCTION archive_meeting_public() RETURNS trigger AS $$
     BEGIN
-        UPDATE archive_claim c SET is_public = {claim_is_public("c.report_id")}
+        UPDATE archive_claim c SET is_public = {claim_is_public("c.report_id")},
+            meeting_date = NEW.start_date
         WHERE c.meeting_id = NEW.id;
         RETURN NULL;
     END $$ LANGUAGE plpgsql""",
     "CREATE OR REPLACE TRIGGER archive_claim_public BEFORE INSERT OR UPDATE OF report_id, "
-    "is_public ON archive_claim FOR EACH ROW EXECUTE FUNCTION archive_claim_public()",
+    "is_public, meeting_date ON archive_claim FOR EACH ROW EXECUTE FUNCTION archive_claim_public()",
     "CREATE OR REPLACE TRIGGER archive_report_public AFTER UPDATE OF status, meeting_id "
     "ON archive_report FOR EACH ROW WHEN (OLD.status IS DISTINCT FROM NEW.status "
     "OR OLD.meeting_id IS DISTINCT FROM NEW.meeting_id) "
     "EXECUTE FUNCTION archive_report_public()",
-    "CREATE OR REPLACE TRIGGER archive_meeting_public AFTER UPDATE OF status "
-    "ON archive_meeting FOR EACH ROW WHEN (OLD.status IS DISTINCT FROM NEW.status) "
+    "CREATE OR REPLACE TRIGGER archive_meeting_public AFTER UPDATE OF status, start_date "
+    "ON archive_meeting FOR EACH ROW WHEN (OLD.status IS DISTINCT FROM NEW.status "
+    "OR OLD.start_date IS DISTINCT FROM NEW.start_date) "
     "EXECUTE FUNCTION archive_meeting_public()",
 ]
 
@@ -95,13 +113,14 @@ def install(connection) -> None:
 
 
 def resync(connection) -> None:
-    """Recompute every claim's flag (after the triggers were off), writing only the rows that
-    change: rewriting a million unchanged rows would also recompute their search vectors."""
-    value = claim_is_public("archive_claim.report_id")
+    """Recompute every claim's flag and meeting date (after the triggers were off), writing
+    only the rows that change: rewriting a million unchanged rows would also recompute their
+    search vectors."""
+    public = claim_is_public("archive_claim.report_id")
+    date = meeting_date("archive_claim.report_id")
+    differs = "IS NOT" if connection.vendor == "sqlite" else "IS DISTINCT FROM"
     with connection.cursor() as cursor:
         cursor.execute(
-            f"UPDATE archive_claim SET is_public = {value} WHERE is_public IS NOT {value}"
-            if connection.vendor == "sqlite"
-            else f"UPDATE archive_claim SET is_public = {value} "
-            f"WHERE is_public IS DISTINCT FROM {value}"
+            f"UPDATE archive_claim SET is_public = {public}, meeting_date = {date} "
+            f"WHERE is_public {differs} {public} OR meeting_date {differs} {date}"
         )

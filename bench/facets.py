@@ -19,17 +19,17 @@ from common import ensure_archive, interleaved, machine, p50, p95, setup_django,
 PAGES = [
     ("/claims/ no filter, warm", "/claims/", {}, "warm"),
     ("/claims/ no filter, cold", "/claims/", {}, "cold"),
-    ("/claims/ one facet", "/claims/", {"issue": "taiwan"}, "cold"),
+    ("/claims/ one facet", "/claims/", {"issue": "gen-taiwan"}, "cold"),
     (
         "/claims/ three facets",
         "/claims/",
-        {"issue": "taiwan", "country": "CN", "kind": "position"},
+        {"issue": "gen-taiwan", "country": "CN", "kind": "position"},
         "cold",
     ),
     (
         "/claims/ word + issue + date range",
         "/search/",
-        {"q": "sovereignty", "issue": "taiwan", "from": "2015-01", "to": "2016-12"},
+        {"q": "sovereignty", "issue": "gen-taiwan", "from": "2015-01", "to": "2016-12"},
         "cold",
     ),
     (

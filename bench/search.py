@@ -12,28 +12,39 @@ import datetime
 
 from common import ensure_archive, interleaved, machine, p50, p95, setup_django, vacuum
 
-# (label, query): the shapes the search issue asks for, in the generator's vocabulary.
+# (label, query, filters): the shapes the search issue asks for, in the generator's
+# vocabulary.
 QUERIES = [
-    ("common word", "development"),
-    ("rare word", "fentanyl"),
-    ("two words", "nuclear sanctions"),
-    ("phrase", '"territorial integrity"'),
-    ("synonym (issue alias)", "chips"),
-    ("OR of three words", "Tibet OR Xinjiang OR Taiwan"),
-    ("prefix", "sovereign*"),
+    ("common word", "development", {}),
+    ("rare word", "fentanyl", {}),
+    ("two words", "nuclear sanctions", {}),
+    ("phrase", '"territorial integrity"', {}),
+    ("synonym (issue alias)", "chips", {}),
+    ("OR of three words", "Tibet OR Xinjiang OR Taiwan", {}),
+    ("prefix", "sovereign*", {}),
+    (
+        "word + issue + date range",
+        "sovereignty",
+        {"issue": "gen-taiwan", "from": "2015", "to": "2016"},
+    ),
 ]
 
 
-def bare_sql(text: str):
+def bare_sql(text: str, filters: dict):
     """The statements the view runs to find the page of claims and their total, captured
     from the search itself, to execute directly."""
     from django.db import connection
+    from django.http import QueryDict
     from django.test.utils import CaptureQueriesContext
 
+    from archive.filters import ClaimFilter
     from archive.models import Claim
     from archive.search import ClaimSearch, prepare
 
-    search = ClaimSearch(prepare(text).parsed, Claim.objects.published())
+    data = QueryDict(mutable=True)
+    data.update(filters)
+    claims = ClaimFilter(data, queryset=Claim.objects.published()).qs
+    search = ClaimSearch(prepare(text).parsed, claims)
     with CaptureQueriesContext(connection) as captured:
         _, total = search.ids_and_total(0, 20)
     statements = [query["sql"] for query in captured.captured_queries]
@@ -65,17 +76,18 @@ def main() -> None:
     header = ("query", "matches", "view p50", "view p95", "SQL p50", "SQL p95", "ratio p50")
     print("| " + " | ".join(header) + " |")
     print("|" + "---|" * len(header))
-    for label, text in QUERIES:
-        bare = bare_sql(text)
+    for label, text, filters in QUERIES:
+        bare = bare_sql(text, filters)
         total = bare()
 
-        def view(text=text):
-            response = client.get("/search/", {"q": text})
+        def view(text=text, filters=filters):
+            response = client.get("/search/", {"q": text, **filters})
             assert response.status_code == 200, response.status_code
 
         view_ms, sql_ms = interleaved([view, bare], options.repeat)
+        shown = text + "".join(f" {k}={v}" for k, v in filters.items())
         print(
-            f"| {label}: `{text}` | {total:,} | {p50(view_ms):.1f} | {p95(view_ms):.1f} | "
+            f"| {label}: `{shown}` | {total:,} | {p50(view_ms):.1f} | {p95(view_ms):.1f} | "
             f"{p50(sql_ms):.1f} | {p95(sql_ms):.1f} | {p50(view_ms) / p50(sql_ms):.2f} |",
             flush=True,
         )

@@ -1,5 +1,7 @@
 """Claim.is_public follows its report and meeting on every write path (database triggers)."""
 
+import datetime
+
 import pytest
 
 from archive.models import Claim, Meeting, Report, Status
@@ -44,3 +46,18 @@ def test_the_flag_cannot_be_forced(dispatch):
     Report.objects.filter(pk=dispatch.pk).update(status=Status.DRAFT)
     Claim.objects.update(is_public=True)
     assert public_ids() == set()
+
+
+def test_claims_carry_their_meetings_date_on_every_write_path(dispatch):
+    meeting = dispatch.meeting
+    assert set(Claim.objects.values_list("meeting_date", flat=True)) == {meeting.start_date}
+    Meeting.objects.filter(pk=meeting.pk).update(start_date="2021-03-17")
+    assert set(dispatch.claims.values_list("meeting_date", flat=True)) == {
+        datetime.date(2021, 3, 17)
+    }
+    other = make_meeting(claims=1)
+    Report.objects.filter(pk=dispatch.pk).update(meeting=other)
+    assert set(dispatch.claims.values_list("meeting_date", flat=True)) == {other.start_date}
+    # A write that tries to set it otherwise is corrected.
+    Claim.objects.filter(report=dispatch).update(meeting_date="1999-01-01")
+    assert set(dispatch.claims.values_list("meeting_date", flat=True)) == {other.start_date}

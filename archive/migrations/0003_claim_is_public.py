@@ -6,8 +6,11 @@ from archive import publication
 
 
 def compute_is_public(apps, schema_editor):
-    # The triggers that keep it are installed after every migrate (archive/apps.py).
-    publication.resync(schema_editor.connection)
+    # The triggers that keep it are installed after every migrate (archive/apps.py). Only
+    # the flag: later columns the triggers keep (meeting_date) do not exist yet.
+    value = publication.claim_is_public("archive_claim.report_id")
+    with schema_editor.connection.cursor() as cursor:
+        cursor.execute(f"UPDATE archive_claim SET is_public = {value}")
 
 
 class Migration(migrations.Migration):

@@ -64,9 +64,9 @@ class ClaimSearch:
 
     def ordered(self) -> QuerySet:
         if self.order == "newest":
-            return self.matched.order_by("-meeting__start_date", "-pk")
+            return self.matched.order_by("-meeting_date", "-pk")
         if self.order == "oldest":
-            return self.matched.order_by("meeting__start_date", "pk")
+            return self.matched.order_by("meeting_date", "pk")
         return backend().ranked(self.matched, self.query, indexes.CLAIMS)
 
     def ids_and_total(self, offset: int, limit: int) -> tuple[list[int], int]:
