@@ -9,6 +9,7 @@ from archive.timeline import months_between
 
 WIDTH, HEIGHT, BASE = 720, 120, 100
 MONTHS_FOR_YEARS = 36
+MIN_BARS = 12  # a year of months at least, so that one busy month is not a wall
 
 
 @dataclass
@@ -41,6 +42,23 @@ class Histogram:
         return self.bars[-1].label
 
 
+def padded(
+    months: list[datetime.date], start: datetime.date | None, end: datetime.date | None
+) -> list[datetime.date]:
+    """Empty months around the span up to MIN_BARS, earlier ones first, within the range."""
+    months = list(months)
+    while len(months) < MIN_BARS:
+        earlier = (months[0] - datetime.timedelta(days=1)).replace(day=1)
+        later = (months[-1] + datetime.timedelta(days=32)).replace(day=1)
+        if start is None or earlier >= start.replace(day=1):
+            months.insert(0, earlier)
+        elif end is None or later <= end:
+            months.append(later)
+        else:
+            break
+    return months
+
+
 def build(
     months: list[tuple[datetime.date, int]],
     start: datetime.date | None,
@@ -60,6 +78,8 @@ def build(
     first, last = rows[0][0], rows[-1][0]
     per_month = dict(rows)
     span = months_between(first, last)
+    if len(span) < MONTHS_FOR_YEARS:
+        span = padded(span, start, end)
 
     def chosen(day_from: datetime.date, day_to: datetime.date) -> bool:
         inside_range = (start is None or day_to >= start) and (end is None or day_from <= end)
