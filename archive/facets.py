@@ -25,6 +25,7 @@ class Choice:
     label: str
     count: int = 0
     selected: bool = False
+    ids: tuple[int, ...] = ()  # rows the value stands for, when the facet resolves them
 
 
 class Facet:
@@ -50,7 +51,11 @@ class Facet:
     def known_labels(self, values: list[str]) -> dict[str, str]:
         raise NotImplementedError
 
-    def narrow(self, queryset: QuerySet, values: list[str]) -> QuerySet:
+    def narrowing(self, chosen: list[Choice]) -> list:
+        """What `narrow` needs of the chosen values (their values; ids for some facets)."""
+        return [c.value for c in chosen]
+
+    def narrow(self, queryset: QuerySet, values: list) -> QuerySet:
         raise NotImplementedError
 
     def counts(self, queryset: QuerySet) -> list[Choice]:
@@ -132,17 +137,35 @@ def issue_counts(claims: QuerySet, counted: str) -> list[Choice]:
         return by_count([Choice(slug, name, n) for slug, name, n in cursor.fetchall()])
 
 
-def issue_links(issue_slugs: list[str]) -> QuerySet:
-    """Claim-issue rows for the issues (or their narrower issues) with these slugs."""
-    return Claim.issues.through.objects.filter(
-        Q(issue__slug__in=issue_slugs) | Q(issue__parent__slug__in=issue_slugs)
-    )
+class IssueFacet(ModelFacet):
+    """Issues by slug; a chosen issue stands for itself and its narrower issues, whose ids
+    are found once, with the names (the links table is then read by issue id, which its
+    index serves, instead of joined to the issues by slug)."""
 
-
-class ClaimIssue(ModelFacet):
     name, title = "issue", "Issue"
     candidates = Issue.objects.all()
 
+    def resolve(self, values):
+        rows = self.candidates.filter(Q(slug__in=values) | Q(parent__slug__in=values))
+        rows = list(rows.values_list("slug", "name", "pk", "parent__slug"))
+        names = {slug: name for slug, name, _, _ in rows if slug in values}
+        ids: dict[str, list[int]] = {slug: [] for slug in names}
+        for slug, _, pk, parent in rows:
+            for owner in (slug, parent):
+                if owner in ids:
+                    ids[owner].append(pk)
+        chosen = {v: Choice(v, names[v], ids=tuple(sorted(ids[v]))) for v in values if v in names}
+        return list(chosen.values()), [v for v in values if v not in names]
+
+    def narrowing(self, chosen):
+        return sorted({pk for choice in chosen for pk in choice.ids})
+
+
+def issue_links(issue_ids: list[int]) -> QuerySet:
+    return Claim.issues.through.objects.filter(issue_id__in=issue_ids)
+
+
+class ClaimIssue(IssueFacet):
     def narrow(self, queryset, values):
         # A semi-join, not a join: a claim on two chosen issues is still one row.
         return queryset.filter(pk__in=issue_links(values).values("claim_id"))
@@ -374,11 +397,8 @@ class MeetingOfficial(ModelFacet):
         return by_count([Choice(slug, name, n) for slug, name, n in rows])
 
 
-class MeetingIssue(ModelFacet):
+class MeetingIssue(IssueFacet):
     """Issues any public claim of the meeting is about."""
-
-    name, title = "issue", "Issue"
-    candidates = Issue.objects.all()
 
     def narrow(self, queryset, values):
         links = issue_links(values).filter(claim__is_public=True)

@@ -2,7 +2,6 @@
 filters, and the links it makes: canonical, with sorted parameters, so that one view of the
 archive has one URL."""
 
-import datetime
 from dataclasses import dataclass, field
 from urllib.parse import urlencode
 
@@ -10,7 +9,7 @@ from django.http import HttpRequest, QueryDict
 
 from archive import histogram
 from archive.facets import Choice
-from archive.filters import DATE_PARAMETERS, DATES, FacetedFilterSet
+from archive.filters import DATE_PARAMETERS, DATES, Counted, FacetedFilterSet, mark_chosen
 
 FORMATS = {"html": "Web page", "csv": "CSV", "json": "JSON"}
 SINGLE_VALUED = ("q", "sort", "page", "format", "from", "to", "per_page", "more")
@@ -143,27 +142,21 @@ class FacetView:
     hidden: int = 0
 
 
-def facet_views(
-    counts: dict[str, list[Choice]], filters: FacetedFilterSet, links: Links, more: str
-) -> list[FacetView]:
+def facet_views(counts: dict, filters: FacetedFilterSet, links: Links) -> list[FacetView]:
     views = []
-    for name, choices in counts.items():
-        shown = choices if name == more else top(choices)
+    for name, counted in counts.items():
         view = FacetView(
             name,
             filters.filters[name].facet.title,
-            [(c, links.toggle(name, c.value) if c.count or c.selected else "") for c in shown],
+            [
+                (c, links.toggle(name, c.value) if c.count or c.selected else "")
+                for c in counted.choices
+            ],
         )
-        if len(shown) < len(choices):
-            view.more_url, view.hidden = links.more(name), len(choices) - len(shown)
+        if counted.hidden:
+            view.more_url, view.hidden = links.more(name), counted.hidden
         views.append(view)
     return views
-
-
-def top(choices: list[Choice]) -> list[Choice]:
-    """The leading values, and every chosen one even when it is further down."""
-    leading = choices[:FACET_TOP]
-    return leading + [c for c in choices[FACET_TOP:] if c.selected]
 
 
 def date_histogram(filters: FacetedFilterSet, links: Links) -> histogram.Histogram | None:
@@ -182,17 +175,10 @@ def date_histogram(filters: FacetedFilterSet, links: Links) -> histogram.Histogr
     )
 
 
-def year_choices(filters: FacetedFilterSet) -> list[Choice]:
-    """The years facet, from the same monthly counts as the histogram."""
+def year_choices(filters: FacetedFilterSet) -> Counted:
+    """The years facet, from the same monthly counts as the histogram, latest first."""
     per_year: dict[int, int] = {}
     for month, count in filters.monthly_counts():
         per_year[month.year] = per_year.get(month.year, 0) + count
-    chosen = {c.value for c in filters.chosen.get(DATES, [])}
-    return [
-        Choice(str(year), str(year), n, str(year) in chosen)
-        for year, n in sorted(per_year.items(), reverse=True)
-    ]
-
-
-def month_key(month: datetime.date) -> str:
-    return f"{month:%Y-%m}"
+    rows = [(str(year), str(year), n) for year, n in sorted(per_year.items(), reverse=True)]
+    return Counted(mark_chosen(rows, rows, filters.chosen.get(DATES, [])), 0)

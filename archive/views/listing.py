@@ -10,6 +10,7 @@ from django.http import HttpRequest, HttpResponse, JsonResponse
 
 from archive.filters import DATES, FacetedFilterSet
 from archive.listing import (
+    FACET_TOP,
     FORMATS,
     JSON_PAGE_SIZE,
     Links,
@@ -69,11 +70,14 @@ def bad_request(problems: list[str]) -> JsonResponse:
 
 
 def facet_context(filters: FacetedFilterSet, links: Links, listing: ListingRequest) -> dict:
-    counts = filters.facet_counts()
+    if listing.is_machine:  # scripts get every value
+        counts = filters.facet_counts()
+    else:
+        counts = filters.facet_counts(top=FACET_TOP, whole=listing.more)
     counts[DATES] = year_choices(filters)
     return {
         "counts": counts,
-        "facets": facet_views(counts, filters, links, listing.more),
+        "facets": facet_views(counts, filters, links),
         "chips": [
             (title, label, links.remove(name, value))
             for title, label, name, value in filters.chips()
@@ -122,9 +126,9 @@ def json_body(
         "facets": {
             name: [
                 {"value": c.value, "label": c.label, "count": c.count, "selected": c.selected}
-                for c in choices
+                for c in counted.choices
             ]
-            for name, choices in counts.items()
+            for name, counted in counts.items()
         },
         "results": rows,
     }

@@ -204,3 +204,18 @@ def test_the_histogram_bars_narrow_to_their_period(client, seed):
     assert "70 claims" in narrowed
     # Within a year: by month, linking to a from/to range.
     assert 'href="/claims/?from=2021-03&amp;to=2021-03"' in narrowed
+
+
+def test_a_facet_shows_its_leading_values_and_a_link_to_all(client, seed):
+    page = page_of(client)
+    facet = page[page.index('id="facet-issue"') : page.index('id="facet-official"')]
+    assert facet.count("<li") == 8
+    assert 'href="/claims/?more=issue#facet-issue" rel="nofollow">22 more</a>' in facet
+    whole = page_of(client, "more=issue")
+    facet = whole[whole.index('id="facet-issue"') : whole.index('id="facet-official"')]
+    assert facet.count("<li") == 30 and "more</a>" not in facet
+    # A chosen value far down the list is shown too.
+    last = json_of(client)["facets"]["issue"][-1]
+    chosen = page_of(client, f"issue={last['value']}")
+    facet = chosen[chosen.index('id="facet-issue"') : chosen.index('id="facet-official"')]
+    assert facet.count("<li") == 9 and 'aria-current="true"' in facet
