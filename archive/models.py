@@ -738,17 +738,29 @@ class Claim(models.Model):
             models.CheckConstraint(condition=Q(end__gt=F("start")), name="claim_span_not_empty"),
         ]
         indexes = [
-            # Meeting pages and the meeting facet.
+            # Meeting pages.
             models.Index(fields=["meeting", "start"], name="claim_meeting_idx"),
-            # Side-country facet goes through the delegation.
-            models.Index(fields=["delegation"], name="claim_delegation_idx"),
-            models.Index(fields=["kind"], name="claim_kind_idx"),
-            # The claims listing, newest or oldest first, and its date facet and range.
+            # The claims listing, newest or oldest first, its date range, histogram and years.
             models.Index(
-                fields=["meeting_date", "meeting"],
+                fields=["meeting_date", "meeting", "id"],
                 condition=Q(is_public=True),
                 name="claim_public_date_idx",
             ),
+            # The facets' counts group public claims by one column first: narrow indexes of
+            # public claims let PostgreSQL count a million of them without reading the table
+            # (measured: 469 -> 80 ms for the kinds). The id serves the other filters.
+            *[
+                models.Index(
+                    fields=[column, "id"], condition=Q(is_public=True), name=f"claim_public_{n}_idx"
+                )
+                for column, n in [
+                    ("delegation", "side"),  # the side's country
+                    ("speaker", "speaker"),  # the official
+                    ("meeting", "meeting"),  # the meeting
+                    ("report", "report"),  # the publisher
+                    ("kind", "kind"),  # the kind of claim
+                ]
+            ],
         ]
 
     def __str__(self) -> str:

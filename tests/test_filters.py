@@ -156,3 +156,16 @@ def test_the_accounts_facet_finds_meetings_with_both_sides_reports(seed, anchora
     assert list(both.qs) == [anchorage]
     missing = MeetingFilter(QueryDict("accounts=missing"), queryset=published)
     assert anchorage not in set(missing.qs)
+
+
+def test_a_claim_on_an_issue_and_its_narrower_issue_counts_once(seed):
+    parent = Issue.objects.filter(children__isnull=False).distinct().first()
+    child = parent.children.first()
+    claim = Claim.objects.published().exclude(issues=parent).exclude(issues__parent=parent)[0]
+    before = counts_of(claims(""), "issue")[parent.slug]
+    claim.issues.add(parent, child)
+    after = claims("")
+    assert counts_of(after, "issue")[parent.slug] == before + 1
+    assert counts_of(after, "issue")[parent.slug] == claims(f"issue={parent.slug}").qs.count()
+    meetings = MeetingFilter(QueryDict(""), queryset=Meeting.objects.published())
+    assert counts_of(meetings, "issue")[parent.slug] == 1
