@@ -4,7 +4,7 @@ mark cached counts stale when anything they count changes."""
 from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete, pre_save
 
-from archive import models
+from archive import models, recount
 from archive.search.document import refresh_claims
 
 Claim = models.Claim
@@ -106,6 +106,7 @@ COUNTED = (
 def on_archive_changed(sender, action: str = "post_save", **kwargs):
     if action.startswith("post_"):
         models.Revision.bump()
+        recount.after_save()
 
 
 def connect() -> None:

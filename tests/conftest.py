@@ -88,3 +88,10 @@ def fresh_cache():
     from django.core.cache import cache
 
     cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def no_background_recounts(settings):
+    """Recount threads would count outside the test's transaction; tests/test_recount.py
+    runs the recount itself."""
+    settings.RECOUNT_AFTER_SAVES = False
