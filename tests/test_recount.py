@@ -8,10 +8,10 @@ def test_a_recount_leaves_the_unfiltered_listings_cached(
     seed, client, django_assert_max_num_queries
 ):
     recount.recount()
-    # Revision, the page of claims and their issues: every count comes from the cache.
-    with django_assert_max_num_queries(3):
+    # Revision, the page's ids, its claims and their issues: every count is cached.
+    with django_assert_max_num_queries(4):
         assert client.get("/claims/").status_code == 200
-    with django_assert_max_num_queries(5):
+    with django_assert_max_num_queries(6):
         assert client.get("/meetings/").status_code == 200
 
 

@@ -36,14 +36,14 @@ def claim_list(request: HttpRequest) -> HttpResponse:
     problems = wanted.problems + filters.problems
     if wanted.is_machine and problems:
         return bad_request(problems)
-    ordered = filters.qs.for_display().order_by(*ORDERINGS[wanted.sort])
+    ordered = filters.qs.order_by(*ORDERINGS[wanted.sort])
     absolute = absolute_url(request)
     if wanted.format == "csv":
-        records = ordered.iterator(chunk_size=exports.CHUNK)
+        records = ordered.for_display().iterator(chunk_size=exports.CHUNK)
         return exports.csv_response(
             "claims", records, exports.claim_row, absolute, exports.CLAIM_COLUMNS
         )
-    page = page_of(ordered, filters.total(), wanted, problems)
+    page = page_of(ordered, Claim.objects.for_display(), filters.total(), wanted, problems)
     keep = [] if wanted.sort == "newest" else [("sort", wanted.sort)]
     links = listing.Links(reverse("claim-list"), filters, keep)
     facets = facet_context(filters, links, wanted)

@@ -33,14 +33,15 @@ def meeting_list(request: HttpRequest) -> HttpResponse:
     problems = wanted.problems + filters.problems
     if wanted.is_machine and problems:
         return bad_request(problems)
-    ordered = filters.qs.with_delegations().with_claim_counts().order_by(*ORDERINGS[wanted.sort])
+    ordered = filters.qs.order_by(*ORDERINGS[wanted.sort])
+    display = Meeting.objects.with_delegations().with_claim_counts()
     absolute = absolute_url(request)
     if wanted.format == "csv":
-        records = ordered.iterator(chunk_size=exports.CHUNK)
+        records = ordered.with_delegations().with_claim_counts().iterator(chunk_size=exports.CHUNK)
         return exports.csv_response(
             "meetings", records, exports.meeting_row, absolute, exports.MEETING_COLUMNS
         )
-    page = page_of(ordered, filters.total(), wanted, problems)
+    page = page_of(ordered, display, filters.total(), wanted, problems)
     keep = [] if wanted.sort == "newest" else [("sort", wanted.sort)]
     links = listing.Links(reverse("meeting-list"), filters, keep)
     facets = facet_context(filters, links, wanted)
