@@ -80,26 +80,6 @@ def grouped(queryset: QuerySet, *fields: str, counted: str = "pk", distinct: boo
     )
 
 
-def regrouped(queryset: QuerySet, key: str, joins: str, columns: str) -> list[tuple]:
-    """Counts grouped first by the claim's own column `key` (a narrow index serves it, on
-    PostgreSQL without reading the table), then by `columns` of the small tables `joins`
-    reaches from it (`x.facet_key` is the key): one query, the join made on a few thousand
-    groups instead of every claim. Rows are (*columns, records)."""
-    inner = (
-        queryset.order_by()
-        .annotate(facet_key=F(key))
-        .values_list("facet_key")
-        .annotate(records=Count("pk"))
-        .order_by()
-    )
-    sql, params = inner.query.sql_with_params()
-    query = f"SELECT {columns}, SUM(x.records) FROM ({sql}) x {joins} GROUP BY {columns}"
-    with connection.cursor() as cursor:
-        cursor.execute(query, params)
-        # int(): PostgreSQL's SUM of counts is a numeric, which Python sees as a Decimal.
-        return [(*row[:-1], int(row[-1])) for row in cursor.fetchall()]
-
-
 class ModelFacet(Facet):
     """Values are slugs of rows of a small table (issues, officials, meetings, publishers)."""
 
@@ -173,6 +153,12 @@ def issue_counts(claims: QuerySet, counted: str) -> list[Choice]:
     return by_count([Choice(slug, name, n) for slug, (name, n) in counts.items()])
 
 
+def counted_claims(claims: QuerySet, name: str) -> list[Choice]:
+    from archive import claim_counts  # it builds on this module's choices
+
+    return claim_counts.count(claims, [name])[name]
+
+
 class IssueFacet(ModelFacet):
     """Issues by slug; a chosen issue stands for itself and its narrower issues, whose ids
     are found once, with the names (the links table is then read by issue id, which its
@@ -207,7 +193,7 @@ class ClaimIssue(IssueFacet):
         return queryset.filter(pk__in=issue_links(values).values("claim_id"))
 
     def counts(self, queryset):
-        return issue_counts(queryset, "pk")
+        return counted_claims(queryset, self.name)
 
 
 class ClaimOfficial(ModelFacet):
@@ -218,14 +204,7 @@ class ClaimOfficial(ModelFacet):
         return queryset.filter(speaker__person__slug__in=values)
 
     def counts(self, queryset):
-        rows = regrouped(
-            queryset.filter(speaker__isnull=False),
-            "speaker",
-            "JOIN archive_participation p ON p.id = x.facet_key "
-            "JOIN archive_person s ON s.id = p.person_id",
-            "s.slug, s.name",
-        )
-        return by_count([Choice(slug, name, n) for slug, name, n in rows])
+        return counted_claims(queryset, self.name)
 
 
 JOINT = "joint"
@@ -262,18 +241,7 @@ class ClaimCountry(Facet):
         return queryset.filter(condition)
 
     def counts(self, queryset):
-        rows = regrouped(
-            queryset,
-            "delegation",
-            "LEFT JOIN archive_delegation d ON d.id = x.facet_key",
-            "d.country",
-        )
-        return by_count(
-            [
-                Choice(code or JOINT, countries.name(code) if code else JOINT_LABEL, n)
-                for code, n in rows
-            ]
-        )
+        return counted_claims(queryset, self.name)
 
 
 class ClaimMeeting(ModelFacet):
@@ -285,14 +253,7 @@ class ClaimMeeting(ModelFacet):
         return queryset.filter(meeting__slug__in=values)
 
     def counts(self, queryset):
-        rows = regrouped(
-            queryset,
-            "meeting",
-            "JOIN archive_meeting m ON m.id = x.facet_key",
-            "m.slug, m.title, m.start_date",
-        )
-        # str(): SQLite hands raw dates back as text.
-        return by_count([Choice(s, f"{t} ({str(d)[:4]})", n) for s, t, d, n in rows])
+        return counted_claims(queryset, self.name)
 
     def known_labels(self, values):
         rows = self.candidates.filter(slug__in=values).values_list("slug", "title", "start_date")
@@ -305,6 +266,9 @@ class ClaimKind(ChoicesFacet):
     choices = dict(Claim.Kind.choices)
     field = "kind"
 
+    def counts(self, queryset):
+        return counted_claims(queryset, self.name)
+
 
 class ClaimPublisher(ModelFacet):
     name, title = "publisher", "Publisher"
@@ -314,14 +278,7 @@ class ClaimPublisher(ModelFacet):
         return queryset.filter(report__publisher__slug__in=values)
 
     def counts(self, queryset):
-        rows = regrouped(
-            queryset,
-            "report",
-            "JOIN archive_report r ON r.id = x.facet_key "
-            "JOIN archive_publisher b ON b.id = r.publisher_id",
-            "b.slug, b.name",
-        )
-        return by_count([Choice(slug, name, n) for slug, name, n in rows])
+        return counted_claims(queryset, self.name)
 
 
 class Year(Facet):

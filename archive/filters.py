@@ -16,11 +16,12 @@ from django import forms
 from django.core.cache import cache
 from django.db.models import QuerySet
 
-from archive import facets
+from archive import claim_counts, facets
 from archive.facets import Choice, Facet
 from archive.models import Claim, Meeting, Revision
 
 COUNTS_CACHE_SECONDS = 3600
+MONTHS = "months"  # the monthly counts behind the dates facet and its histogram
 DATES = "year"  # the facet that stands for all three date parameters
 DATE_PARAMETERS = ("year", "from", "to")
 
@@ -120,6 +121,7 @@ class FacetedFilterSet(django_filters.FilterSet):
         self.problems: list[str] = []
         self.chosen: dict[str, list[Choice]] = {}
         self.bounds: dict[str, tuple[str, datetime.date]] = {}
+        self._counted: dict[str, list] = {}
         self.read()
 
     @property
@@ -213,17 +215,11 @@ class FacetedFilterSet(django_filters.FilterSet):
         """Each facet's values with the records each would leave, most first: the first
         `top` (all of them for the facet named `whole`, or when `top` is None) and every
         chosen value, marked, even when it has no records left."""
+        names = [name for name in self.facet_filters if name != DATES]
+        found = self.counted([*names, MONTHS])
         counts = {}
-        for name, filter_ in self.facet_filters.items():
-            if name == DATES:
-                continue
-            key = self.cache_key(name, skip=name)
-            rows = cache.get(key)
-            if rows is None:
-                choices = filter_.facet.counts(self.restrict(self.filtered(skip=name)))
-                # Plain tuples: unpickled on every page, they cost a tenth of dataclasses.
-                rows = [(c.value, c.label, c.count) for c in choices]
-                cache.set(key, rows, COUNTS_CACHE_SECONDS)
+        for name in names:
+            rows = found[name]
             shown = rows if top is None or name == whole else rows[:top]
             counts[name] = Counted(
                 mark_chosen(shown, rows, self.chosen.get(name, [])), len(rows) - len(shown)
@@ -232,13 +228,48 @@ class FacetedFilterSet(django_filters.FilterSet):
 
     def monthly_counts(self) -> list[tuple[datetime.date, int]]:
         """Records per month with every filter but the dates: the histogram and the years."""
-        key = self.cache_key("months", skip=DATES)
-        months = cache.get(key)
-        if months is None:
-            year = self.filters[DATES].facet
-            months = year.monthly_counts(self.restrict(self.filtered(skip=DATES)))
-            cache.set(key, months, COUNTS_CACHE_SECONDS)
-        return months
+        return self.counted([MONTHS])[MONTHS]
+
+    def counted(self, names: list[str]) -> dict[str, list]:
+        """Rows of each named facet ((value, label, records), most first) or of MONTHS
+        ((first day, records)), from the cache or counted: the facets whose counts share one
+        set of filters (all those without a filter of their own) in one pass."""
+        found: dict[str, list] = {}
+        missing: dict[tuple, list[tuple[str, str]]] = {}
+        for name in names:
+            if name in self._counted:
+                found[name] = self._counted[name]
+                continue
+            skip = DATES if name == MONTHS else name
+            key = self.cache_key(name, skip=skip)
+            rows = cache.get(key)
+            if rows is None:
+                missing.setdefault(tuple(self.items(skip)), []).append((name, key))
+            else:
+                found[name] = rows
+        for group in missing.values():
+            first = group[0][0]
+            base = self.restrict(self.filtered(skip=DATES if first == MONTHS else first))
+            counted = self.count_together(base, [name for name, _ in group])
+            for name, key in group:
+                rows = counted[name]
+                if name != MONTHS:
+                    # Plain tuples: unpickled on every page, they cost a tenth of dataclasses.
+                    rows = [(c.value, c.label, c.count) for c in rows]
+                cache.set(key, rows, COUNTS_CACHE_SECONDS)
+                found[name] = rows
+        self._counted.update(found)
+        return found
+
+    def count_together(self, queryset: QuerySet, names: list[str]) -> dict[str, list]:
+        """Count the named facets over one queryset (a query each; see ClaimFilter)."""
+        counted = {}
+        for name in names:
+            if name == MONTHS:
+                counted[name] = self.filters[DATES].facet.monthly_counts(queryset)
+            else:
+                counted[name] = self.filters[name].facet.counts(queryset)
+        return counted
 
     def chips(self) -> list[tuple[str, str, str]]:
         """(facet title, value label, parameter, value) for each active filter."""
@@ -296,6 +327,10 @@ class ClaimFilter(FacetedFilterSet):
     class Meta:
         model = Claim
         fields: list[str] = []
+
+    def count_together(self, queryset, names):
+        """All of them in one statement, the claims selected once (archive/claim_counts.py)."""
+        return claim_counts.count(queryset, names)
 
 
 class MeetingFilter(FacetedFilterSet):
