@@ -35,7 +35,8 @@ class ValuesField(forms.Field):
         raw = value if isinstance(value, list | tuple) else [value] if value else []
         values: list[str] = []
         for item in raw:
-            item = str(item).strip()[: facets.MAX_VALUE_LENGTH]
+            # NUL cannot reach PostgreSQL; such a value is simply unknown.
+            item = str(item).replace("\x00", "\ufffd").strip()[: facets.MAX_VALUE_LENGTH]
             if item and item not in values:
                 values.append(item)
         return values
