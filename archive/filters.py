@@ -14,6 +14,7 @@ from dataclasses import dataclass
 import django_filters
 from django import forms
 from django.core.cache import cache
+from django.db import connection
 from django.db.models import QuerySet
 
 from archive import claim_counts, facets
@@ -330,8 +331,11 @@ class ClaimFilter(FacetedFilterSet):
         fields: list[str] = []
 
     def count_together(self, queryset, names):
-        """All of them in one statement, the claims selected once (archive/claim_counts.py)."""
-        return claim_counts.count(queryset, names)
+        """All of them in one statement, the claims selected once (archive/claim_counts.py),
+        except on PostgreSQL without words to match: there a statement per facet, each an
+        index-only scan, beats materialising every claim (measured at 1M claims)."""
+        together = bool(self.restrict_key) or connection.vendor != "postgresql"
+        return claim_counts.count(queryset, names, together=together)
 
 
 class MeetingFilter(FacetedFilterSet):
