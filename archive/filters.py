@@ -204,12 +204,17 @@ class FacetedFilterSet(django_filters.FilterSet):
 
     # Counts -------------------------------------------------------------------------------
 
-    def total(self, queryset: QuerySet | None = None) -> int:
-        """How many records the listing holds, cached like the facet counts."""
+    def total(self) -> int:
+        """How many records the listing holds. Without a date filter, the sum of the monthly
+        counts, which are counted with the facets anyway (every record has a date);
+        otherwise a count, cached like the facet counts."""
+        if not any(name in DATE_PARAMETERS for name, _ in self.items()):
+            names = [name for name in self.facet_filters if name != DATES]
+            return sum(n for _, n in self.counted([*names, MONTHS])[MONTHS])
         key = self.cache_key("total")
         total = cache.get(key)
         if total is None:
-            total = self.restrict(self.filtered(queryset)).count()
+            total = self.restrict(self.filtered()).count()
             cache.set(key, total, COUNTS_CACHE_SECONDS)
         return total
 
@@ -249,10 +254,11 @@ class FacetedFilterSet(django_filters.FilterSet):
                 missing.setdefault(tuple(self.items(skip)), []).append((name, key))
             else:
                 found[name] = rows
-        for group in missing.values():
+        for state, group in missing.items():
             first = group[0][0]
             base = self.restrict(self.filtered(skip=DATES if first == MONTHS else first))
-            counted = self.count_together(base, [name for name, _ in group])
+            everything = not state and not self.restrict_key
+            counted = self.count_together(base, [name for name, _ in group], everything)
             for name, key in group:
                 rows = counted[name]
                 if name != MONTHS:
@@ -263,8 +269,11 @@ class FacetedFilterSet(django_filters.FilterSet):
         self._counted.update(found)
         return found
 
-    def count_together(self, queryset: QuerySet, names: list[str]) -> dict[str, list]:
-        """Count the named facets over one queryset (a query each; see ClaimFilter)."""
+    def count_together(
+        self, queryset: QuerySet, names: list[str], everything: bool = False
+    ) -> dict[str, list]:
+        """Count the named facets over one queryset (a query each; see ClaimFilter).
+        `everything`: the queryset is the whole unfiltered listing."""
         counted = {}
         for name in names:
             if name == MONTHS:
@@ -330,11 +339,11 @@ class ClaimFilter(FacetedFilterSet):
         model = Claim
         fields: list[str] = []
 
-    def count_together(self, queryset, names):
+    def count_together(self, queryset, names, everything=False):
         """All of them in one statement, the claims selected once (archive/claim_counts.py),
-        except on PostgreSQL without words to match: there a statement per facet, each an
-        index-only scan, beats materialising every claim (measured at 1M claims)."""
-        together = bool(self.restrict_key) or connection.vendor != "postgresql"
+        except for every claim on PostgreSQL: there a statement per facet, each an
+        index-only scan, beats materialising a million claims (1.7 s against 4.8 s)."""
+        together = not (everything and connection.vendor == "postgresql")
         return claim_counts.count(queryset, names, together=together)
 
 
