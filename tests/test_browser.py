@@ -54,7 +54,10 @@ def test_a_reader_walks_from_home_to_meeting_claim_official_and_issue(live_serve
     page.close()
 
 
-def test_a_researcher_narrows_the_claims_and_downloads_them(live_server, browser):
+@pytest.fixture
+def spoken_by_blinken(transactional_db):
+    """The seed and one claim attributed to Blinken by name. Made before the browser starts:
+    ORM calls made while Playwright's event loop runs leave a database session open."""
     from django.core.management import call_command
 
     from archive.models import Claim, Issue, Participation, Report
@@ -69,6 +72,10 @@ def test_a_researcher_narrows_the_claims_and_downloads_them(live_server, browser
     )
     said.issues.set([Issue.objects.get(slug="bilateral-relations")])
 
+
+def test_a_researcher_narrows_the_claims_and_downloads_them(
+    live_server, spoken_by_blinken, browser
+):
     page = browser.new_page()
     page.goto(live_server.url + "/claims/")
     assert page.locator("#results-heading").inner_text() == "71 claims"
