@@ -3,69 +3,34 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
 
-from archive import citations, exports, listing, structured_data
+from archive import citations, exports, structured_data
 from archive.filters import ClaimFilter
 from archive.models import Claim, WithdrawnClaim
 from archive.presentation import claim_context
-from archive.views.listing import (
-    absolute_url,
-    bad_request,
-    facet_context,
-    json_body,
-    json_response,
-    page_of,
-    pager,
-    unknown_format,
-)
+from archive.views.listing import Listing, faceted_listing
 
-SORTS = {"newest": "Newest meeting first", "oldest": "Oldest meeting first"}
-ORDERINGS = {
-    # Both walk the index claim_public_date_idx (one forwards, one backwards).
-    "newest": ("-meeting_date", "-meeting_id", "report_id", "start"),
-    "oldest": ("meeting_date", "meeting_id", "report_id", "start"),
-}
-CLAIMS_PER_PAGE = 25
+CLAIMS = Listing(
+    url_name="claim-list",
+    filter_set=ClaimFilter,
+    records=Claim.objects.published,
+    shown=lambda claims: claims.for_display(),
+    sorts={"newest": "Newest meeting first", "oldest": "Oldest meeting first"},
+    orderings={
+        # Both walk the index claim_public_date_idx (one forwards, one backwards).
+        "newest": ("-meeting_date", "-meeting_id", "report_id", "start"),
+        "oldest": ("meeting_date", "meeting_id", "report_id", "start"),
+    },
+    per_page=25,
+    to_row=exports.claim_row,
+    columns=exports.CLAIM_COLUMNS,
+    template="claims/list.html",
+    feed="claim-feed",
+)
 
 
 def claim_list(request: HttpRequest) -> HttpResponse:
     """Every published claim, narrowed by facets; as a page, CSV or JSON."""
-    wanted = listing.read(request, SORTS, "newest", CLAIMS_PER_PAGE)
-    if wanted.unknown_format:
-        return unknown_format(wanted)
-    filters = ClaimFilter(request.GET, queryset=Claim.objects.published())
-    problems = wanted.problems + filters.problems
-    if wanted.is_machine and problems:
-        return bad_request(problems)
-    ordered = filters.qs.order_by(*ORDERINGS[wanted.sort])
-    absolute = absolute_url(request)
-    if wanted.format == "csv":
-        records = ordered.for_display().iterator(chunk_size=exports.CHUNK)
-        return exports.csv_response(
-            "claims", records, exports.claim_row, absolute, exports.CLAIM_COLUMNS
-        )
-    page = page_of(ordered, Claim.objects.for_display(), filters.total(), wanted, problems)
-    keep = [] if wanted.sort == "newest" else [("sort", wanted.sort)]
-    links = listing.Links(reverse("claim-list"), filters, keep)
-    facets = facet_context(filters, links, wanted)
-    if wanted.format == "json":
-        if problems:  # the page asked for is past the end
-            return bad_request(problems)
-        rows = [exports.claim_row(claim, absolute) for claim in page.object_list]
-        return json_response(json_body(request, page, links, filters, facets["counts"], rows))
-    context = {
-        "page": page,
-        "pager": pager(page, links),
-        "links": links,
-        "problems": problems,
-        "sort": wanted.sort,
-        "sorts": SORTS,
-        "csv_url": links.current(format="csv"),
-        "json_url": links.current(format="json"),
-        "feed_url": links.elsewhere(reverse("claim-feed")),
-        "canonical": request.build_absolute_uri(links.page(page.number)),
-        **facets,
-    }
-    return render(request, "claims/list.html", context)
+    return faceted_listing(request, CLAIMS)
 
 
 def claim_detail(request: HttpRequest, pk: int) -> HttpResponse:

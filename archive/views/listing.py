@@ -3,11 +3,15 @@ is known, the facets, chips and histogram for the template, the JSON body, and t
 requests a listing cannot serve."""
 
 from collections.abc import Callable
+from dataclasses import dataclass
 
 from django.core.paginator import Page, Paginator
 from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import render
+from django.urls import reverse
 
+from archive import exports, listing
 from archive.filters import DATES, FacetedFilterSet
 from archive.listing import (
     FACET_TOP,
@@ -19,33 +23,83 @@ from archive.listing import (
     facet_views,
     year_choices,
 )
+from archive.search import KnownCount
 
 
-class KnownCount:
-    """Stands in for an object list whose size is already known, for Django's Paginator."""
+@dataclass(frozen=True)
+class Listing:
+    """What differs between the faceted listings of claims and of meetings."""
 
-    def __init__(self, total: int):
-        self.total = total
+    url_name: str  # also names the CSV file
+    filter_set: type[FacetedFilterSet]
+    records: Callable[[], QuerySet]  # every published record
+    shown: Callable[[QuerySet], QuerySet]  # with everything a page or a row shows
+    sorts: dict[str, str]
+    orderings: dict[str, tuple[str, ...]]
+    per_page: int
+    to_row: Callable
+    columns: tuple[str, ...]
+    template: str
+    feed: str = ""  # the URL name of the listing's feed, if it has one
 
-    def count(self) -> int:
-        return self.total
+
+def faceted_listing(request: HttpRequest, spec: Listing) -> HttpResponse:
+    """A listing narrowed by facets, newest first unless sorted otherwise; as a page, CSV
+    or JSON."""
+    default_sort = next(iter(spec.sorts))
+    wanted = listing.read(request, spec.sorts, default_sort, spec.per_page)
+    if wanted.unknown_format:
+        return unknown_format(wanted)
+    filters = spec.filter_set(request.GET, queryset=spec.records())
+    problems = wanted.problems + filters.problems
+    if wanted.is_machine and problems:
+        return bad_request(problems)
+    ordered = filters.qs.order_by(*spec.orderings[wanted.sort])
+    absolute = absolute_url(request)
+    if wanted.format == "csv":
+        records = spec.shown(ordered).iterator(chunk_size=exports.CHUNK)
+        return exports.csv_response(spec.url_name, records, spec.to_row, absolute, spec.columns)
+    display = spec.shown(spec.records().model.objects.all())
+    page = page_of(ordered, display, filters.total(), wanted, problems)
+    keep = [] if wanted.sort == default_sort else [("sort", wanted.sort)]
+    links = Links(reverse(spec.url_name), filters, keep)
+    facets = facet_context(filters, links, wanted)
+    if wanted.format == "json":
+        if problems:  # the page asked for is past the end
+            return bad_request(problems)
+        rows = [spec.to_row(record, absolute) for record in page.object_list]
+        return json_response(json_body(request, page, links, filters, facets["counts"], rows))
+    context = {
+        "page": page,
+        "pager": pager(page, links),
+        "links": links,
+        "problems": problems,
+        "sort": wanted.sort,
+        "sorts": spec.sorts,
+        "csv_url": links.current(format="csv"),
+        "json_url": links.current(format="json"),
+        "feed_url": links.elsewhere(reverse(spec.feed)) if spec.feed else "",
+        "canonical": request.build_absolute_uri(links.page(page.number)),
+        **facets,
+    }
+    return render(request, spec.template, context)
 
 
 def page_of(
-    ordered: QuerySet, display: QuerySet, total: int, listing: ListingRequest, problems: list
+    ordered: QuerySet, display: QuerySet, total: int, wanted: ListingRequest, problems: list
 ) -> Page:
     """The requested page of `ordered`; past the end, the last page and a message. The
     page's ids come first, from the bare table (an index walk whatever the statistics say),
     then the records with everything they show (`display`)."""
-    paginator = Paginator(KnownCount(total), listing.per_page)
-    number = listing.page
+    paginator = Paginator(KnownCount(total), wanted.per_page)
+    number = wanted.page
     if number > paginator.num_pages:
         problems.append(
             f"There is no page {number} of this list; this is page {paginator.num_pages}, the last."
         )
         number = paginator.num_pages
-    offset = (number - 1) * listing.per_page
-    ids = list(ordered.values_list("pk", flat=True)[offset : offset + listing.per_page])
+    offset = (number - 1) * wanted.per_page
+    ids = list(ordered.values_list("pk", flat=True)[offset : offset + wanted.per_page])
     records = display.in_bulk(ids)
     return Page([records[pk] for pk in ids if pk in records], number, paginator)
 

@@ -4,65 +4,33 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
 
-from archive import citations, exports, listing, structured_data
+from archive import citations, exports, structured_data
 from archive.filters import MeetingFilter
 from archive.models import Claim, Meeting, Report
 from archive.presentation import compare_reports, compare_sides, group_by_issue
-from archive.views.listing import (
-    absolute_url,
-    bad_request,
-    facet_context,
-    json_body,
-    json_response,
-    page_of,
-    pager,
-    unknown_format,
-)
+from archive.views.listing import Listing, faceted_listing
 from archive.views.slugs import find_or_redirect
 
-SORTS = {"newest": "Newest first", "oldest": "Oldest first"}
-ORDERINGS = {"newest": ("-start_date", "title", "pk"), "oldest": ("start_date", "title", "pk")}
+MEETINGS = Listing(
+    url_name="meeting-list",
+    filter_set=MeetingFilter,
+    records=Meeting.objects.published,
+    shown=lambda meetings: meetings.with_delegations().with_claim_counts(),
+    sorts={"newest": "Newest first", "oldest": "Oldest first"},
+    orderings={
+        "newest": ("-start_date", "title", "pk"),
+        "oldest": ("start_date", "title", "pk"),
+    },
+    per_page=settings.PAGE_SIZE,
+    to_row=exports.meeting_row,
+    columns=exports.MEETING_COLUMNS,
+    template="meetings/list.html",
+)
 
 
 def meeting_list(request: HttpRequest) -> HttpResponse:
     """Published meetings, narrowed by facets; as a page, CSV or JSON."""
-    wanted = listing.read(request, SORTS, "newest", settings.PAGE_SIZE)
-    if wanted.unknown_format:
-        return unknown_format(wanted)
-    filters = MeetingFilter(request.GET, queryset=Meeting.objects.published())
-    problems = wanted.problems + filters.problems
-    if wanted.is_machine and problems:
-        return bad_request(problems)
-    ordered = filters.qs.order_by(*ORDERINGS[wanted.sort])
-    display = Meeting.objects.with_delegations().with_claim_counts()
-    absolute = absolute_url(request)
-    if wanted.format == "csv":
-        records = ordered.with_delegations().with_claim_counts().iterator(chunk_size=exports.CHUNK)
-        return exports.csv_response(
-            "meetings", records, exports.meeting_row, absolute, exports.MEETING_COLUMNS
-        )
-    page = page_of(ordered, display, filters.total(), wanted, problems)
-    keep = [] if wanted.sort == "newest" else [("sort", wanted.sort)]
-    links = listing.Links(reverse("meeting-list"), filters, keep)
-    facets = facet_context(filters, links, wanted)
-    if wanted.format == "json":
-        if problems:
-            return bad_request(problems)
-        rows = [exports.meeting_row(meeting, absolute) for meeting in page.object_list]
-        return json_response(json_body(request, page, links, filters, facets["counts"], rows))
-    context = {
-        "page": page,
-        "pager": pager(page, links),
-        "links": links,
-        "problems": problems,
-        "sort": wanted.sort,
-        "sorts": SORTS,
-        "csv_url": links.current(format="csv"),
-        "json_url": links.current(format="json"),
-        "canonical": request.build_absolute_uri(links.page(page.number)),
-        **facets,
-    }
-    return render(request, "meetings/list.html", context)
+    return faceted_listing(request, MEETINGS)
 
 
 def meeting_detail(request: HttpRequest, slug: str) -> HttpResponse:
