@@ -7,7 +7,7 @@ from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
 
 from archive.filters import ClaimFilter
-from archive.listing import Links
+from archive.listing import Links, first_values
 from archive.models import Claim
 from archive.search import backend, indexes, prepare
 
@@ -27,12 +27,12 @@ class ClaimFeed(Feed):
 
     def get_object(self, request: HttpRequest, *args, **kwargs) -> ClaimFilter:
         if not hasattr(request, "_claim_filters"):
-            words = request.GET.get("q", "")
-            prepared = prepare(words)
+            data = first_values(request.GET)
+            prepared = prepare(data.get("q", ""))
             claims = Claim.objects.published()
             if not prepared.is_empty:
                 claims = backend().matching(claims, prepared.parsed, indexes.CLAIMS)
-            filters = ClaimFilter(request.GET, queryset=claims)
+            filters = ClaimFilter(data, queryset=claims)
             filters.words = prepared.parsed.text if not prepared.is_empty else ""
             request._claim_filters = filters
         return request._claim_filters

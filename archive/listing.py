@@ -32,6 +32,17 @@ class ListingRequest:
         return self.format != "html"
 
 
+def first_values(data: QueryDict) -> QueryDict:
+    """The query string with each single-valued parameter reduced to its first value, as the
+    message about a repeated one says (QueryDict.get would give the last)."""
+    reduced = data.copy()
+    for name in SINGLE_VALUED:
+        values = data.getlist(name)
+        if len(values) > 1:
+            reduced.setlist(name, values[:1])
+    return reduced
+
+
 def first_value(data: QueryDict, name: str, problems: list[str]) -> str:
     values = data.getlist(name)
     if len({v for v in values}) > 1:

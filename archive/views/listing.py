@@ -50,7 +50,7 @@ def faceted_listing(request: HttpRequest, spec: Listing) -> HttpResponse:
     wanted = listing.read(request, spec.sorts, default_sort, spec.per_page)
     if wanted.unknown_format:
         return unknown_format(wanted)
-    filters = spec.filter_set(request.GET, queryset=spec.records())
+    filters = spec.filter_set(listing.first_values(request.GET), queryset=spec.records())
     problems = wanted.problems + filters.problems
     if wanted.is_machine and problems:
         return bad_request(problems)

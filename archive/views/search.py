@@ -28,10 +28,11 @@ def search(request: HttpRequest) -> HttpResponse:
     wanted = listing.read(request, ORDERS, "relevance", RESULTS_PER_PAGE)
     if wanted.unknown_format:
         return unknown_format(wanted)
-    prepared = prepare(request.GET.get("q", "")[:MAX_QUERY_PARAMETER])
+    data = listing.first_values(request.GET)
+    prepared = prepare(data.get("q", "")[:MAX_QUERY_PARAMETER])
     parsed = prepared.parsed
     filters = ClaimFilter(
-        request.GET,
+        data,
         queryset=Claim.objects.published(),
         restrict=lambda claims: backend().matching(claims, parsed, indexes.CLAIMS),
         key=repr((parsed.include, parsed.exclude)),

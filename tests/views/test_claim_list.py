@@ -219,3 +219,9 @@ def test_a_facet_shows_its_leading_values_and_a_link_to_all(client, seed):
     chosen = page_of(client, f"issue={last['value']}")
     facet = chosen[chosen.index('id="facet-issue"') : chosen.index('id="facet-official"')]
     assert facet.count("<li") == 9 and 'aria-current="true"' in facet
+
+
+def test_a_repeated_date_uses_the_first_value_as_the_message_says(client, seed):
+    page = page_of(client, "from=2021&from=2030")
+    assert "\u201cfrom\u201d was given 2 times; the first value (\u201c2021\u201d) is used." in page
+    assert "70 claims" in page
