@@ -57,18 +57,39 @@ def vacuum() -> None:
         cursor.execute("VACUUM ANALYZE" if connection.vendor == "postgresql" else "ANALYZE")
 
 
-def interleaved(actions: list[Callable[[], object]], repeat: int) -> list[list[float]]:
+def interleaved(
+    actions: list[Callable[[], object]], repeat: int, prepare: Callable[[], object] | None = None
+) -> list[list[float]]:
     """Milliseconds per call of each action, run in turn `repeat` times after a warm-up, so
-    that noise on this shared machine falls on all of them alike."""
+    that noise on this shared machine falls on all of them alike; `prepare`, if given, runs
+    untimed before every call."""
+    prepare = prepare or (lambda: None)
     for action in actions:
+        prepare()
         action()
     result: list[list[float]] = [[] for _ in actions]
     for _ in range(repeat):
         for action, times in zip(actions, result, strict=True):
+            prepare()
             started = time.perf_counter()
             action()
             times.append((time.perf_counter() - started) * 1000)
     return result
+
+
+def replay(captured_queries: list[dict]) -> Callable[[], None]:
+    """Run captured statements again, directly on the connection: the bare SQL a page needs."""
+    from django.db import connection
+
+    statements = [query["sql"] for query in captured_queries]
+
+    def run() -> None:
+        with connection.cursor() as cursor:
+            for statement in statements:
+                cursor.execute(statement)
+                cursor.fetchall()
+
+    return run
 
 
 def p50(values: list[float]) -> float:

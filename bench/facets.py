@@ -10,9 +10,17 @@ Each row names the state of the count cache before every timed request (see PAGE
 
 import argparse
 import datetime
-import time
 
-from common import ensure_archive, machine, p50, p95, setup_django, vacuum
+from common import (
+    ensure_archive,
+    interleaved,
+    machine,
+    p50,
+    p95,
+    replay,
+    setup_django,
+    vacuum,
+)
 
 # (label, path, parameters, cache state before each request): the shapes the
 # faceted-browsing issue names. "warm": the same page was just counted; "primed": counts
@@ -64,21 +72,6 @@ def prepare_cache(mode: str, warm_up) -> None:
         recount.recount()
 
 
-def timed(actions: list, prepare, repeat: int) -> list[list[float]]:
-    """Like common.interleaved, with `prepare` run untimed before every call."""
-    result: list[list[float]] = [[] for _ in actions]
-    for action in actions:
-        prepare()
-        action()
-    for _ in range(repeat):
-        for action, times in zip(actions, result, strict=True):
-            prepare()
-            started = time.perf_counter()
-            action()
-            times.append((time.perf_counter() - started) * 1000)
-    return result
-
-
 def captured(client, path: str, params: dict, prepare):
     """The statements a request runs, to execute directly, and the result's total."""
     from django.db import connection
@@ -89,15 +82,7 @@ def captured(client, path: str, params: dict, prepare):
         response = client.get(path, {**params, "format": "json"})
     assert response.status_code == 200, response.content[:300]
     total = response.json()["total"]
-    statements = [query["sql"] for query in queries.captured_queries]
-
-    def run() -> None:
-        with connection.cursor() as cursor:
-            for statement in statements:
-                cursor.execute(statement)
-                cursor.fetchall()
-
-    return run, total, len(statements)
+    return replay(queries.captured_queries), total, len(queries.captured_queries)
 
 
 def main() -> None:
@@ -127,7 +112,7 @@ def main() -> None:
             prepare_cache(mode, page)
 
         bare, total, statements = captured(client, path, params, prepare)
-        page_ms, sql_ms = timed([page, bare], prepare, options.repeat)
+        page_ms, sql_ms = interleaved([page, bare], options.repeat, prepare)
         shown = "&".join(f"{k}={v}" for k, v in params.items())
         print(
             f"| {label} `{shown}`, {mode} | {total:,} | {statements} | {p50(page_ms):.1f} | "

@@ -10,7 +10,16 @@ the same run, interleaved so machine noise hits both alike.
 import argparse
 import datetime
 
-from common import ensure_archive, interleaved, machine, p50, p95, setup_django, vacuum
+from common import (
+    ensure_archive,
+    interleaved,
+    machine,
+    p50,
+    p95,
+    replay,
+    setup_django,
+    vacuum,
+)
 
 # (label, query, filters): the shapes the search issue asks for, in the generator's
 # vocabulary.
@@ -47,13 +56,10 @@ def bare_sql(text: str, filters: dict):
     search = ClaimSearch(prepare(text).parsed, claims)
     with CaptureQueriesContext(connection) as captured:
         _, total = search.ids_and_total(0, 20)
-    statements = [query["sql"] for query in captured.captured_queries]
+    replayed = replay(captured.captured_queries)
 
     def run() -> int:
-        with connection.cursor() as cursor:
-            for statement in statements:
-                cursor.execute(statement)
-                cursor.fetchall()
+        replayed()
         return total
 
     return run
