@@ -51,7 +51,8 @@ class FacetFilter(django_filters.Filter):
         self.facet = facet
 
     def filter(self, queryset, value):
-        return self.facet.narrow(queryset, value) if value else queryset
+        """`value`: the chosen values as the facet resolved them (Choice objects)."""
+        return self.facet.narrow(queryset, self.facet.narrowing(value)) if value else queryset
 
 
 class DateBoundField(forms.CharField):
@@ -166,8 +167,7 @@ class FacetedFilterSet(django_filters.FilterSet):
         queryset = self.queryset.all() if queryset is None else queryset
         for name, choices in self.chosen.items():
             if name != skip and not (skip == DATES and name in DATE_PARAMETERS):
-                facet = self.filters[name].facet
-                queryset = facet.narrow(queryset, facet.narrowing(choices))
+                queryset = self.filters[name].filter(queryset, choices)
         if skip != DATES:
             for name, bound in self.bounds.items():
                 queryset = self.filters[name].filter(queryset, bound)
