@@ -1,5 +1,9 @@
+from collections import Counter
+
 from django import forms
 from django.contrib import admin, messages
+from django.contrib.admin.utils import model_ngettext
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Count
 from django.template.response import TemplateResponse
@@ -42,6 +46,45 @@ def object_being_edited(request, model):
     return model._default_manager.filter(pk=object_id).first()
 
 
+def change_publication(modeladmin, request, queryset, publish: bool) -> None:
+    """Publish or unpublish each selected record, saving each (so its history records who
+    and when) in one transaction; a record refused is left as it was and named to the
+    editor with the reason, the others go through."""
+    changed, refused = [], []
+    with transaction.atomic():
+        for record in queryset:
+            try:
+                changed += record.publish() if publish else record.unpublish()
+            except ValidationError as error:
+                refused.append(f"{record}: {' '.join(error.messages)}")
+    verb = "Published" if publish else "Unpublished"
+    counts = Counter(type(record) for record in changed)
+    done = ", ".join(f"{n} {model_ngettext(model._meta, n)}" for model, n in counts.items())
+    level = messages.SUCCESS if changed else messages.INFO
+    modeladmin.message_user(request, f"{verb} {done or 'nothing'}.", level)
+    if refused:
+        modeladmin.message_user(
+            request, f"Not published ({len(refused)}): " + "; ".join(refused), messages.ERROR
+        )
+
+
+class PublicationActions:
+    """Publish and Unpublish in the change list of a model with PublishedFields."""
+
+    actions = ["publish", "unpublish"]
+
+    @admin.action(description="Publish selected %(verbose_name_plural)s", permissions=["change"])
+    def publish(self, request, queryset):
+        change_publication(self, request, queryset, publish=True)
+
+    @admin.action(
+        description="Unpublish selected %(verbose_name_plural)s (make them drafts)",
+        permissions=["change"],
+    )
+    def unpublish(self, request, queryset):
+        change_publication(self, request, queryset, publish=False)
+
+
 class DelegationInline(admin.TabularInline):
     model = Delegation
     extra = 0
@@ -67,7 +110,7 @@ class ParticipationInline(admin.TabularInline):
 
 
 @admin.register(Meeting)
-class MeetingAdmin(SimpleHistoryAdmin):
+class MeetingAdmin(PublicationActions, SimpleHistoryAdmin):
     list_display = ["title", "start_date", "end_date", "place", "format", "status", "claims"]
     list_filter = ["status", "format", "delegations__country", "start_date"]
     search_fields = ["title", "place", "summary", "slug"]
@@ -123,7 +166,7 @@ class ClaimInline(admin.StackedInline):
 
 
 @admin.register(Report)
-class ReportAdmin(SimpleHistoryAdmin):
+class ReportAdmin(PublicationActions, SimpleHistoryAdmin):
     list_display = ["title", "reference", "publisher", "date", "meeting", "status", "claims"]
     list_filter = ["status", "publisher", "issued_by", "date"]
     list_select_related = ["publisher", "meeting"]

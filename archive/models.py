@@ -94,6 +94,14 @@ class PublishedFields(models.Model):
     def is_published(self) -> bool:
         return self.status == Status.PUBLISHED
 
+    def unpublish(self) -> list["PublishedFields"]:
+        """Make the record a draft again; the records changed (none when it was one)."""
+        if self.status == Status.DRAFT:
+            return []
+        self.status = Status.DRAFT
+        self.save()
+        return [self]
+
 
 class Publisher(models.Model):
     name = models.CharField(max_length=200, unique=True)
@@ -214,6 +222,21 @@ class Meeting(PublishedFields):
                     f"A bilateral meeting needs exactly two delegations before it is "
                     f"published; this one has {count}."
                 )
+
+    def publish(self) -> list[PublishedFields]:
+        """Make the meeting public; the records changed (none when it already was).
+        Raises ValidationError, changing nothing, when it may not be published as it is
+        (a bilateral meeting needs exactly two delegations)."""
+        if self.is_published:
+            return []
+        self.status = Status.PUBLISHED
+        try:
+            self.full_clean()
+        except ValidationError:
+            self.status = Status.DRAFT
+            raise
+        self.save()
+        return [self]
 
     @property
     def date_range(self) -> str:
@@ -547,6 +570,21 @@ class Report(PublishedFields):
 
     def get_absolute_url(self) -> str:
         return reverse("report-detail", args=[self.slug])
+
+    def publish(self) -> list[PublishedFields]:
+        """Make the report public with its meeting (its claims are public only when both
+        are); the records changed. Raises ValidationError, changing nothing, when the
+        meeting may not be published."""
+        try:
+            changed = self.meeting.publish()
+        except ValidationError as error:
+            reason = " ".join(error.messages)
+            raise ValidationError(f"its meeting cannot be published: {reason}") from error
+        if not self.is_published:
+            self.status = Status.PUBLISHED
+            self.save()
+            changed.append(self)
+        return changed
 
     @property
     def default_slug_source(self) -> str:

@@ -1,0 +1,236 @@
+"""Editors and publishing: the Editors group, the Publish and Unpublish actions, and the
+history that records who changed what."""
+
+import datetime
+
+import pytest
+from django.contrib import messages
+from django.contrib.auth.models import Group
+from django.urls import reverse
+from django.utils.html import escape
+
+from archive.models import Claim, Delegation, Meeting, Publisher, Report, Status
+from tests.factories import make_meeting
+
+pytestmark = pytest.mark.django_db
+
+EDITING = ["add", "change", "delete", "view"]
+EDITORS_PERMISSIONS = {
+    *(
+        f"{action}_{model}"
+        for model in [
+            "publisher",
+            "report",
+            "footnote",
+            "meeting",
+            "delegation",
+            "person",
+            "personalias",
+            "participation",
+            "issue",
+            "issuealias",
+            "claim",
+            "synonym",
+        ]
+        for action in EDITING
+    ),
+    "view_withdrawnclaim",
+    "change_withdrawnclaim",
+    "view_oldslug",
+    "view_historicalmeeting",
+    "view_historicalperson",
+    "view_historicalreport",
+    "view_historicalclaim",
+    "view_historicalclaim_issues",
+}
+
+
+@pytest.fixture
+def editor(django_user_model):
+    user = django_user_model.objects.create_user("editor", password="pw-12345!", is_staff=True)
+    user.groups.add(Group.objects.get(name="Editors"))
+    return user
+
+
+@pytest.fixture
+def editor_client(client, editor):
+    client.force_login(editor)
+    return client
+
+
+@pytest.fixture
+def draft_report() -> Report:
+    """A draft report with one claim, of a draft meeting with its two delegations."""
+    meeting = make_meeting(status=Status.DRAFT, claims=1)
+    return meeting.reports.get()
+
+
+@pytest.fixture
+def one_sided_report() -> Report:
+    """A draft report of a draft meeting that has only one delegation."""
+    meeting = Meeting.objects.create(title="Half a meeting", start_date=datetime.date(2023, 2, 1))
+    Delegation.objects.create(meeting=meeting, side=1, country="FR")
+    publisher, _ = Publisher.objects.get_or_create(name="Test Wire")
+    return Report.objects.create(
+        publisher=publisher,
+        meeting=meeting,
+        title="Readout of half a meeting",
+        date=meeting.start_date,
+        body="France spoke alone.",
+    )
+
+
+def run_action(client, model, action: str, records) -> list[tuple[int, str]]:
+    """Run a change-list action as an editor would; the messages shown on the change list
+    the editor is brought back to."""
+    url = reverse(f"admin:archive_{model._meta.model_name}_changelist")
+    response = client.post(
+        url,
+        {"action": action, "_selected_action": [record.pk for record in records]},
+        follow=True,
+    )
+    assert response.redirect_chain == [(url, 302)]
+    page = response.content.decode()
+    shown = [(m.level, m.message) for m in response.context["messages"]]
+    assert all(escape(message) in page for _, message in shown)
+    return shown
+
+
+def test_the_editors_group_has_exactly_the_permissions_editors_need():
+    group = Group.objects.get(name="Editors")
+    granted = set(group.permissions.values_list("content_type__app_label", "codename"))
+    assert granted == {("archive", codename) for codename in EDITORS_PERMISSIONS}
+    assert not group.permissions.filter(content_type__app_label="auth").exists()
+
+
+def test_an_editor_can_open_reports_and_claims_but_not_users(editor_client, seed):
+    for name in ("report", "claim"):
+        assert editor_client.get(reverse(f"admin:archive_{name}_changelist")).status_code == 200
+    assert editor_client.get(reverse("admin:auth_user_changelist")).status_code == 403
+    assert editor_client.get(reverse("admin:auth_user_add")).status_code == 403
+
+
+def test_publishing_a_report_publishes_its_meeting_and_shows_its_claims(
+    client, editor_client, draft_report
+):
+    claim = draft_report.claims.get()
+    assert client.get(f"/claims/{claim.pk}/").status_code == 404
+
+    told = run_action(editor_client, Report, "publish", [draft_report])
+
+    draft_report.refresh_from_db()
+    meeting = draft_report.meeting
+    assert draft_report.status == meeting.status == Status.PUBLISHED
+    assert draft_report.published_at is not None
+    assert meeting.published_at is not None
+    assert told == [(messages.SUCCESS, "Published 1 meeting, 1 report.")]
+    assert client.get(f"/claims/{claim.pk}/").status_code == 200
+    assert client.get(draft_report.get_absolute_url()).status_code == 200
+
+
+def test_unpublishing_a_report_hides_it_and_its_claims_again(client, editor_client, draft_report):
+    claim = draft_report.claims.get()
+    run_action(editor_client, Report, "publish", [draft_report])
+
+    told = run_action(editor_client, Report, "unpublish", [draft_report])
+
+    draft_report.refresh_from_db()
+    assert draft_report.status == Status.DRAFT
+    assert draft_report.published_at is None
+    assert told == [(messages.SUCCESS, "Unpublished 1 report.")]
+    assert client.get(f"/claims/{claim.pk}/").status_code == 404
+    assert client.get(draft_report.get_absolute_url()).status_code == 404
+    assert not Claim.objects.published().filter(pk=claim.pk).exists()
+
+
+def test_unpublishing_a_meeting_hides_its_reports_and_claims(client, editor_client, draft_report):
+    claim = draft_report.claims.get()
+    run_action(editor_client, Report, "publish", [draft_report])
+
+    told = run_action(editor_client, Meeting, "unpublish", [draft_report.meeting])
+
+    meeting = Meeting.objects.get(pk=draft_report.meeting_id)
+    assert meeting.status == Status.DRAFT
+    assert meeting.published_at is None
+    assert told == [(messages.SUCCESS, "Unpublished 1 meeting.")]
+    assert client.get(f"/claims/{claim.pk}/").status_code == 404
+    assert client.get(draft_report.get_absolute_url()).status_code == 404
+
+
+def test_a_meeting_without_two_delegations_is_refused_and_stays_a_draft(
+    editor_client, one_sided_report
+):
+    meeting = one_sided_report.meeting
+
+    told = run_action(editor_client, Meeting, "publish", [meeting])
+
+    meeting.refresh_from_db()
+    assert meeting.status == Status.DRAFT
+    assert meeting.published_at is None
+    (nothing, (level, refusal)) = told
+    assert nothing == (messages.INFO, "Published nothing.")
+    assert level == messages.ERROR
+    assert str(meeting) in refusal
+    assert "needs exactly two delegations" in refusal
+    assert "this one has 1" in refusal
+
+
+def test_a_refused_report_does_not_hold_back_the_others(
+    editor_client, draft_report, one_sided_report
+):
+    told = run_action(editor_client, Report, "publish", [draft_report, one_sided_report])
+
+    draft_report.refresh_from_db()
+    one_sided_report.refresh_from_db()
+    assert draft_report.status == Status.PUBLISHED
+    assert one_sided_report.status == one_sided_report.meeting.status == Status.DRAFT
+    (published, (level, refusal)) = told
+    assert published == (messages.SUCCESS, "Published 1 meeting, 1 report.")
+    assert level == messages.ERROR
+    assert str(one_sided_report) in refusal
+    assert "its meeting cannot be published" in refusal
+
+
+def test_history_records_the_editor_and_an_earlier_version_can_be_restored(
+    editor, editor_client, draft_report
+):
+    run_action(editor_client, Report, "publish", [draft_report])
+    published = draft_report.history.latest()
+    assert published.status == Status.PUBLISHED
+    assert published.history_user == editor
+    assert draft_report.meeting.history.latest().history_user == editor
+
+    draft_report.refresh_from_db()
+    original_title = draft_report.title
+    draft_report.title = "A title given by mistake"
+    draft_report.save()
+
+    url = reverse("admin:archive_report_simple_history", args=[draft_report.pk, published.pk])
+    page = editor_client.get(url)
+    assert page.status_code == 200
+    assert original_title in page.content.decode()
+
+    response = editor_client.post(
+        url,
+        {
+            "title": published.title,
+            "slug": published.slug,
+            "publisher": published.publisher_id,
+            "series": published.series,
+            "number": published.number,
+            "date": published.date.isoformat(),
+            "url": published.url,
+            "original_source": published.original_source,
+            "issued_by": published.issued_by,
+            "meeting": published.meeting_id,
+            "body": published.body,
+            "status": published.status,
+        },
+    )
+    assert response.status_code == 302
+    draft_report.refresh_from_db()
+    assert draft_report.title == original_title
+    assert draft_report.status == Status.PUBLISHED
+    restored = draft_report.history.latest()
+    assert restored.title == original_title
+    assert restored.history_user == editor
