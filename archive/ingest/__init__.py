@@ -1,0 +1,1 @@
+"""Getting reports into the archive and the archive out of it."""

@@ -1,0 +1,183 @@
+"""The words the parser reads readouts by: titles, verbs of speech, who "both sides" are,
+the cues of a meeting, a place, a dateline, a footnote, a speaker's label, a publisher.
+Patterns only; `parser.py` decides what they mean."""
+
+import re
+
+from archive.ingest.dates import MONTH
+
+
+def word_set(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+TITLE_NOUNS = word_set(
+    "adviser advisor ambassador assistant chair chairman chairwoman chancellor chief "
+    "commissioner councillor councilor counselor deputy director emir envoy foreign general "
+    "governor head king leader member minister official premier president prince queen "
+    "representative secretary senator sheikh spokesman spokesperson spokeswoman "
+    "undersecretary vice"
+)
+# Words that may sit inside a long title without ending it.
+TITLE_GLUE = {"of", "the", "and", "for", "on", "to", "in", "at", "&", "-"}
+NON_NAMES = word_set(
+    "And At Both But Dr. He Her His In It Its Mr. Mrs. Ms. My On Our She That The "
+    "Their These They This We"
+)
+
+SPEECH_VERBS = (
+    r"(?:said|says|stated|states|stressed|stresses|emphasi[sz]ed|emphasi[sz]es|noted out|noted|"
+    r"notes|pointed out|points out|expressed|expresses|added|adds|underscored|underscores|"
+    r"underlined|underlines|highlighted|highlights|reiterated|reiterates|reaffirmed|"
+    r"indicated|made clear|makes clear|affirmed|maintained|explained|"
+    r"told [A-Z][\w.]*(?: [A-Z][\w.]*)*|"
+    r"warned|warns|believes|believed|hoped|hopes|recalled|observed|remarked|declared|"
+    r"asserted|insisted|conveyed|urged|called on|agreed|replied|responded|assured|welcomed|"
+    r"welcomes|expressed)"
+)
+NARRATIVE_VERBS = (
+    r"(?:spoke|speaks|met|meets|held|holds|hosted|hosts|visited|visits|received|receives|"
+    r"attended|arrived|travell?ed|participated|co-chaired|paid|had a)"
+)
+SUBJECT_VERB = re.compile(
+    rf"^(?P<subject>[^\"\u201c\u201d;:]{{1,140}}?)\s+(?:(?:also|further|again|then|once again|"
+    rf"firmly|clearly|repeatedly|today)\s+)?(?P<verb>{SPEECH_VERBS}|{NARRATIVE_VERBS}|discussed|"
+    rf"thanked|condemned|raised|called for|briefed|praised)\b"
+)
+NARRATIVE_VERB = re.compile(NARRATIVE_VERBS)
+# What separates a speech verb from the words reported: "said that", "noted,", "said China".
+SPEECH_TAIL = re.compile(
+    r"\s+that\b\s*|\s*[,:]\s*|(?<=said|says|dded|ated|oted|ssed|ized|ised)\s+(?=[A-Z])"
+)
+# Verbs whose object is the claim itself; with the others ("urged", "reiterated") the whole
+# sentence is the claim.
+STRIPPED_VERBS = word_set(
+    "added adds affirmed asserted assured conveyed declared emphasised emphasises "
+    "emphasized emphasizes explained expressed expresses highlighted highlights "
+    "indicated insisted maintained noted notes observed remarked replied responded said "
+    "says stated states stressed stresses underlined underlines underscored underscores"
+) | {"made clear", "makes clear", "noted out", "pointed out", "points out"}
+TRAILING_ATTRIBUTION = re.compile(
+    r",[\"\u201d]?\s+(?P<subject>he|she|[A-Z][\w.'\u2019\-]*(?:\s+[A-Z][\w.'\u2019\-]*){0,3})\s+"
+    r"(?:said|added|stressed|noted|told [\w ]+)\.?$"
+)
+JOINT_SUBJECT = re.compile(
+    r"^(?:both sides|the two sides|both parties|the two parties|the sides|both leaders|"
+    r"the two leaders|the two ministers|both ministers|the two delegations|they)\b",
+    re.IGNORECASE,
+)
+JOINT_VERB = re.compile(
+    r"^\s*(?:also\s+|further\s+)?(?:agreed|agree|discussed|discuss|exchanged|"
+    r"exchange|are committed|"
+    r"committed|believe|believed|expressed|express|will|held|conducted|reaffirmed|welcomed|"
+    r"noted|shared|decided|signed|issued|pledged|reached|had|reviewed|underscored|"
+    r"emphasi[sz]ed|affirmed)\b",
+    re.IGNORECASE,
+)
+PRONOUN_SUBJECT = re.compile(r"^(?:he|she)\b", re.IGNORECASE)
+WE_SUBJECT = re.compile(r"^(?:we|our side)\b", re.IGNORECASE)
+MEETING_WORDS = re.compile(
+    r"\b(?:held|hold|holds|met|meet|meets|meeting|talks|dialogue|spoke|speaks|call|"
+    r"conversation|visit|visited|visiting|consultations?|summit)\b",
+    re.IGNORECASE,
+)
+CALL_WORDS = re.compile(
+    r"\b(?:phone|telephone|video call|videoconference|video link|spoke|speaks|call)\b", re.I
+)
+SUMMIT_WORDS = re.compile(r"\bsummit\b", re.I)
+VISIT_WORDS = re.compile(r"\b(?:visit|visited|visiting|state visit)\b", re.I)
+SIDE_VERBS = (
+    r"(?:is|are|was|were|will|has|have|had|should|must|can|cannot|hopes?|urges?|calls?|"
+    r"firmly|always|never|reiterated|reaffirmed|does|did|would|stands?|opposes|supports|"
+    r"welcomes|consistently|maintains|attaches|needs?)\b"
+)
+OBLIGATION = re.compile(r"^\s+(?:also\s+)?(?:should|must|needs? to|has to|have to|ought)\b")
+MEET_WITH = re.compile(
+    r"\b(?:met with|meets with|meets|met|spoke with|spoke by (?:tele)?phone with|held talks with|"
+    r"holds talks with|talks with|call with|conversation with|meeting with)\b",
+    re.IGNORECASE,
+)
+PLACE_LINE = re.compile(
+    r"(?P<place>[A-Z][A-Z'\u2019\-]+(?: [A-Z][A-Z'\u2019\-]+)*, [A-Z][A-Z .'\u2019\-]+)"
+)
+DELEGATION_CUE = re.compile(r"\b(?:delegation|delegations) (?:was|were|is|are) (?:led|headed) by\b")
+MEETING_NOUN = re.compile(
+    r"\b(?:held|had|hold|holds|conducted)\s+(?:a|an|"
+    r"the)\s+(?P<title>[^,;]{3,90}?\b(?:dialogue|talks|"
+    r"meeting|call|conversation|consultations?|summit|video call))\b",
+    re.IGNORECASE,
+)
+PLACE = re.compile(
+    r"\bin\s+(?P<place>(?:the\s+)?[A-Z][\w'\u2019.\-]+(?:(?:,\s+|"
+    r"\s+)(?:[A-Z][\w'\u2019.\-]+|of|de|the))*)"
+)
+DATELINE = re.compile(
+    rf"^(?P<place>[A-Z][A-Z .'\u2019\-]{{2,40}}),\s+{MONTH}\s+\d{{1,2}}(?:,?\s+\d{{4}})?"
+    r"(?:\s+\((?P<agency>[A-Z][\w .]{1,30})\))?"
+)
+SERIES_NUMBER = re.compile(
+    r"(?P<series>(?:[A-Z][\w\-]*\s+){0,4}?[A-Z][\w\-]*)\s+(?:No\.|Number|"
+    r"#)\s*(?P<number>\d[\w\-/.]*)"
+)
+URL = re.compile(r"https?://[^\s<>\"')\]]+")
+SOURCE_LINE = re.compile(r"^\(?\s*Source\s*:\s*(?P<source>[^)]+?)\s*\)?$", re.IGNORECASE)
+RELAY_MARKER = re.compile(
+    r"^(?:Below|Following) (?:is|are) (?:the |an? |excerpts? (?:of|from) the )?(?P<what>[^:]+?)"
+    r"\s*:?(?:\[\d+\])?\s*$",
+    re.IGNORECASE,
+)
+FOOTNOTE = re.compile(r"^\[(?P<number>\d{1,3})\]\s*(?P<text>.*)$", re.DOTALL)
+SPEAKER_LABEL = re.compile(r"^(?P<label>[A-Z][A-Z .'\u2019\-]{1,60}[A-Z.]):\s+")
+STAGE_DIRECTION = re.compile(
+    r"\((?:via interpreter|through interpreter|as interpreted|laughter|applause|inaudible|"
+    r"crosstalk|off-mic|in progress)[^)]{0,40}\)\.?",
+    re.IGNORECASE,
+)
+NON_PARTICIPANT_LABELS = {"QUESTION", "MODERATOR", "PARTICIPANT", "OPERATOR", "Q", "A"}
+SPOKESPERSON = re.compile(
+    r"attributable to (?:the )?(?:Spokesperson|Spokesman|Spokeswoman)\s+", re.I
+)
+# Who issues a readout: the government whose account it is (or relays), by the words or the
+# web address that give it away.
+ISSUERS = [
+    (
+        "CN",
+        r"Chinese Foreign Ministry|"
+        r"Ministry of Foreign Affairs of (?:the People's Republic of )?China|"
+        r"Xinhua|fmprc\.gov\.cn|mfa\.gov\.cn",
+    ),
+    (
+        "US",
+        r"Department of State|State Department|Office of the Spokesperson|"
+        r"White House|state\.gov|whitehouse\.gov",
+    ),
+    (
+        "RU",
+        r"Russian Foreign Ministry|"
+        r"Ministry of Foreign Affairs of (?:the )?Russia(?:n Federation)?|TASS|"
+        r"mid\.ru",
+    ),
+    (
+        "TR",
+        r"Turkish Foreign Ministry|"
+        r"Ministry of Foreign Affairs of (?:the Republic of )?T(?:ü|u)rk(?:iye|"
+        r"ey)|mfa\.gov\.tr",
+    ),
+]
+
+TITLE_WORDS = word_set(
+    "state foreign affairs security national defense defence treasury commerce political "
+    "bureau central committee office commission general prime executive special presidential "
+    "permanent people's congress council cabinet party republic federal senior principal "
+    "assistant acting first second third under united nations"
+)
+NAME_WORD = r"(?:[A-Z\u00C0-\u024F][\w\u00C0-\u024F'\u2019\-]+|[A-Z]\.)"
+CAPITALISED_RUN = re.compile(rf"(?<![\w\u00C0-\u024F]){NAME_WORD}(?:\s+{NAME_WORD})+")
+TITLE_TOKEN = re.compile(r"\[[^\]]{1,60}\]|[\w\u00C0-\u024F'\u2019.\-]+")
+# Who a dispatch's own commentary says a quotation is from: "described by Washington as",
+# "by the State Department as", "Blinken called it".
+QUOTE_CUE = re.compile(
+    r"\b(?:by|from|according to)\s+(?P<who>[\w.'\u2019 ]{2,40}?)\s+(?:as|that)?\s*$"
+    r"|(?P<who2>[\w.'\u2019 ]{2,40}?)\s+(?:said|called|described|stated)"
+    r"(?:\s+(?:it|them|the talks))?(?:\s+as)?\s*$"
+)

@@ -1,0 +1,49 @@
+"""People's names and titles in running text."""
+
+import re
+
+from archive.ingest.dates import MONTHS
+from archive.ingest.lexicon import NON_NAMES, TITLE_NOUNS, TITLE_WORDS
+
+
+def word_pattern(words: list[str]) -> re.Pattern:
+    """One case-sensitive pattern matching any of `words` as whole words, longest first."""
+    ordered = sorted(set(words), key=len, reverse=True)
+    return re.compile(r"(?<![\w.])(?:" + "|".join(re.escape(w) for w in ordered) + r")(?![\w])")
+
+
+def name_pattern(names: tuple[str, ...]) -> re.Pattern:
+    """Any of a person's names, allowing a middle initial ("Antony J. Blinken")."""
+    pieces = []
+    for name in sorted(set(names), key=len, reverse=True):
+        words = [re.escape(w) for w in name.split()]
+        if len(words) >= 2:
+            pieces.append(r"\s+".join(words[:-1]) + r"(?:\s+[A-Z]\.)?\s+" + words[-1])
+        elif words:
+            pieces.append(words[0])
+    return re.compile(r"(?<![\w.])(?:" + "|".join(pieces) + r")(?![\w])")
+
+
+def refers_to(subject: str, name: str) -> bool:
+    """ "Blinken", "Secretary Blinken" or "Xi" (a Chinese name's surname comes first) refer
+    to the person named `name`."""
+    words, parts = subject.split(), name.split()
+    if not words or len(words) > 3 or len(parts) < 2:
+        return False
+    return words[-1] == parts[-1] or (len(words) == 1 and words[0] == parts[0])
+
+
+def is_name_word(word: str) -> bool:
+    """A word that can be part of a person's name: not a title word, not an acronym, not a
+    month; an initial ("J.") only inside the name."""
+    bare = word.strip(".,")
+    if bare.lower() in TITLE_WORDS or is_title_noun(bare.lower()) or bare.lower() in MONTHS:
+        return False
+    if word in NON_NAMES or (len(bare) > 1 and bare.isupper()):
+        return False
+    # A possessive ends the name: "Secretary Blinken's Call".
+    return not bare.endswith(("'s", "\u2019s"))
+
+
+def is_title_noun(word: str) -> bool:
+    return word in TITLE_NOUNS or (word.endswith("s") and word[:-1] in TITLE_NOUNS)

@@ -1,0 +1,797 @@
+"""Read the text of a dispatch, readout or transcript and propose what it records.
+
+Plain Python with no Django imports: it works on text alone, so it can be tested on text
+alone. What the archive already knows (its officials, issues and their aliases) comes in as
+a `Vocabulary` of plain names.
+
+Two promises hold for everything proposed:
+- It never invents text. Every claim and every title is a span of the input, kept with
+  its offsets.
+- Where it cannot tell who spoke, it says so. A claim then has a side only, or is
+  "unattributed", and is never given a guessed speaker.
+"""
+
+import bisect
+import re
+from dataclasses import dataclass
+
+from archive.ingest.countries import COUNTRY_WORDS
+from archive.ingest.dates import MONTHS, find_dates
+from archive.ingest.kinds import kind_of, meeting_format
+from archive.ingest.lexicon import (
+    CAPITALISED_RUN,
+    DATELINE,
+    DELEGATION_CUE,
+    FOOTNOTE,
+    ISSUERS,
+    JOINT_SUBJECT,
+    JOINT_VERB,
+    MEET_WITH,
+    MEETING_NOUN,
+    MEETING_WORDS,
+    NARRATIVE_VERB,
+    NON_NAMES,
+    NON_PARTICIPANT_LABELS,
+    OBLIGATION,
+    PLACE,
+    PLACE_LINE,
+    PRONOUN_SUBJECT,
+    QUOTE_CUE,
+    RELAY_MARKER,
+    SERIES_NUMBER,
+    SIDE_VERBS,
+    SOURCE_LINE,
+    SPEAKER_LABEL,
+    SPEECH_TAIL,
+    SPOKESPERSON,
+    STAGE_DIRECTION,
+    STRIPPED_VERBS,
+    SUBJECT_VERB,
+    TITLE_GLUE,
+    TITLE_NOUNS,
+    TITLE_TOKEN,
+    TITLE_WORDS,
+    TRAILING_ATTRIBUTION,
+    URL,
+    WE_SUBJECT,
+)
+from archive.ingest.names import (
+    is_name_word,
+    is_title_noun,
+    name_pattern,
+    refers_to,
+    word_pattern,
+)
+from archive.ingest.proposal import (
+    ClaimProposal,
+    FootnoteProposal,
+    KnownPerson,
+    MeetingProposal,
+    OfficialProposal,
+    Proposal,
+    ReportProposal,
+    Span,
+    Vocabulary,
+)
+from archive.ingest.sentences import (
+    OPENING_QUOTES,
+    is_heading,
+    is_running_prose,
+    sentences,
+    trim,
+)
+from archive.text import Paragraph, paragraphs
+
+__all__ = ["KnownPerson", "Proposal", "Vocabulary", "parse"]
+
+# --- the parser ---------------------------------------------------------------------------
+
+
+@dataclass
+class Attribution:
+    kind: str  # "speaker", "side", "joint"
+    side: str | None = None
+    speaker: int | None = None
+
+
+class Parser:
+    def __init__(self, text: str, vocabulary: Vocabulary, default_year: int | None = None):
+        self.body = text
+        self.default_year = default_year
+        self.vocabulary = vocabulary
+        words: dict[str, str] = {}
+        for code, names in COUNTRY_WORDS.items():
+            for name in names:
+                words[name] = code
+        for name, code in vocabulary.countries:
+            words.setdefault(name, code)
+        self.country_of_word = words
+        self.country_words = word_pattern(list(words))
+        self.officials: list[OfficialProposal] = []
+        self.mentions: list[list[int]] = []  # where the text names each official
+        self.notes: list[str] = []
+
+    # The order matters: officials before claims (claims name them), the meeting's countries
+    # after both.
+    def parse(self) -> Proposal:
+        all_paragraphs = paragraphs(self.body)
+        footnotes, prose = self.split_footnotes(all_paragraphs)
+        header, content = self.split_header(prose)
+        self.sentence_spans = [s for p in prose for s in sentences(p.text, p.start)]
+        self.sentence_starts = [s.start for s in self.sentence_spans]
+        report = self.read_report(header, content)
+        commentary, relayed = self.split_relay(content, report)
+        self.find_officials(prose, report)
+        meeting = self.read_meeting(header, content, report)
+        self.mark_participants(meeting)
+        self.complete_countries(report)
+        claims = self.find_claims(commentary, relayed)
+        for claim in claims:
+            if claim.speaker is not None:
+                self.officials[claim.speaker].role = "participant"  # they spoke in it
+        meeting.countries = self.meeting_countries(report, claims)
+        self.tag_issues(claims)
+        return Proposal(
+            body=self.body,
+            report=report,
+            meeting=meeting,
+            officials=self.officials,
+            claims=claims,
+            paragraphs=[Span(p.start, p.end, p.text) for p in prose],
+            footnotes=footnotes,
+            notes=self.notes,
+        )
+
+    # --- structure ------------------------------------------------------------------------
+
+    def split_footnotes(
+        self, found: list[Paragraph]
+    ) -> tuple[list[FootnoteProposal], list[Paragraph]]:
+        """Notes ("[1] ...") once the running text has begun; page furniture after them
+        ("Share this report:") is dropped."""
+        footnotes, prose = [], []
+        for paragraph in found:
+            match = FOOTNOTE.match(paragraph.text)
+            if match and prose and len(paragraph.text) < 1500:
+                start = paragraph.start + match.start("text")
+                text = match.group("text").strip()
+                number = int(match.group("number"))
+                footnotes.append(FootnoteProposal(number, Span(start, start + len(text), text)))
+            elif footnotes and len(paragraph.text) < 40 and paragraph.text.endswith(":"):
+                continue
+            else:
+                prose.append(paragraph)
+        return footnotes, prose
+
+    def split_header(self, prose: list[Paragraph]) -> tuple[list[Paragraph], list[Paragraph]]:
+        """The header (date, title, series) is what comes before the first paragraph of
+        running prose or the first speaker's label."""
+        for index, paragraph in enumerate(prose):
+            if SPEAKER_LABEL.match(paragraph.text) or is_running_prose(paragraph.text):
+                return prose[:index], prose[index:]
+        return [], prose
+
+    def read_report(self, header: list[Paragraph], content: list[Paragraph]) -> ReportProposal:
+        report = ReportProposal()
+        header_text = "\n".join(p.text for p in header)
+        everything = self.body
+        for paragraph in header:
+            series = SERIES_NUMBER.search(paragraph.text)
+            if series and not report.number:
+                report.series = series.group("series").split("|")[-1].strip()
+                report.series = re.sub(r"^(?:[A-Z]\w*\s*\|\s*)", "", report.series)
+                report.number = series.group("number").rstrip(".")
+        dated = find_dates(header_text) or find_dates("\n".join(p.text for p in content[:1]))
+        with_year = [d for d in dated if d[3]]
+        if with_year:
+            report.date = with_year[0][1]
+        elif dated:
+            report.date = dated[0][1]
+        for paragraph in header:
+            text = paragraph.text
+            if (
+                find_dates(text)
+                and len(text) < 60
+                and not re.search(r"[a-z]{4,}\s+[a-z]{4,}", text)
+            ):
+                continue  # a date line
+            if SERIES_NUMBER.search(text) and len(text) < 80:
+                continue
+            if URL.fullmatch(text.strip()) or SOURCE_LINE.match(text):
+                continue
+            if report.title is None and len(text) > 12:
+                report.title = Span(paragraph.start, paragraph.end, text)
+        url = URL.search(everything)
+        if url:
+            report.url = url.group(0).rstrip(".,;")
+        sources = [m.group("source").strip() for p in content if (m := SOURCE_LINE.match(p.text))]
+        relays = [m.group("what").strip() for p in content if (m := RELAY_MARKER.match(p.text))]
+        relayed = relays[0] if relays else ""
+        relayed = re.sub(r"^(?:full |official )?", "", relayed)
+        report.original_source = ", via ".join(part for part in [relayed, *sources[:1]] if part)
+        if report.original_source:
+            report.original_source = report.original_source[0].upper() + report.original_source[1:]
+        where = report.original_source or f"{header_text}\n{everything[:600]}\n{report.url}"
+        for code, words in ISSUERS:
+            if re.search(rf"(?:{words})", where, re.IGNORECASE):
+                report.issued_by = code
+                break
+        agency = next((m for p in content[:2] if (m := DATELINE.match(p.text))), None)
+        if agency and agency.group("agency"):
+            report.publisher = agency.group("agency")
+        if report.title is None and content:
+            self.notes.append("The text has no title line; give the report a title.")
+        return report
+
+    def split_relay(
+        self, content: list[Paragraph], report: ReportProposal
+    ) -> tuple[list[Paragraph], list[Paragraph]]:
+        """A press dispatch comments first, then relays a document ("Below is the ... report"):
+        only the relayed part speaks for a side."""
+        for index, paragraph in enumerate(content):
+            if RELAY_MARKER.match(paragraph.text):
+                relayed = [p for p in content[index + 1 :] if not SOURCE_LINE.match(p.text)]
+                return content[:index], relayed
+        return [], content
+
+    # --- officials ------------------------------------------------------------------------
+
+    def find_officials(self, content: list[Paragraph], report: ReportProposal) -> None:
+        """Officials the text names: the archive's known people (by any of their names), and
+        unknown people named right after a title ("Foreign Minister Mevlüt Çavuşoğlu")."""
+        mentions: list[tuple[int, int, str | None, str]] = []  # start, end, person key, name
+        for person in self.vocabulary.people:
+            pattern = name_pattern(person.names)
+            for paragraph in content:
+                for match in pattern.finditer(paragraph.text):
+                    start = paragraph.start + match.start()
+                    mentions.append(
+                        (start, start + len(match.group(0)), person.key, match.group(0))
+                    )
+        known = [(a, b) for a, b, _, _ in mentions]
+        for paragraph in content:
+            for match in CAPITALISED_RUN.finditer(paragraph.text):
+                words = list(re.finditer(r"\S+", match.group(0)))
+                # The name is what follows the last title word: "State Antony J. Blinken".
+                while words and (
+                    words[0].group(0).lower() in TITLE_WORDS
+                    or is_title_noun(words[0].group(0).lower())
+                    or words[0].group(0) in NON_NAMES
+                    or words[0].group(0) in self.country_of_word
+                ):
+                    words.pop(0)
+                if len(words) < 2 or words[-1].group(0).endswith("."):
+                    continue
+                if not all(is_name_word(w.group(0)) for w in words):
+                    continue
+                if any(w.group(0) in self.country_of_word for w in words):
+                    continue
+                start = paragraph.start + match.start() + words[0].start()
+                end = paragraph.start + match.start() + words[-1].end()
+                if self.body.startswith(" of ", end) or any(
+                    a < end and start < b for a, b in known
+                ):
+                    continue  # "the Great Hall of the People" is a place
+                if self.title_before(start, known) is None:
+                    continue  # capitalised words are a name only after a title
+                mentions.append((start, end, None, self.body[start:end]))
+                known.append((start, end))
+        mentions.sort()
+        spans = [(a, b) for a, b, _, _ in mentions]
+        spokesperson_at = {
+            m.end() + paragraph.start
+            for paragraph in content
+            for m in SPOKESPERSON.finditer(paragraph.text)
+        }
+        seen: dict[str, int] = {}
+        for start, end, key, text in mentions:
+            identity = key or text
+            title = self.title_before(start, spans)
+            country = self.country_near(start, title)
+            if identity in seen:
+                self.mentions[seen[identity]].append(start)
+                official = self.officials[seen[identity]]
+                if title and (official.title is None or len(title.text) > len(official.title.text)):
+                    official.title = title
+                if official.country is None:
+                    official.country = country
+                continue
+            person = next((p for p in self.vocabulary.people if p.key == key), None)
+            if (
+                person is not None
+                and person.country
+                and not self.country_right_before(title or Span(start, end, ""))
+            ):
+                # The archive knows this official's country: context words ("on the eve of
+                # the Chinese New Year, President Joe Biden") are weaker evidence.
+                country = person.country
+            role = "spokesperson" if start in spokesperson_at else "participant"
+            seen[identity] = len(self.officials)
+            self.mentions.append([start])
+            self.officials.append(
+                OfficialProposal(Span(start, end, self.body[start:end]), title, country, key, role)
+            )
+
+    def sentence_at(self, offset: int) -> Span:
+        index = bisect.bisect_right(self.sentence_starts, offset) - 1
+        if index >= 0 and offset < self.sentence_spans[index].end:
+            return self.sentence_spans[index]
+        return Span(offset, offset, "")
+
+    def title_before(self, start: int, others: list[tuple[int, int]]) -> Span | None:
+        """The title written just before a name, back to the start of the clause, without
+        the country that opens it ("U.S. Secretary of State" gives "Secretary of State")."""
+        sentence = self.sentence_at(start)
+        before = self.body[sentence.start : start]
+        kept: list[re.Match] = []  # the title's words, right to left
+        tokens = list(TITLE_TOKEN.finditer(before))
+        for index in range(len(tokens) - 1, -1, -1):
+            token = tokens[index]
+            if any(a <= sentence.start + token.start() < b for a, b in others):
+                break  # another official's name: "... Antony Blinken and National ..."
+            following = kept[-1].start() if kept else len(before)
+            if any(mark in before[token.end() : following] for mark in ',;:()"\u201c\u201d'):
+                break
+            word = token.group(0)
+            lower = word.lower().strip(".")
+            previous = tokens[index - 1].group(0) if index > 0 else ""
+            inside = previous.lower() in {"of", "the"} or previous.startswith("[")
+            if (
+                word.startswith("[")
+                or lower in TITLE_GLUE
+                or is_title_noun(lower)
+                or (
+                    word[0].isupper()
+                    and word not in NON_NAMES
+                    and (word not in self.country_of_word or inside)
+                )
+            ):
+                kept.append(token)
+            else:
+                break
+        while kept and (kept[-1].group(0).lower() in TITLE_GLUE or kept[-1].group(0)[0] == "["):
+            kept.pop()
+        while kept and kept[0].group(0).lower() in TITLE_GLUE:
+            kept.pop(0)
+        if not any(is_title_noun(t.group(0).lower().strip(".")) for t in kept):
+            return None
+        first, last = sentence.start + kept[-1].start(), sentence.start + kept[0].end()
+        return Span(first, last, self.body[first:last])
+
+    def country_right_before(self, span: Span) -> str | None:
+        """The country word directly before a title ("U.S. Secretary", "Turkish Foreign
+        Minister")."""
+        before = self.body[max(0, span.start - 40) : span.start].rstrip()
+        found = [m for m in self.country_words.finditer(before) if m.end() == len(before)]
+        return self.country_of_word[found[-1].group(0)] if found else None
+
+    def country_near(self, start: int, title: Span | None) -> str | None:
+        """The country of an official named at `start`: the last country word before the
+        name (or its title) in the same sentence ("the Chinese delegation was led by ...")."""
+        sentence = self.sentence_at(start)
+        window = self.body[sentence.start : title.start if title else start]
+        found = list(self.country_words.finditer(window))
+        if not found and title is not None:
+            # "Member of the Political Bureau of the CPC Central Committee"
+            found = list(self.country_words.finditer(title.text))
+        return self.country_of_word[found[-1].group(0)] if found else None
+
+    def mark_participants(self, meeting: MeetingProposal) -> None:
+        """Officials named where the text tells of this meeting (the sentence that dates it
+        or says who met whom, or who led a delegation) take part; the others are only
+        mentioned (the presidents whose earlier call the talks follow up)."""
+        told = [s for s in self.sentence_spans if DELEGATION_CUE.search(s.text)]
+        if self.meeting_sentence is not None:
+            told.append(self.meeting_sentence)
+        for official, mentions in zip(self.officials, self.mentions, strict=True):
+            if official.role == "spokesperson":
+                continue
+            inside = any(s.start <= at < s.end for s in told for at in mentions)
+            official.role = "participant" if inside else "mentioned"
+
+    def complete_countries(self, report: ReportProposal) -> None:
+        """A readout names its own officials without a nationality ("Secretary of State
+        Antony J. Blinken spoke with Turkish Foreign Minister ..."): a participant of no known
+        country is the issuer's, when no other participant is."""
+        participants = [o for o in self.officials if o.role == "participant"]
+        if not report.issued_by or any(o.country == report.issued_by for o in participants):
+            return
+        unknown = [o for o in participants if o.country is None]
+        for official in unknown:
+            official.country = report.issued_by
+        if unknown:
+            names = ", ".join(o.name.text for o in unknown)
+            self.notes.append(f"The side of {names} is taken from who issued the report.")
+
+    # --- claims ---------------------------------------------------------------------------
+
+    def find_claims(
+        self, commentary: list[Paragraph], relayed: list[Paragraph]
+    ) -> list[ClaimProposal]:
+        claims = self.quotes_in_commentary(commentary, relayed)
+        current: Attribution | None = None
+        label: Attribution | None = None
+        for paragraph in relayed:
+            if is_heading(paragraph):
+                continue
+            text, offset = paragraph.text, paragraph.start
+            labelled = SPEAKER_LABEL.match(text)
+            if labelled:
+                at = paragraph.start + labelled.start("label")
+                label = self.attribution_of_label(
+                    Span(at, at + len(labelled.group("label")), labelled.group("label"))
+                )
+                text, offset = text[labelled.end() :], offset + labelled.end()
+                current = label
+            elif label is not None:
+                current = label  # a transcript: the turn goes on until the next label
+            elif not text.startswith(tuple(OPENING_QUOTES)) and not PRONOUN_SUBJECT.match(text):
+                current = None  # a new paragraph of a readout starts afresh
+            for sentence in self.sentences_without_stage_directions(text, offset):
+                current, claim = self.read_sentence(
+                    sentence, current, labelled is not None or label is not None
+                )
+                if claim is not None:
+                    claims.append(claim)
+        return claims
+
+    def sentences_without_stage_directions(self, text: str, offset: int) -> list[Span]:
+        pieces, cursor = [], 0
+        for match in STAGE_DIRECTION.finditer(text):
+            pieces.append((cursor, match.start()))
+            cursor = match.end()
+        pieces.append((cursor, len(text)))
+        result = []
+        for a, b in pieces:
+            result.extend(sentences(text[a:b], offset + a))
+        return result
+
+    def read_sentence(
+        self, sentence: Span, current: Attribution | None, in_turn: bool
+    ) -> tuple[Attribution | None, ClaimProposal | None]:
+        """The claim a sentence makes, if any, and who speaks from then on."""
+        span = trim(sentence, self.body)
+        if span is None:
+            return current, None
+        text = span.text
+        attribution = None
+        if not in_turn:
+            head = SUBJECT_VERB.match(text)
+            trailing = TRAILING_ATTRIBUTION.search(text)
+            if trailing:
+                head = None  # "..., he said." names the speaker at the end
+            if head and NARRATIVE_VERB.fullmatch(head.group("verb")) and current is None:
+                return current, None  # "Blinken spoke today with ...": what happened
+            if head and not NARRATIVE_VERB.fullmatch(head.group("verb")):
+                attribution = self.attribution_of_subject(head.group("subject"), current)
+            if attribution is not None:
+                tail = SPEECH_TAIL.match(text, head.end())
+                rest = text[tail.end() :] if tail else ""
+                if tail and head.group("verb") in STRIPPED_VERBS and len(rest.split()) >= 3:
+                    span = trim(Span(span.start + tail.end(), span.end, rest), self.body)
+            elif trailing and attribution is None:
+                attribution = self.attribution_of_subject(trailing.group("subject"), current)
+                if attribution is not None:
+                    kept = text[: trailing.start()]
+                    span = trim(Span(span.start, span.start + len(kept), kept), self.body)
+            if attribution is None:
+                attribution = self.attribution_of_opening(text, current)
+            if attribution is not None and attribution.kind != "joint":
+                current = attribution
+        if attribution is None:
+            attribution = current
+        if attribution is None or span is None or len(span.text.split()) < 3:
+            return current, None
+        if attribution.kind == "joint":
+            kind = kind_of(span.text, joint=True)
+            return current, ClaimProposal(span.start, span.end, span.text, "joint", kind=kind)
+        side = attribution.side
+        if attribution.speaker is not None:
+            side = self.officials[attribution.speaker].country or side
+        return current, ClaimProposal(
+            span.start,
+            span.end,
+            span.text,
+            attribution.kind,
+            side=side,
+            speaker=attribution.speaker,
+            kind=kind_of(span.text, joint=False),
+        )
+
+    def attribution_of_subject(
+        self, subject: str, current: Attribution | None
+    ) -> Attribution | None:
+        """Who `subject` ("The Chinese side", "Wang Yi", "The Secretary", "He") is."""
+        subject = re.sub(r"^.*,\s*", "", subject).strip()  # "In the talks, Wang Yi" -> "Wang Yi"
+        both = re.fullmatch(r"(?P<a>.+?)\s+and\s+(?P<b>.+)", subject)
+        if both:
+            # "The Secretary and Foreign Minister discussed ...": both sides together.
+            first = self.attribution_of_subject(both.group("a"), current)
+            second = self.attribution_of_subject(both.group("b"), current)
+            if first and second and self.side_of(first) != self.side_of(second):
+                return Attribution("joint")
+        if JOINT_SUBJECT.match(subject):
+            return Attribution("joint")
+        if PRONOUN_SUBJECT.fullmatch(subject):
+            return current if current and current.kind == "speaker" else None
+        if WE_SUBJECT.fullmatch(subject):
+            return current
+        speaker = self.official_named(subject)
+        if speaker is not None:
+            return Attribution("speaker", self.officials[speaker].country, speaker)
+        if len(subject.split()) <= 5:
+            country = self.country_in(subject)
+            if country:
+                return Attribution("side", country)
+        return None
+
+    def side_of(self, attribution: Attribution) -> str | None:
+        if attribution.speaker is not None:
+            return self.officials[attribution.speaker].country or f"#{attribution.speaker}"
+        return attribution.side
+
+    def attribution_of_opening(self, text: str, current: Attribution | None) -> Attribution | None:
+        """A sentence that opens with its side ("China will ...", "The U.S. side is ready
+        ...", "Both sides agreed ...") speaks for that side whatever came before."""
+        joint = JOINT_SUBJECT.match(text)
+        if joint and JOINT_VERB.match(text[joint.end() :]):
+            return Attribution("joint")
+        subject = re.match(r"^(?:The\s+)?", text)
+        country = self.country_words.match(text, subject.end())
+        if country is None:
+            return None
+        after = text[country.end() :]
+        code = self.country_of_word[country.group(0)]
+        side_noun = re.match(r"^\s+(?:side|delegation|government|authorities)\b", after)
+        if side_noun:
+            after = after[side_noun.end() :]
+        elif not re.match(r"^\s+(?:itself\s+)?" + SIDE_VERBS, after):
+            return None
+        if current is not None and current.side not in (None, code) and OBLIGATION.match(after):
+            # "The U.S. side should ..." in China's statement: China's demand, not the U.S.'s.
+            return current
+        return self.same_side(code, current)
+
+    def same_side(self, country: str, current: Attribution | None) -> Attribution:
+        """A sentence about the side of the current speaker stays the speaker's."""
+        if current is not None and current.kind == "speaker" and current.side in (country, None):
+            return current
+        return Attribution("side", country)
+
+    def attribution_of_label(self, label: Span) -> Attribution | None:
+        """Who a transcript's speaker label ("SECRETARY BLINKEN:") names: an official the
+        text or the archive knows by that surname, else a new official named by the label.
+        Questions and moderators are nobody's side."""
+        words = label.text.replace(".", " ").split()
+        if (
+            not words
+            or words[0] in NON_PARTICIPANT_LABELS
+            or " ".join(words) in NON_PARTICIPANT_LABELS
+        ):
+            return None
+        surname = words[-1]
+        for index, official in enumerate(self.officials):
+            if surname in official.name.text.upper().split():
+                return Attribution("speaker", official.country, index)
+        person = next(
+            (
+                p
+                for p in self.vocabulary.people
+                if any(surname == n.upper().split()[-1] for n in p.names)
+            ),
+            None,
+        )
+        title_words = [
+            w for w in words[:-1] if w.lower() in TITLE_WORDS or is_title_noun(w.lower())
+        ]
+        name_start = label.start + label.text.rindex(surname)
+        title = None
+        if title_words:
+            title = Span(label.start, name_start - 1, self.body[label.start : name_start - 1])
+        country = person.country if person else None
+        self.officials.append(
+            OfficialProposal(
+                Span(name_start, name_start + len(surname), surname),
+                title,
+                country,
+                person.key if person else None,
+            )
+        )
+        self.mentions.append([name_start])
+        return Attribution("speaker", country, len(self.officials) - 1)
+
+    def official_named(self, subject: str) -> int | None:
+        """The official `subject` names: by full name or surname, or by the title of the only
+        official who holds it ("The Secretary", "the Foreign Minister")."""
+        cleaned = re.sub(
+            r"^(?:the|u\.s\.|us|chinese|mr\.?|ms\.?|mrs\.?)\s+", "", subject.strip(), flags=re.I
+        )
+        for index, official in enumerate(self.officials):
+            names = [official.name.text]
+            person = next((p for p in self.vocabulary.people if p.key == official.person), None)
+            if person:
+                names.extend(person.names)
+            for name in names:
+                if cleaned == name or subject.endswith(name) or refers_to(cleaned, name):
+                    return index
+        holders = [
+            i
+            for i, official in enumerate(self.officials)
+            if official.title
+            and cleaned
+            and official.role != "spokesperson"
+            and re.search(rf"\b{re.escape(cleaned)}\b", official.title.text, re.I)
+            and cleaned.lower().split()[-1] in TITLE_NOUNS
+        ]
+        return holders[0] if len(holders) == 1 else None
+
+    def country_in(self, text: str) -> str | None:
+        found = {self.country_of_word[m.group(0)] for m in self.country_words.finditer(text)}
+        return found.pop() if len(found) == 1 else None
+
+    def quotes_in_commentary(
+        self, commentary: list[Paragraph], relayed: list[Paragraph]
+    ) -> list[ClaimProposal]:
+        """In a dispatch's own commentary, a quotation counts only when the text says whose it
+        is ("described by Washington as ...") and the relayed document does not repeat it."""
+        relayed_text = " ".join(p.text for p in relayed)
+        claims = []
+        quote = re.compile(r"[\"\u201c](?P<q>[^\"\u201c\u201d]{6,300}?)[,.]?[\"\u201d]")
+        for paragraph in commentary:
+            for match in quote.finditer(paragraph.text):
+                words = match.group("q")
+                if len(words.split()) < 2 or words in relayed_text:
+                    continue
+                before = paragraph.text[max(0, match.start() - 80) : match.start()]
+                cue = QUOTE_CUE.search(before)
+                if not cue:
+                    continue
+                who = cue.group("who") or cue.group("who2")
+                country = self.country_in(who)
+                speaker = self.official_named(who)
+                if speaker is None and country is None:
+                    continue
+                start = paragraph.start + match.start("q")
+                end = start + len(words)
+                side = self.officials[speaker].country if speaker is not None else country
+                claims.append(
+                    ClaimProposal(
+                        start,
+                        end,
+                        words,
+                        "speaker" if speaker is not None else "side",
+                        side=side,
+                        speaker=speaker,
+                        kind=kind_of(words, joint=False),
+                    )
+                )
+        return claims
+
+    # --- the meeting ----------------------------------------------------------------------
+
+    def read_meeting(
+        self, header: list[Paragraph], content: list[Paragraph], report: ReportProposal
+    ) -> MeetingProposal:
+        """Dates, place, format and a title from the first sentence that tells of a meeting
+        and dates it; the report's date when the text says "today" or gives none."""
+        meeting = MeetingProposal()
+        default_year = report.date.year if report.date else self.default_year
+        self.meeting_sentence = None
+        told = [s for s in self.sentence_spans if s.start >= (content[0].start if content else 0)]
+        for sentence in told:
+            if not MEETING_WORDS.search(sentence.text):
+                continue
+            dates = find_dates(sentence.text, default_year)
+            today = re.search(r"\b(?:today|this (?:morning|afternoon|evening))\b", sentence.text)
+            if dates or (today and report.date):
+                self.meeting_sentence = sentence
+                if dates:
+                    meeting.start, meeting.end = dates[0][1], dates[0][2]
+                    if not dates[0][3] and not report.date:
+                        self.notes.append(
+                            f"The text dates the meeting without a year; {default_year} is assumed."
+                        )
+                else:
+                    meeting.start = meeting.end = report.date
+                break
+        if self.meeting_sentence is None:
+            self.meeting_sentence = next((s for s in told if MEET_WITH.search(s.text)), None)
+        first = self.meeting_sentence
+        if first is not None:
+            self.read_place(first, meeting)
+            meeting.format = meeting_format(first.text)
+        for sentence in told:
+            named = MEETING_NOUN.search(sentence.text)
+            if named and not re.search(r"\b(?:telephone|phone) conversation\b", named.group(0)):
+                meeting.title = named.group("title").strip()
+                meeting.title = meeting.title[0].upper() + meeting.title[1:]
+                break
+        headline = report.title.text if report.title else ""
+        if not meeting.title and len(headline) < 120 and MEETING_WORDS.search(headline):
+            meeting.title = headline  # "Wang Yi Holds Talks with ...", "Xi meets Blinken"
+        if meeting.place is None:
+            for paragraph in [*header, *content[:2]]:
+                dateline = DATELINE.match(paragraph.text) or PLACE_LINE.fullmatch(paragraph.text)
+                if dateline:
+                    start = paragraph.start
+                    place = dateline.group("place")
+                    meeting.place = Span(start, start + len(place), place)
+                    break
+        if meeting.start is None and report.date is not None:
+            meeting.start = meeting.end = report.date
+            self.notes.append("No date of the meeting found; the report's date is proposed.")
+        return meeting
+
+    def read_place(self, sentence: Span, meeting: MeetingProposal) -> None:
+        for match in PLACE.finditer(sentence.text):
+            words = match.group("place")
+            words = re.sub(r"(?:,\s*|\s+)(?:the|of|de)$", "", words).rstrip(",. ")
+            first = words.split()[0].strip(",")
+            if first.lower().rstrip(".") in MONTHS or (
+                first in self.country_of_word and len(words.split()) == 1
+            ):
+                continue
+            if first in {"The", "the"} and len(words.split()) < 2:
+                continue
+            parts = words.split(", ")
+            after = sentence.text[match.start("place") + len(words) :]
+            if (
+                len(parts) > 1
+                and parts[-1].rstrip(".") + "." in self.country_of_word | {parts[-1]: 1}
+                and re.match(r"^\.?\s+(?:and|or|[a-z])", after)
+            ):
+                # "in Anchorage, Alaska, U.S. and Chinese officials": the last word starts
+                # the next phrase.
+                words = ", ".join(parts[:-1])
+            start = sentence.start + match.start("place")
+            meeting.place = Span(start, start + len(words), words)
+            return
+
+    def meeting_countries(self, report: ReportProposal, claims: list[ClaimProposal]) -> list[str]:
+        """The two sides: the countries of the officials taking part, then of the claims'
+        sides, then those the text names most."""
+        votes: dict[str, int] = {}
+        for official in self.officials:
+            if official.country and official.role == "participant":
+                votes[official.country] = votes.get(official.country, 0) + 10
+        for claim in claims:
+            if claim.side:
+                votes[claim.side] = votes.get(claim.side, 0) + 3
+        for match in self.country_words.finditer(self.body):
+            code = self.country_of_word[match.group(0)]
+            votes[code] = votes.get(code, 0) + 1
+        ranked = sorted(votes, key=lambda code: -votes[code])[:2]
+        if report.issued_by in ranked:
+            ranked.remove(report.issued_by)
+            ranked.insert(0, report.issued_by)
+        if len(ranked) < 2:
+            self.notes.append("Could not tell the two countries of the meeting; choose them.")
+        return ranked
+
+    # --- issues ---------------------------------------------------------------------------
+
+    def tag_issues(self, claims: list[ClaimProposal]) -> None:
+        patterns = []
+        for issue in self.vocabulary.issues:
+            names = [n for n in issue.names if n.strip()]
+            if not names:
+                continue
+            pieces = [
+                re.escape(n) if n.isupper() else "(?i:" + re.escape(n) + ")"
+                for n in sorted(names, key=len, reverse=True)
+            ]
+            patterns.append(
+                (issue.key, re.compile(r"(?<![\w-])(?:" + "|".join(pieces) + r")(?![\w-])"))
+            )
+        for claim in claims:
+            claim.issues = [key for key, pattern in patterns if pattern.search(claim.text)]
+
+
+def parse(
+    text: str, vocabulary: Vocabulary | None = None, default_year: int | None = None
+) -> Proposal:
+    """Propose the report, meeting, officials and claims a text records. `default_year`
+    dates a text that gives days without a year (a dateline "BEIJING, June 19"), with a
+    note saying so."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return Parser(text, vocabulary or Vocabulary(), default_year).parse()

@@ -1,0 +1,208 @@
+"""The importer's parser on text alone: the seed dispatch and the other kinds of readout it
+must read (a foreign ministry readout in reported speech, a State Department readout, a
+transcript with speaker labels, a news agency dateline)."""
+
+import datetime
+import subprocess
+import sys
+from pathlib import Path
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from archive.ingest.parser import KnownPerson, Proposal, Vocabulary, parse
+
+TEXTS = Path(__file__).parent / "texts"
+SEED = Path(__file__).parents[2] / "seeds" / "memri-special-dispatch-9249.txt"
+
+
+def read(name: str) -> Proposal:
+    return parse((TEXTS / name).read_text(), default_year=2023)
+
+
+def official(proposal: Proposal, name: str):
+    return next(o for o in proposal.officials if o.name.text == name)
+
+
+def claim(proposal: Proposal, opening: str):
+    return next(c for c in proposal.claims if c.text.startswith(opening))
+
+
+def assert_everything_is_a_span(proposal: Proposal) -> None:
+    body = proposal.body
+    for c in proposal.claims:
+        assert body[c.start : c.end] == c.text
+    for o in proposal.officials:
+        assert body[o.name.start : o.name.end] == o.name.text
+        if o.title:
+            assert body[o.title.start : o.title.end] == o.title.text
+    if proposal.report.title:
+        title = proposal.report.title
+        assert body[title.start : title.end] == title.text
+
+
+def test_the_parser_imports_nothing_from_django():
+    code = (
+        "import sys, archive.ingest.parser; print(any(m.startswith('django') for m in sys.modules))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"
+
+
+def test_the_seed_dispatch_gives_its_metadata_meeting_and_officials():
+    proposal = parse(SEED.read_text())
+    assert_everything_is_a_span(proposal)
+    report, meeting = proposal.report, proposal.meeting
+    assert (report.date, report.series, report.number) == (
+        datetime.date(2021, 3, 23),
+        "Special Dispatch",
+        "9249",
+    )
+    assert report.title.text.startswith("Chinese Foreign Ministry On U.S.-China Meeting")
+    assert report.original_source == "Chinese Foreign Ministry report on the meeting, via Xinhua"
+    assert report.issued_by == "CN"
+    assert (meeting.start, meeting.end) == (datetime.date(2021, 3, 18), datetime.date(2021, 3, 19))
+    assert meeting.place.text == "Anchorage, Alaska"
+    assert meeting.countries == ["CN", "US"]
+    assert [f.number for f in proposal.footnotes] == [1, 3, 4]
+
+
+def test_the_seed_dispatch_speaks_for_a_side_only_in_the_document_it_relays():
+    proposal = parse(SEED.read_text())
+    # The dispatch's own summary quotes the relayed report: those quotes are not claims again.
+    relayed_from = proposal.body.index("Below is the Chinese Foreign Ministry report")
+    commentary = [c for c in proposal.claims if c.start < relayed_from]
+    assert [(c.text, c.side) for c in commentary] == [("tough and direct", "US")]
+    # "The Chinese side pointed out, ..." introduces the claim; it is not part of it.
+    assert claim(proposal, "the claim that there is genocide").side == "CN"
+    said = claim(proposal, "China came at the invitation")
+    assert (said.attribution, said.side, said.speaker) == ("side", "CN", None)
+    # "The U.S. side should ..." in China's statement is China's demand.
+    assert claim(proposal, "The U.S. side should have a correct view").side == "CN"
+    assert claim(proposal, "The United States reiterated its adherence").side == "US"
+    agreed = claim(proposal, "Both sides are committed to enhancing dialogue")
+    assert (agreed.attribution, agreed.side, agreed.kind) == ("joint", None, "agreement")
+    # The closing quote mark of the whole relayed report is not part of the last claim.
+    assert proposal.claims[-1].text.endswith("Asia-Pacific Economic Cooperation.")
+
+
+def test_known_officials_are_found_by_their_aliases_with_titles_and_sides():
+    people = (
+        KnownPerson("blinken", ("Antony Blinken", "Anthony Blinken"), "US"),
+        KnownPerson("biden", ("Joe Biden",), "US"),
+        KnownPerson("xi", ("Xi Jinping",), "CN"),
+    )
+    proposal = parse(SEED.read_text(), Vocabulary(people=people))
+    blinken = official(proposal, "Anthony Blinken")
+    assert (blinken.person, blinken.title.text, blinken.country, blinken.role) == (
+        "blinken",
+        "Secretary of State",
+        "US",
+        "participant",
+    )
+    yang = official(proposal, "Yang Jiechi")
+    assert yang.title.text.startswith("Member of the Political Bureau of the")
+    assert yang.title.text.endswith("Office of the Central Commission for Foreign Affairs")
+    assert (official(proposal, "Wang Yi").title.text, official(proposal, "Wang Yi").country) == (
+        "State Councilor and Foreign Minister",
+        "CN",
+    )
+    assert official(proposal, "Jake Sullivan").title.text == "National Security Advisor"
+    # The presidents are named for the earlier call the talks follow up, not as participants;
+    # the archive's own record of Biden's country beats "the Chinese New Year" before him.
+    biden = official(proposal, "Joe Biden")
+    assert (biden.role, biden.country) == ("mentioned", "US")
+
+
+def test_a_foreign_ministry_readout_in_reported_speech():
+    proposal = read("mfa-readout.txt")
+    assert_everything_is_a_span(proposal)
+    assert proposal.report.date == datetime.date(2022, 7, 27)  # "2022-07-27 22:10"
+    assert proposal.meeting.start == datetime.date(2022, 7, 26)
+    assert proposal.meeting.place.text == "Tashkent"
+    assert sorted(proposal.meeting.countries) == ["CN", "TR"]
+    cavusoglu = official(proposal, "Mevlüt Çavuşoğlu")
+    assert (cavusoglu.title.text, cavusoglu.country, cavusoglu.role) == (
+        "Foreign Minister",
+        "TR",
+        "participant",
+    )
+    wang = official(proposal, "Wang Yi")
+    assert wang.title.text.endswith("State Councilor and Foreign Minister")
+    said = claim(proposal, "China and Türkiye are both")
+    assert proposal.officials[said.speaker] is wang and said.side == "CN"
+    # Reported speech goes on: the next sentence is Wang Yi's too, as is "He stressed ...".
+    assert proposal.officials[claim(proposal, "China is ready to work").speaker] is wang
+    assert proposal.officials[claim(proposal, "the two sides should firmly").speaker] is wang
+    turkish = claim(proposal, "Türkiye will never allow")
+    assert (proposal.officials[turkish.speaker], turkish.side) == (cavusoglu, "TR")
+    assert claim(proposal, "The two sides also exchanged views").kind == "discussion"
+
+
+def test_a_state_department_readout():
+    proposal = read("state-readout.txt")
+    assert_everything_is_a_span(proposal)
+    assert proposal.report.date == datetime.date(2022, 6, 19)  # "JUNE 19, 2022"
+    assert proposal.report.issued_by == "US"
+    assert proposal.report.url.startswith("https://www.state.gov/")
+    assert proposal.meeting.format == "call"
+    assert proposal.meeting.start == datetime.date(2022, 6, 19)  # "spoke today"
+    # The spokesperson the readout is attributed to did not take part.
+    assert official(proposal, "Ned Price").role == "spokesperson"
+    blinken = official(proposal, "Antony J. Blinken")
+    assert (blinken.title.text, blinken.country, blinken.role) == (
+        "Secretary of State",
+        "US",
+        "participant",
+    )
+    underscored = claim(proposal, "The Secretary underscored")
+    assert proposal.officials[underscored.speaker] is blinken
+    assert claim(proposal, "The Secretary and Foreign Minister discussed").attribution == "joint"
+    assert not any(
+        c.text.startswith("Secretary of State Antony J. Blinken spoke") for c in proposal.claims
+    )
+
+
+def test_a_transcript_with_speaker_labels():
+    proposal = read("transcript.txt")
+    assert_everything_is_a_span(proposal)
+    assert proposal.report.date == datetime.date(2021, 3, 18)
+    assert proposal.meeting.place.text == "ANCHORAGE, ALASKA"
+    blinken = official(proposal, "Antony J. Blinken")
+    assert proposal.officials[claim(proposal, "Each of these actions").speaker] is blinken
+    # A label the text gives no full name for is an official named by the label.
+    yang = claim(proposal, "China will not accept unwarranted accusations")
+    assert proposal.officials[yang.speaker].name.text == "YANG"
+    # Stage directions and questions are nobody's claims.
+    assert not any("Laughter" in c.text or "interpreter" in c.text for c in proposal.claims)
+    assert not any(c.text.startswith("Can you tell us") for c in proposal.claims)
+
+
+def test_a_dateline_without_a_year_takes_the_given_year_and_says_so():
+    proposal = read("dateline.txt")
+    assert_everything_is_a_span(proposal)
+    assert proposal.meeting.start == datetime.date(2023, 6, 19)
+    assert any("without a year" in note for note in proposal.notes)
+    assert proposal.meeting.place.text == "BEIJING"
+    assert proposal.report.publisher == "Xinhua"
+    xi = official(proposal, "Xi Jinping")
+    assert xi.role == "participant"
+    trailing = claim(proposal, "The world needs a generally stable")
+    assert proposal.officials[trailing.speaker] is xi
+    assert trailing.text.endswith("relationship")  # ", he said." is not the claim
+
+
+def test_a_sentence_of_unknown_origin_is_not_given_a_speaker():
+    proposal = parse(
+        "A meeting\n\nOn May 2, 2024, the two delegations met in Geneva.\n\n"
+        "Observers said the atmosphere was tense and the talks were long and difficult."
+    )
+    assert proposal.claims == []
+    assert any("countries" in note for note in proposal.notes)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("ab .,;:\"'\u201c\u201d[]()1-\nABCUS")), max_size=400))
+def test_any_text_gives_a_proposal_whose_claims_are_spans(text):
+    proposal = parse(text)
+    assert_everything_is_a_span(proposal)
