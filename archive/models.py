@@ -540,8 +540,12 @@ class Report(PublishedFields):
         "readout); empty for an independent report.",
     )
     body = models.TextField(help_text="The full text; paragraphs separated by blank lines.")
+    # The body's fingerprint, whatever its whitespace and quote marks (kept by a pre_save
+    # signal, so loaddata sets it too): importing a text that is already in the archive finds
+    # it with one indexed lookup.
+    body_digest = models.CharField(max_length=64, editable=False, default="")
 
-    history = HistoricalRecords()
+    history = HistoricalRecords(excluded_fields=["body_digest"])
     objects = ReportQuerySet.as_manager()
 
     class Meta:
@@ -556,6 +560,8 @@ class Report(PublishedFields):
         ]
         indexes = [
             models.Index(fields=["meeting", "status"], name="report_meeting_status_idx"),
+            # The importer's duplicate check.
+            models.Index(fields=["body_digest"], name="report_body_digest_idx"),
         ]
 
     def __str__(self) -> str:

@@ -6,6 +6,7 @@ from django.db.models.signals import m2m_changed, post_delete, post_save, pre_de
 
 from archive import models, recount
 from archive.search.document import refresh_claims
+from archive.text import fingerprint
 
 Claim = models.Claim
 
@@ -103,6 +104,10 @@ COUNTED = (
 )
 
 
+def before_report_saved(sender, instance, raw=False, **kwargs):
+    instance.body_digest = fingerprint(instance.body)
+
+
 def on_archive_changed(sender, action: str = "post_save", **kwargs):
     if action.startswith("post_"):
         models.Revision.bump()
@@ -123,6 +128,7 @@ def connect() -> None:
         dispatch_uid="revision-related-meetings",
     )
     post_save.connect(on_claim_saved, sender=Claim, dispatch_uid="claim-search-text")
+    pre_save.connect(before_report_saved, sender=models.Report, dispatch_uid="report-digest")
     pre_delete.connect(before_claim_deleted, sender=Claim, dispatch_uid="claim-tombstone")
     m2m_changed.connect(
         on_claim_issues_changed, sender=Claim.issues.through, dispatch_uid="claim-issues-search"

@@ -5,6 +5,7 @@ The archive's integrity rule says a claim's text occurs verbatim in its report's
 quote marks. Words, punctuation and case must match exactly.
 """
 
+import hashlib
 import re
 from dataclasses import dataclass
 
@@ -101,3 +102,9 @@ def closest_passage(body: str, quote: str, width: int = 200) -> str:
                 start = max(0, at - width // 4)
                 return haystack[start : start + width].strip()
     return ""
+
+
+def fingerprint(body: str) -> str:
+    """A fingerprint of a text that ignores whitespace and quote-mark variants: the same
+    dispatch pasted twice, or once from a web page and once from a file, gives the same."""
+    return hashlib.sha256(normalise(body).encode()).hexdigest()

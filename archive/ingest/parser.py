@@ -131,8 +131,11 @@ class Parser:
                 self.officials[claim.speaker].role = "participant"  # they spoke in it
         meeting.countries = self.meeting_countries(report, claims)
         self.tag_issues(claims)
+        running = [p for p in prose if p.start >= content[0].start] if content else prose
+        start, end = (running[0].start, running[-1].end) if running else (0, len(self.body))
         return Proposal(
             body=self.body,
+            text=Span(start, end, self.body[start:end]),
             report=report,
             meeting=meeting,
             officials=self.officials,

@@ -3,7 +3,7 @@ dataclasses (no Django), so the parser can be tested on text alone and its propo
 as JSON."""
 
 import datetime
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 
 
 @dataclass(frozen=True)
@@ -67,7 +67,11 @@ class FootnoteProposal:
 
 @dataclass
 class Proposal:
+    """Offsets are into `body`, the text as given (line endings made plain). The report's
+    own text, without its header lines and notes, is `body[text.start:text.end]`."""
+
     body: str
+    text: Span
     report: ReportProposal
     meeting: MeetingProposal
     officials: list[OfficialProposal]
@@ -77,23 +81,65 @@ class Proposal:
     notes: list[str] = field(default_factory=list)
 
     def as_json(self) -> dict:
-        """The proposal as JSON-able data (dates as ISO strings), without the body."""
+        """What the importer understood, as JSON-able data (the schema is in the README).
+        Offsets are into the text as given, with its line endings made plain."""
 
-        def plain(value):
-            if isinstance(value, datetime.date):
-                return value.isoformat()
-            if isinstance(value, dict):
-                return {k: plain(v) for k, v in value.items()}
-            if isinstance(value, list):
-                return [plain(v) for v in value]
-            return value
+        def text(span: Span | None) -> str:
+            return span.text if span else ""
 
-        data = plain(asdict(self))
-        del data["body"]
-        for claim in data["claims"]:
-            index = claim["speaker"]
-            claim["speaker"] = None if index is None else self.officials[index].name.text
-        return data
+        def day(value: datetime.date | None) -> str | None:
+            return value.isoformat() if value else None
+
+        report, meeting = self.report, self.meeting
+        return {
+            "report": {
+                "title": text(report.title),
+                "date": day(report.date),
+                "publisher": report.publisher,
+                "series": report.series,
+                "number": report.number,
+                "url": report.url,
+                "original_source": report.original_source,
+                "issued_by": report.issued_by,
+            },
+            "meeting": {
+                "title": meeting.title,
+                "start": day(meeting.start),
+                "end": day(meeting.end),
+                "place": text(meeting.place),
+                "countries": meeting.countries,
+                "format": meeting.format,
+            },
+            "officials": [
+                {
+                    "name": official.name.text,
+                    "title": text(official.title),
+                    "side": official.country,
+                    "person": official.person,
+                    "role": official.role,
+                }
+                for official in self.officials
+            ],
+            "claims": [
+                {
+                    "text": claim.text,
+                    "start": claim.start,
+                    "end": claim.end,
+                    "side": claim.side,
+                    "joint": claim.attribution == "joint",
+                    "attribution": claim.attribution,
+                    "speaker": None
+                    if claim.speaker is None
+                    else self.officials[claim.speaker].name.text,
+                    "kind": claim.kind,
+                    "issues": claim.issues,
+                }
+                for claim in self.claims
+            ],
+            "footnotes": [{"number": n.number, "text": n.text.text} for n in self.footnotes],
+            "text": {"start": self.text.start, "end": self.text.end},
+            "notes": self.notes,
+        }
 
 
 # --- what the archive already knows -------------------------------------------------------
