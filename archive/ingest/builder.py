@@ -156,7 +156,7 @@ def plan_from_proposal(proposal: Proposal, publisher: Publisher | None = None) -
     """The proposal taken as it is (for imports without review): participants with a
     side, and the claims whose side is one of the meeting's two; the rest is left out."""
     report, meeting = proposal.report, proposal.meeting
-    codes = (meeting.countries + ["", ""])[:2]
+    codes = [*meeting.countries, "", ""][:2]
     side_of = {code: index for index, code in enumerate(codes, start=1) if code}
     officials, index_of = [], {}
     for index, official in enumerate(proposal.officials):
@@ -266,7 +266,8 @@ def build(plan: ImportPlan) -> Report:
         try:
             saved(claim, exclude=["start", "end"])
         except ValidationError as error:
-            raise ValidationError(f"Claim {index} (\u201c{claim_plan.text[:60]}\u201d): {error}")
+            quote = claim_plan.text[:60]
+            raise ValidationError(f"Claim {index} (\u201c{quote}\u201d): {error}") from error
         claim.issues.set(claim_plan.issues)
     return report
 
@@ -321,11 +322,11 @@ def participation(
             )
         return existing
     spelling = official.name.strip()
-    if len(spelling.split()) > 1 and not spelling.isupper() and spelling != person.name:
+    new_spelling = len(spelling.split()) > 1 and not spelling.isupper() and spelling != person.name
+    if new_spelling and not PersonAlias.objects.filter(name__iexact=spelling).exists():
         # The spelling this text uses ("Anthony Blinken"), so search and the next import
         # find the person by it.
-        if not PersonAlias.objects.filter(name__iexact=spelling).exists():
-            saved(PersonAlias(person=person, name=spelling))
+        saved(PersonAlias(person=person, name=spelling))
     return saved(
         Participation(
             person=person,
