@@ -1,4 +1,5 @@
 from collections import Counter
+from functools import partial
 
 from django import forms
 from django.contrib import admin, messages
@@ -7,8 +8,10 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Count
 from django.template.response import TemplateResponse
+from django.urls import path
 from simple_history.admin import SimpleHistoryAdmin
 
+from archive.admin_import import import_report
 from archive.models import (
     Claim,
     Delegation,
@@ -188,6 +191,13 @@ class ReportAdmin(PublicationActions, SimpleHistoryAdmin):
     @admin.display(description="claims", ordering="claim_total")
     def claims(self, report: Report) -> int:
         return report.claim_total
+
+    def get_urls(self):
+        importing = self.admin_site.admin_view(partial(import_report, self))
+        return [
+            path("import/", importing, name="archive_report_import"),
+            *super().get_urls(),
+        ]
 
 
 @admin.register(Publisher)

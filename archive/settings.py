@@ -99,6 +99,12 @@ STORAGES = {
 
 FIXTURE_DIRS = [BASE_DIR / "fixtures"]
 
+# The admin's import review posts a whole report back with a few fields per proposed claim:
+# room for a 2 MB text (the importer's own limit, which answers with a clear message) and a
+# long transcript's claims, instead of Django's bare 400.
+DATA_UPLOAD_MAX_MEMORY_SIZE = 8 * 1024 * 1024
+DATA_UPLOAD_MAX_NUMBER_FIELDS = 20_000
+
 SITE_NAME = "Bilateral Meeting Archive"
 PAGE_SIZE = 50
 

@@ -1,0 +1,333 @@
+"""The forms of the admin's "Import a report": the text to read, then the review of what the
+importer proposes (the report and its meeting, the officials, the claims), which becomes an
+`ImportPlan` for the builder once every rule of the archive holds."""
+
+import json
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.forms import formset_factory
+from django_countries import countries
+
+from archive.ingest.builder import (
+    FIRST,
+    SECOND,
+    ClaimPlan,
+    ImportPlan,
+    OfficialPlan,
+    matching_meeting,
+    matching_person,
+    meeting_title,
+    suggested_publisher,
+)
+from archive.ingest.proposal import Proposal
+from archive.ingest.uploads import MAX_UPLOAD_BYTES, UnreadableText, checked_text, text_of_upload
+from archive.models import Claim, Issue, Meeting, Person, Publisher
+from archive.text import closest_passage, find_verbatim
+
+COUNTRY_CHOICES = [("", "\u2014"), *countries]
+SIDE_CHOICES = [(str(FIRST), "First side"), (str(SECOND), "Second side")]
+JOINT = "joint"
+
+
+class TextForm(forms.Form):
+    text = forms.CharField(
+        label="Paste the text",
+        required=False,
+        strip=False,
+        widget=forms.Textarea(attrs={"rows": 16, "cols": 100}),
+        help_text="The whole dispatch or readout, as published.",
+    )
+    file = forms.FileField(
+        label="or upload a file",
+        required=False,
+        help_text=f"A .txt file (UTF-8 or Windows-1252) or an .html page, at most "
+        f"{MAX_UPLOAD_BYTES // 1024 // 1024} MB.",
+    )
+
+    def clean(self):
+        data = super().clean()
+        upload, text = data.get("file"), data.get("text") or ""
+        if upload and text.strip():
+            raise ValidationError("Paste the text or upload a file, not both.")
+        try:
+            if upload:
+                data["text"] = text_of_upload(upload.name, upload.read(MAX_UPLOAD_BYTES + 1))
+            else:
+                data["text"] = checked_text(text, "The pasted text")
+        except UnreadableText as problem:
+            raise ValidationError(str(problem)) from None
+        return data
+
+
+class ReviewForm(forms.Form):
+    """The report and its meeting."""
+
+    body = forms.CharField(widget=forms.HiddenInput, strip=False)
+    footnotes = forms.CharField(widget=forms.HiddenInput, required=False)
+    title = forms.CharField(max_length=500)
+    publisher = forms.ModelChoiceField(
+        Publisher.objects.order_by("name"), required=False, empty_label="\u2014 new \u2014"
+    )
+    new_publisher = forms.CharField(label="or a new publisher", max_length=200, required=False)
+    series = forms.CharField(max_length=100, required=False)
+    number = forms.CharField(max_length=50, required=False)
+    date = forms.DateField(help_text="The report's date, YYYY-MM-DD.")
+    url = forms.URLField(label="URL", max_length=500, required=False, assume_scheme="https")
+    original_source = forms.CharField(max_length=300, required=False)
+    issued_by = forms.ChoiceField(choices=COUNTRY_CHOICES, required=False)
+    meeting = forms.ModelChoiceField(
+        Meeting.objects.none(),
+        required=False,
+        empty_label="\u2014 a new meeting, as below \u2014",
+        label="Existing meeting",
+    )
+    meeting_title = forms.CharField(max_length=300, required=False)
+    start_date = forms.DateField(required=False)
+    end_date = forms.DateField(required=False)
+    place = forms.CharField(max_length=200, required=False)
+    format = forms.ChoiceField(choices=Meeting.Format.choices)
+    first_country = forms.ChoiceField(choices=COUNTRY_CHOICES, required=False)
+    second_country = forms.ChoiceField(choices=COUNTRY_CHOICES, required=False)
+
+    REPORT_FIELDS = [
+        "title",
+        "publisher",
+        "new_publisher",
+        "series",
+        "number",
+        "date",
+        "url",
+        "original_source",
+        "issued_by",
+    ]
+    MEETING_FIELDS = [
+        "meeting",
+        "meeting_title",
+        "start_date",
+        "end_date",
+        "place",
+        "format",
+        "first_country",
+        "second_country",
+    ]
+
+    def __init__(self, *args, meetings=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["meeting"].queryset = Meeting.objects.filter(pk__in=meetings)
+
+    def report_fields(self):
+        return [self[name] for name in self.REPORT_FIELDS]
+
+    def meeting_fields(self):
+        return [self[name] for name in self.MEETING_FIELDS]
+
+    def clean_footnotes(self):
+        try:
+            notes = json.loads(self.cleaned_data["footnotes"] or "[]")
+            return [(int(number), str(text)) for number, text in notes]
+        except (ValueError, TypeError):
+            raise ValidationError("The footnotes were damaged; start the import again.") from None
+
+    def clean(self):
+        data = super().clean()
+        if not data.get("publisher") and not (data.get("new_publisher") or "").strip():
+            self.add_error("publisher", "Choose the publisher, or name a new one.")
+        if data.get("meeting") is None:
+            first, second = data.get("first_country"), data.get("second_country")
+            if not first or not second or first == second:
+                self.add_error("second_country", "A new meeting needs two different countries.")
+            if not data.get("start_date"):
+                self.add_error("start_date", "A new meeting needs the date it started.")
+            end, start = data.get("end_date"), data.get("start_date")
+            if end and start and end < start:
+                self.add_error("end_date", "A meeting cannot end before it starts.")
+        return data
+
+
+class OfficialForm(forms.Form):
+    include = forms.BooleanField(required=False, initial=True)
+    name = forms.CharField(max_length=200)
+    person = forms.ModelChoiceField(
+        Person.objects.none(), required=False, empty_label="\u2014 a new person \u2014"
+    )
+    side = forms.ChoiceField(choices=[("", "\u2014"), *SIDE_CHOICES], required=False)
+    title = forms.CharField(max_length=400, required=False)
+    is_head = forms.BooleanField(required=False, label="head")
+    role = forms.CharField(widget=forms.HiddenInput, required=False)
+
+    def __init__(self, *args, people=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["person"].queryset = Person.objects.filter(pk__in=people).order_by("name")
+
+    def clean(self):
+        data = super().clean()
+        if data.get("include") and not data.get("side"):
+            self.add_error("side", "Choose the side this official took part for, or untick.")
+        return data
+
+
+class ClaimForm(forms.Form):
+    include = forms.BooleanField(required=False, initial=True)
+    text = forms.CharField(strip=False, widget=forms.Textarea(attrs={"rows": 3, "cols": 80}))
+    side = forms.ChoiceField(
+        choices=[("", "\u2014 unattributed \u2014"), *SIDE_CHOICES, (JOINT, "Both sides")],
+        required=False,
+    )
+    speaker = forms.ChoiceField(choices=[("", "\u2014")], required=False)
+    kind = forms.ChoiceField(choices=Claim.Kind.choices, initial=Claim.Kind.STATEMENT)
+    issues = forms.ModelMultipleChoiceField(
+        Issue.objects.order_by("name"),
+        required=False,
+        widget=forms.SelectMultiple(attrs={"size": 4}),
+    )
+    start = forms.IntegerField(widget=forms.HiddenInput, required=False, min_value=0)
+
+    def __init__(self, *args, speakers=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["speaker"].choices = [("", "\u2014"), *speakers]
+
+    def clean(self):
+        data = super().clean()
+        if data.get("include") and not data.get("side"):
+            self.add_error("side", "Choose the side that said it, or both sides, or untick it.")
+        return data
+
+
+OfficialFormSet = formset_factory(OfficialForm, extra=2)
+ClaimFormSet = formset_factory(ClaimForm, extra=3)
+
+
+def initial_review(proposal: Proposal) -> dict:
+    """The forms' initial data and choices, from the proposal."""
+    report, meeting = proposal.report, proposal.meeting
+    codes = [*meeting.countries, "", ""][:2]
+    side_of = {code: str(index) for index, code in enumerate(codes, start=1) if code}
+    existing = matching_meeting(meeting.start, meeting.countries)
+    publisher = suggested_publisher(proposal)
+    people = [matching_person(o.person, o.name.text) for o in proposal.officials]
+    issue_ids = dict(Issue.objects.values_list("slug", "pk"))
+    text = proposal.text
+    return {
+        "review": {
+            "body": text.text,
+            "footnotes": json.dumps([[n.number, n.text.text] for n in proposal.footnotes]),
+            "title": report.title.text if report.title else "",
+            "publisher": publisher.pk if publisher else None,
+            "new_publisher": "" if publisher else report.publisher,
+            "series": report.series,
+            "number": report.number,
+            "date": report.date,
+            "url": report.url,
+            "original_source": report.original_source,
+            "issued_by": report.issued_by,
+            "meeting": existing.pk if existing else None,
+            "meeting_title": meeting.title or meeting_title(tuple(codes), meeting.format),
+            "start_date": meeting.start,
+            "end_date": meeting.end,
+            "place": meeting.place.text if meeting.place else "",
+            "format": meeting.format,
+            "first_country": codes[0],
+            "second_country": codes[1],
+        },
+        "meetings": [existing.pk] if existing else [],
+        "officials": [
+            {
+                "include": official.role == "participant",
+                "name": official.name.text,
+                "person": person.pk if person else None,
+                "side": side_of.get(official.country, ""),
+                "title": official.title.text if official.title else "",
+                "role": official.role,
+            }
+            for official, person in zip(proposal.officials, people, strict=True)
+        ],
+        "people": [person.pk for person in people if person],
+        "claims": [
+            {
+                "text": claim.text,
+                "side": JOINT if claim.attribution == "joint" else side_of.get(claim.side, ""),
+                "speaker": "" if claim.speaker is None else str(claim.speaker),
+                "kind": claim.kind,
+                "issues": [issue_ids[key] for key in claim.issues if key in issue_ids],
+                "start": claim.start - text.start,
+            }
+            for claim in proposal.claims
+            if text.start <= claim.start < text.end
+        ],
+    }
+
+
+def plan_from_review(review: ReviewForm, officials, claims) -> ImportPlan | None:
+    """The reviewed import, or None with the errors added to the forms. Checks what no single
+    form can: a claim's text is in the body, and its speaker took part for its side."""
+    data = review.cleaned_data
+    body = data["body"]
+    chosen, index_of = [], {}
+    for index, form in enumerate(officials.forms):
+        values = form.cleaned_data
+        if not values or not values.get("include"):
+            continue
+        index_of[str(index)] = len(chosen)
+        chosen.append(
+            OfficialPlan(
+                name=values["name"],
+                side=int(values["side"]),
+                title=values.get("title", ""),
+                person=values.get("person"),
+                is_head=values.get("is_head", False),
+            )
+        )
+    planned = []
+    for form in claims.forms:
+        values = form.cleaned_data
+        if not values or not values.get("include"):
+            continue
+        if find_verbatim(body, values["text"], near=values.get("start")) is None:
+            passage = closest_passage(body, values["text"])
+            hint = f" The closest passage is: \u201c{passage}\u201d" if passage else ""
+            form.add_error("text", "This text is not in the report's body." + hint)
+            continue
+        side = None if values["side"] == JOINT else int(values["side"])
+        speaker = values.get("speaker") or None
+        if speaker is not None:
+            if speaker not in index_of:
+                form.add_error("speaker", "This official is not ticked as taking part.")
+                continue
+            if side is None or chosen[index_of[speaker]].side != side:
+                form.add_error("speaker", "The speaker took part for another side.")
+                continue
+        planned.append(
+            ClaimPlan(
+                text=values["text"],
+                side=side,
+                speaker=None if speaker is None else index_of[speaker],
+                kind=values["kind"],
+                issues=list(values.get("issues") or []),
+                start=values.get("start"),
+            )
+        )
+    if any(form.errors for form in claims.forms):
+        return None
+    return ImportPlan(
+        body=body,
+        title=data["title"],
+        date=data["date"],
+        publisher=data.get("publisher"),
+        new_publisher=data.get("new_publisher", ""),
+        series=data.get("series", ""),
+        number=data.get("number", ""),
+        url=data.get("url", ""),
+        original_source=data.get("original_source", ""),
+        issued_by=data.get("issued_by", ""),
+        meeting=data.get("meeting"),
+        meeting_title=data.get("meeting_title", ""),
+        start_date=data.get("start_date"),
+        end_date=data.get("end_date"),
+        place=data.get("place", ""),
+        format=data["format"],
+        countries=(data.get("first_country", ""), data.get("second_country", "")),
+        officials=chosen,
+        claims=planned,
+        footnotes=data["footnotes"],
+    )

@@ -1,0 +1,212 @@
+"""The admin's "Import a report": an editor pastes or uploads a text, reviews the proposal
+and saves drafts; bad files, duplicates and failures change nothing and say why."""
+
+from pathlib import Path
+
+import pytest
+from django.contrib.auth.models import Group
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import DatabaseError
+from django.urls import reverse
+
+from archive.models import Claim, Issue, Meeting, Person, Publisher, Report, Status
+
+pytestmark = pytest.mark.django_db
+
+SEED = Path(__file__).parents[1] / "seeds" / "memri-special-dispatch-9249.txt"
+IMPORT = reverse("admin:archive_report_import")
+
+
+@pytest.fixture
+def editor_client(client, django_user_model):
+    user = django_user_model.objects.create_user("editor", password="pw-12345!", is_staff=True)
+    user.groups.add(Group.objects.get(name="Editors"))
+    client.force_login(user)
+    return client
+
+
+@pytest.fixture
+def vocabulary(db):
+    """An archive that knows MEMRI and a few issues, but not this report."""
+    Publisher.objects.create(name="Middle East Media Research Institute (MEMRI)")
+    return {
+        name: Issue.objects.create(name=name) for name in ["Taiwan", "Climate change", "Xinjiang"]
+    }
+
+
+def form_data(response) -> dict:
+    """What the browser would post back from the review page, with the publisher chosen
+    (the seed's text does not name it)."""
+    data = {"review": "1", "publisher": str(Publisher.objects.get().pk)}
+    forms = [response.context["review"]]
+    for formset in (response.context["officials"], response.context["claims"]):
+        management = formset.management_form
+        data.update({management.add_prefix(k): v for k, v in management.initial.items()})
+        data.update({management.add_prefix(k): management[k].value() for k in management.fields})
+        forms.extend(formset.forms)
+    for form in forms:
+        for field in form:
+            value = field.value()
+            if value in (None, False) or field.html_name in data:
+                continue
+            if value is True:
+                value = "on"
+            if isinstance(value, list | tuple):
+                value = [str(v) for v in value]
+            data[field.html_name] = value
+    return data
+
+
+def review_of(client, text: str):
+    response = client.post(IMPORT, {"text": text})
+    assert response.status_code == 200
+    assert response.templates[0].name == "admin/archive/report/import_review.html"
+    return response
+
+
+def claim_index(response, opening: str) -> int:
+    claims = response.context["claims"].forms
+    return next(
+        i for i, f in enumerate(claims) if (f.initial.get("text") or "").startswith(opening)
+    )
+
+
+def test_the_report_list_offers_the_import(editor_client):
+    page = editor_client.get(reverse("admin:archive_report_changelist")).content.decode()
+    assert IMPORT in page and "Import a report" in page
+    assert editor_client.get(IMPORT).status_code == 200
+
+
+def test_people_without_the_editors_rights_cannot_import(client, django_user_model):
+    user = django_user_model.objects.create_user("visitor", password="pw-12345!", is_staff=True)
+    client.force_login(user)
+    assert client.get(IMPORT).status_code == 403
+
+
+def test_an_editor_imports_the_seed_fixes_an_issue_and_gets_drafts(editor_client, vocabulary):
+    review = review_of(editor_client, SEED.read_text())
+    page = review.content.decode()
+    assert "Special Dispatch" in page and "Anchorage, Alaska" in page and "Yang Jiechi" in page
+    data = form_data(review)
+    taiwan = claim_index(review, "The United States reiterated its adherence")
+    data[f"claims-{taiwan}-issues"] = [
+        str(vocabulary["Taiwan"].pk),
+        str(vocabulary["Climate change"].pk),
+    ]
+    response = editor_client.post(IMPORT, data)
+    report = Report.objects.get()
+    assert response.status_code == 302
+    assert response["Location"] == reverse("admin:archive_report_change", args=[report.pk])
+    assert (report.status, report.meeting.status, report.number) == (
+        Status.DRAFT,
+        Status.DRAFT,
+        "9249",
+    )
+    assert report.claims.count() >= 63
+    fixed = report.claims.get(text__startswith="The United States reiterated")
+    assert set(fixed.issues.values_list("name", flat=True)) == {"Taiwan", "Climate change"}
+    assert str(fixed.delegation.country) == "US"
+    assert Person.objects.count() == 4
+    # Drafts stay the editors': the claim's permanent address is not public yet.
+    assert editor_client.get(fixed.get_absolute_url()).status_code == 404
+
+
+def test_a_claim_that_is_not_in_the_text_is_refused_with_the_closest_passage(
+    editor_client, vocabulary
+):
+    review = review_of(editor_client, SEED.read_text())
+    data = form_data(review)
+    lie = claim_index(review, "the claim that there is genocide")
+    data[f"claims-{lie}-text"] = (
+        "the claim that there is genocide in Xinjiang is the lie of the century."
+    )
+    response = editor_client.post(IMPORT, data)
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert "This text is not in the report" in page and "biggest lie of the century" in page
+    assert not Report.objects.exists() and not Meeting.objects.exists()
+
+
+def test_an_unattributed_claim_must_be_given_a_side_or_unticked(editor_client, vocabulary):
+    review = review_of(editor_client, SEED.read_text())
+    data = form_data(review)
+    data["claims-0-side"] = ""
+    response = editor_client.post(IMPORT, data)
+    assert "Choose the side that said it" in response.content.decode()
+    assert not Report.objects.exists()
+    del data["claims-0-include"]
+    assert editor_client.post(IMPORT, data).status_code == 302
+
+
+def test_a_report_already_in_the_archive_is_not_imported_twice(editor_client, seed):
+    counts = Report.objects.count(), Claim.objects.count()
+    response = editor_client.post(IMPORT, {"text": SEED.read_text()})
+    page = response.content.decode()
+    dispatch = Report.objects.get()
+    assert "already in the archive" in page
+    assert reverse("admin:archive_report_change", args=[dispatch.pk]) in page
+    assert (Report.objects.count(), Claim.objects.count()) == counts
+
+
+def test_a_failure_while_saving_leaves_nothing_behind(editor_client, vocabulary, monkeypatch):
+    data = form_data(review_of(editor_client, SEED.read_text()))
+    saved = 0
+    original = Claim.save
+
+    def failing(self, *args, **kwargs):
+        nonlocal saved
+        saved += 1
+        if saved == 20:
+            raise DatabaseError("disk full")
+        return original(self, *args, **kwargs)
+
+    monkeypatch.setattr(Claim, "save", failing)
+    response = editor_client.post(IMPORT, data)
+    assert response.status_code == 200
+    assert "Nothing was saved" in response.content.decode()
+    assert not Report.objects.exists() and not Meeting.objects.exists()
+    assert not Person.objects.exists() and not Claim.objects.exists()
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "message"),
+    [
+        ("dispatch.pdf", b"%PDF-1.4", "is not a .txt or .html file"),
+        ("big.txt", b"a" * (2 * 1024 * 1024 + 1), "the limit is 2 MB"),
+        ("empty.txt", b"   \n", "is empty"),
+        ("binary.txt", b"abc\x00def", "NUL bytes"),
+    ],
+)
+def test_a_bad_upload_is_refused_with_a_reason(editor_client, name, content, message):
+    response = editor_client.post(IMPORT, {"file": SimpleUploadedFile(name, content)})
+    assert response.status_code == 200
+    assert message in response.content.decode()
+    assert not Report.objects.exists()
+
+
+def test_a_windows_1252_text_file_is_read(editor_client, vocabulary):
+    text = SEED.read_text().replace("'", "\u2019")
+    upload = SimpleUploadedFile("dispatch.txt", text.encode("cp1252"))
+    review = editor_client.post(IMPORT, {"file": upload})
+    assert "China\u2019s development" in review.context["review"]["body"].value()
+
+
+def test_an_html_page_is_reduced_to_its_text(editor_client, vocabulary):
+    paragraphs = SEED.read_text().split("\n\n")
+    html = (
+        "<html><head><title>MEMRI</title><style>p { color: red }</style></head><body>"
+        "<script>alert('x')</script>"
+        + "".join(f"<p>{p}</p>" for p in paragraphs)
+        + "</body></html>"
+    )
+    review = editor_client.post(IMPORT, {"file": SimpleUploadedFile("page.html", html.encode())})
+    body = review.context["review"]["body"].value()
+    assert "alert" not in body and "color: red" not in body
+    assert "the biggest lie of the century" in body
+    assert len(review.context["claims"].forms) > 60
+
+
+def test_pasting_and_uploading_at_once_is_refused(editor_client):
+    upload = SimpleUploadedFile("a.txt", b"Some text")
+    response = editor_client.post(IMPORT, {"text": "Other text", "file": upload})
+    assert "not both" in response.content.decode()
