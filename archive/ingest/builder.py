@@ -107,6 +107,14 @@ def matching_meeting(start: datetime.date | None, codes: list[str]) -> Meeting |
     )
 
 
+def meeting_countries(proposed: list[str], existing: Meeting | None) -> list[str]:
+    """The two countries in side order: the existing meeting's order when there is one (a
+    claim of its first side must land on its first delegation)."""
+    if existing is not None:
+        return [str(d.country) for d in existing.delegations.order_by("side")]
+    return [*proposed, "", ""][:2]
+
+
 def matching_person(key: str | None, name: str) -> Person | None:
     """The person the parser matched, or the only one known by this name or surname."""
     if key:
@@ -156,7 +164,8 @@ def plan_from_proposal(proposal: Proposal, publisher: Publisher | None = None) -
     """The proposal taken as it is (for imports without review): participants with a
     side, and the claims whose side is one of the meeting's two; the rest is left out."""
     report, meeting = proposal.report, proposal.meeting
-    codes = [*meeting.countries, "", ""][:2]
+    existing = matching_meeting(meeting.start, meeting.countries)
+    codes = meeting_countries(meeting.countries, existing)
     side_of = {code: index for index, code in enumerate(codes, start=1) if code}
     officials, index_of = [], {}
     for index, official in enumerate(proposal.officials):
@@ -188,7 +197,6 @@ def plan_from_proposal(proposal: Proposal, publisher: Publisher | None = None) -
                 start=claim.start - proposal.text.start,
             )
         )
-    existing = matching_meeting(meeting.start, meeting.countries)
     return ImportPlan(
         body=proposal.text.text,
         title=report.title.text if report.title else "",

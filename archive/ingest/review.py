@@ -17,6 +17,7 @@ from archive.ingest.builder import (
     OfficialPlan,
     matching_meeting,
     matching_person,
+    meeting_countries,
     meeting_title,
     suggested_publisher,
 )
@@ -201,9 +202,9 @@ ClaimFormSet = formset_factory(ClaimForm, extra=3)
 def initial_review(proposal: Proposal) -> dict:
     """The forms' initial data and choices, from the proposal."""
     report, meeting = proposal.report, proposal.meeting
-    codes = [*meeting.countries, "", ""][:2]
-    side_of = {code: str(index) for index, code in enumerate(codes, start=1) if code}
     existing = matching_meeting(meeting.start, meeting.countries)
+    codes = meeting_countries(meeting.countries, existing)
+    side_of = {code: str(index) for index, code in enumerate(codes, start=1) if code}
     publisher = suggested_publisher(proposal)
     people = [matching_person(o.person, o.name.text) for o in proposal.officials]
     issue_ids = dict(Issue.objects.values_list("slug", "pk"))
