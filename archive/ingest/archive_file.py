@@ -20,6 +20,7 @@ from django.core.management.color import no_style
 from django.db import DatabaseError, connection, models, transaction
 from django.db.models import Prefetch
 
+from archive.ingest.builder import find_duplicate
 from archive.models import (
     Claim,
     Delegation,
@@ -498,14 +499,10 @@ def _ensure_meeting(row: dict) -> tuple[Meeting, bool]:
 
 
 def _report_exists(row: dict) -> bool:
-    if Report.objects.filter(body=row["body"]).exists():
-        return True
-    return (
-        bool(row["number"])
-        and Report.objects.filter(
-            publisher__slug=row["publisher"], series=row["series"], number=row["number"]
-        ).exists()
-    )
+    """The importer's rule: the same body (whatever its whitespace and quote marks), or the
+    same publisher, series and number."""
+    publisher = Publisher.objects.filter(slug=row["publisher"]).first()
+    return find_duplicate(row["body"], publisher, row["series"], row["number"]) is not None
 
 
 def _load_report(row: dict, meetings: dict[str, dict]) -> bool:

@@ -159,7 +159,9 @@ def test_a_report_already_there_under_another_slug_is_skipped(seed):
 def test_a_new_report_whose_claim_ids_are_taken_gets_new_ids(seed):
     data = export_archive()
     report = data["reports"][0]
-    report.update(slug="memri-special-dispatch-9250", number="9250", body=report["body"] + " ")
+    report.update(
+        slug="memri-special-dispatch-9250", number="9250", body=report["body"] + "\n\nA later note."
+    )
     before = dict(Claim.objects.values_list("pk", "text"))
 
     summary = load_archive(data)
