@@ -1,5 +1,6 @@
 """A reader's walk through the archive in a real browser (Debian's Chromium)."""
 
+import re
 from pathlib import Path
 
 import pytest
@@ -106,3 +107,63 @@ def test_a_researcher_narrows_the_claims_and_downloads_them(
     assert header.startswith("claim_id,permalink,text,side,")
     assert "tough and direct" in row and "Antony Blinken" in row
     page.close()
+
+
+@pytest.fixture
+def editor_and_vocabulary(transactional_db, django_user_model):
+    """An editor and an archive that knows MEMRI and two issues. Made before the browser
+    starts (see `spoken_by_blinken`)."""
+    from archive.models import Issue, Publisher
+
+    django_user_model.objects.create_superuser("editor", "editor@example.org", "pw-12345!")
+    Publisher.objects.create(name="Middle East Media Research Institute (MEMRI)")
+    for name in ["Taiwan", "Climate change"]:
+        Issue.objects.create(name=name)
+
+
+def test_an_editor_imports_the_seed_fixes_an_issue_and_publishes_it(
+    live_server, editor_and_vocabulary, browser
+):
+    seed = (Path(__file__).parents[1] / "seeds" / "memri-special-dispatch-9249.txt").read_text()
+    page = browser.new_page()
+    page.goto(live_server.url + "/admin/")
+    page.get_by_label("Username").fill("editor")
+    page.get_by_label("Password").fill("pw-12345!")
+    page.get_by_role("button", name="Log in").click()
+
+    page.goto(live_server.url + "/admin/archive/report/")
+    page.get_by_role("link", name="Import a report").click()
+    page.get_by_label("Paste the text").fill(seed)
+    page.get_by_role("button", name="Read the text").click()
+    page.wait_for_url("**/admin/archive/report/import/")
+    assert page.locator("#id_title").input_value().startswith("Chinese Foreign")
+    assert page.locator("#id_place").input_value() == "Anchorage, Alaska"
+
+    page.get_by_label("Publisher:", exact=True).select_option(
+        label="Middle East Media Research Institute (MEMRI)"
+    )
+    # The proposal tags no issue on the U.S. side's one claim: the editor adds Taiwan.
+    row = page.locator("tr", has=page.locator("textarea", has_text="reiterated its adherence"))
+    row.locator("select[name$='-issues']").select_option(label="Taiwan")
+    page.get_by_role("button", name="Save as drafts").click()
+    page.wait_for_url("**/admin/archive/report/*/change/")
+    assert "as a draft with" in page.locator(".messagelist").inner_text()
+
+    page.goto(live_server.url + "/admin/archive/report/")
+    page.locator("input[name='_selected_action']").first.check()
+    page.locator("select[name='action']").select_option(label="Publish selected reports")
+    page.get_by_role("button", name="Run").click()
+    assert "Published" in page.locator(".messagelist").inner_text()
+
+    page.goto(live_server.url + "/admin/archive/claim/?q=reiterated+its+adherence")
+    page.locator("#result_list tbody a").first.click()
+    page.wait_for_url(re.compile(r".*/admin/archive/claim/\d+/change/.*"))
+    claim_id = re.search(r"/claim/(\d+)/change/", page.url).group(1)
+    page.close()
+
+    visitor = browser.new_context().new_page()
+    visitor.goto(f"{live_server.url}/claims/{claim_id}/")
+    quote = visitor.locator("blockquote").inner_text()
+    assert "The United States reiterated its adherence to the one-China policy" in quote
+    assert visitor.get_by_role("link", name="Taiwan").first.is_visible()
+    visitor.close()

@@ -580,7 +580,8 @@ class Parser:
             (
                 p
                 for p in self.vocabulary.people
-                if any(surname == n.upper().split()[-1] for n in p.names)
+                # A Chinese name gives the surname first: "DIRECTOR YANG" is Yang Jiechi.
+                if any(surname in (n.upper().split()[0], n.upper().split()[-1]) for n in p.names)
             ),
             None,
         )

@@ -29,6 +29,7 @@ from archive.text import closest_passage, find_verbatim
 COUNTRY_CHOICES = [("", "\u2014"), *countries]
 SIDE_CHOICES = [(str(FIRST), "First side"), (str(SECOND), "Second side")]
 JOINT = "joint"
+WIDE = {"class": "vTextField"}  # the admin's width for long text
 
 
 class TextForm(forms.Form):
@@ -66,7 +67,7 @@ class ReviewForm(forms.Form):
 
     body = forms.CharField(widget=forms.HiddenInput, strip=False)
     footnotes = forms.CharField(widget=forms.HiddenInput, required=False)
-    title = forms.CharField(max_length=500)
+    title = forms.CharField(max_length=500, widget=forms.TextInput(attrs=WIDE))
     publisher = forms.ModelChoiceField(
         Publisher.objects.order_by("name"), required=False, empty_label="\u2014 new \u2014"
     )
@@ -74,8 +75,16 @@ class ReviewForm(forms.Form):
     series = forms.CharField(max_length=100, required=False)
     number = forms.CharField(max_length=50, required=False)
     date = forms.DateField(help_text="The report's date, YYYY-MM-DD.")
-    url = forms.URLField(label="URL", max_length=500, required=False, assume_scheme="https")
-    original_source = forms.CharField(max_length=300, required=False)
+    url = forms.URLField(
+        label="URL",
+        max_length=500,
+        required=False,
+        assume_scheme="https",
+        widget=forms.URLInput(attrs={"class": "vURLField"}),
+    )
+    original_source = forms.CharField(
+        max_length=300, required=False, widget=forms.TextInput(attrs=WIDE)
+    )
     issued_by = forms.ChoiceField(choices=COUNTRY_CHOICES, required=False)
     meeting = forms.ModelChoiceField(
         Meeting.objects.none(),
@@ -83,7 +92,9 @@ class ReviewForm(forms.Form):
         empty_label="\u2014 a new meeting, as below \u2014",
         label="Existing meeting",
     )
-    meeting_title = forms.CharField(max_length=300, required=False)
+    meeting_title = forms.CharField(
+        max_length=300, required=False, widget=forms.TextInput(attrs=WIDE)
+    )
     start_date = forms.DateField(required=False)
     end_date = forms.DateField(required=False)
     place = forms.CharField(max_length=200, required=False)
@@ -147,7 +158,7 @@ class ReviewForm(forms.Form):
 
 
 class OfficialForm(forms.Form):
-    include = forms.BooleanField(required=False, initial=True)
+    include = forms.BooleanField(required=False)
     name = forms.CharField(max_length=200)
     person = forms.ModelChoiceField(
         Person.objects.none(), required=False, empty_label="\u2014 a new person \u2014"
@@ -169,7 +180,7 @@ class OfficialForm(forms.Form):
 
 
 class ClaimForm(forms.Form):
-    include = forms.BooleanField(required=False, initial=True)
+    include = forms.BooleanField(required=False)
     text = forms.CharField(strip=False, widget=forms.Textarea(attrs={"rows": 3, "cols": 80}))
     side = forms.ChoiceField(
         choices=[("", "\u2014 unattributed \u2014"), *SIDE_CHOICES, (JOINT, "Both sides")],
@@ -246,6 +257,7 @@ def initial_review(proposal: Proposal) -> dict:
         "people": [person.pk for person in people if person],
         "claims": [
             {
+                "include": True,
                 "text": claim.text,
                 "side": JOINT if claim.attribution == "joint" else side_of.get(claim.side, ""),
                 "speaker": "" if claim.speaker is None else str(claim.speaker),

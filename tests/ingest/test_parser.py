@@ -206,3 +206,11 @@ def test_a_sentence_of_unknown_origin_is_not_given_a_speaker():
 def test_any_text_gives_a_proposal_whose_claims_are_spans(text):
     proposal = parse(text)
     assert_everything_is_a_span(proposal)
+
+
+def test_a_transcript_label_finds_a_known_official_by_a_surname_written_first():
+    people = (KnownPerson("yang-jiechi", ("Yang Jiechi",), "CN"),)
+    proposal = parse((TEXTS / "transcript.txt").read_text(), Vocabulary(people=people))
+    yang = claim(proposal, "China will not accept unwarranted accusations")
+    official = proposal.officials[yang.speaker]
+    assert (official.person, official.country, yang.side) == ("yang-jiechi", "CN", "CN")
