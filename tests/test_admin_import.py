@@ -210,3 +210,15 @@ def test_pasting_and_uploading_at_once_is_refused(editor_client):
     upload = SimpleUploadedFile("a.txt", b"Some text")
     response = editor_client.post(IMPORT, {"text": "Other text", "file": upload})
     assert "not both" in response.content.decode()
+
+
+def test_an_official_the_importer_did_not_match_can_be_chosen_from_similar_people(
+    editor_client, vocabulary
+):
+    jacob = Person.objects.create(name="Jacob Sullivan")
+    review = review_of(editor_client, SEED.read_text())
+    sullivan = next(
+        f for f in review.context["officials"].forms if f.initial.get("name") == "Jake Sullivan"
+    )
+    assert sullivan.initial["person"] is None  # not matched: another first name
+    assert jacob in sullivan.fields["person"].queryset

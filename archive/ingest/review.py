@@ -6,6 +6,7 @@ import json
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.db.models import Q
 from django.forms import formset_factory
 from django_countries import countries
 
@@ -254,7 +255,7 @@ def initial_review(proposal: Proposal) -> dict:
             }
             for official, person in zip(proposal.officials, people, strict=True)
         ],
-        "people": [person.pk for person in people if person],
+        "people": people_to_choose_from(proposal, people),
         "claims": [
             {
                 "include": True,
@@ -269,6 +270,21 @@ def initial_review(proposal: Proposal) -> dict:
             if text.start <= claim.start < text.end
         ],
     }
+
+
+def people_to_choose_from(proposal: Proposal, matched: list) -> list[int]:
+    """The people an official's form offers: those matched, and everyone sharing a word of
+    an official's name, so the editor can correct a match the importer missed."""
+    words = {
+        word.strip(".").title()
+        for official in proposal.officials
+        for word in official.name.text.split()
+        if len(word.strip(".")) > 2
+    }
+    similar = Q(pk__in=[person.pk for person in matched if person])
+    for word in words:
+        similar |= Q(name__icontains=word) | Q(aliases__name__icontains=word)
+    return list(Person.objects.filter(similar).values_list("pk", flat=True).distinct()[:200])
 
 
 def plan_from_review(review: ReviewForm, officials, claims) -> ImportPlan | None:
