@@ -6,6 +6,8 @@ STAMP := $(VENV)/.installed
 PORT ?= 8000
 
 BENCH_CLAIMS ?= 20000
+# The suite runs on this many processes (pytest-xdist); the machines have two cores.
+TEST_WORKERS ?= 2
 
 .PHONY: install run serve test lint bench check-python clean
 
@@ -43,10 +45,10 @@ lint: install
 # database DATABASE_URL points at, if it is set.
 test: lint
 	env -u DATABASE_URL $(BIN)/python manage.py makemigrations --check --dry-run
-	env -u DATABASE_URL $(BIN)/python -m pytest
+	env -u DATABASE_URL $(BIN)/python -m pytest -n $(TEST_WORKERS)
 	@if [ -n "$$DATABASE_URL" ]; then \
 	  echo "== again on $$DATABASE_URL"; \
-	  $(BIN)/python -m pytest; \
+	  $(BIN)/python -m pytest -n $(TEST_WORKERS); \
 	fi
 
 # Benchmarks print numbers (see bench/README.md); BENCH_CLAIMS sets the archive size and

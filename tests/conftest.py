@@ -3,6 +3,7 @@ from pathlib import Path
 
 import pytest
 from django.core.management import call_command
+from django.test import override_settings
 
 from archive.models import Claim, Meeting, Person, Report
 from archive.search.document import refresh_claims
@@ -30,7 +31,9 @@ def fast_password_hashing(settings):
 def seed(db):
     """The curated Anchorage archive, as `make run` loads it. (The search text that loaddata
     refreshes on commit is refreshed here: tests never commit.)"""
-    call_command("loaddata", "anchorage-2021", verbosity=0)
+    # Without history rows for the fixture itself: they cost half the load, on every test.
+    with override_settings(SIMPLE_HISTORY_ENABLED=False):
+        call_command("loaddata", "anchorage-2021", verbosity=0)
     refresh_claims(Claim.objects.all())
 
 
@@ -95,3 +98,24 @@ def no_background_recounts(settings):
     """Recount threads would count outside the test's transaction; tests/test_recount.py
     runs the recount itself."""
     settings.RECOUNT_AFTER_SAVES = False
+
+
+@pytest.fixture
+def claim_save_fails_at(monkeypatch):
+    """Make the n-th Claim.save() from now raise `error`: an import that breaks in the
+    middle, to check it leaves nothing behind."""
+
+    def arm(n: int, error: Exception) -> None:
+        saves = 0
+        original = Claim.save
+
+        def failing_save(self, *args, **kwargs):
+            nonlocal saves
+            saves += 1
+            if saves == n:
+                raise error
+            return original(self, *args, **kwargs)
+
+        monkeypatch.setattr(Claim, "save", failing_save)
+
+    return arm

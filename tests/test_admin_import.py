@@ -148,19 +148,11 @@ def test_a_report_already_in_the_archive_is_not_imported_twice(editor_client, se
     assert (Report.objects.count(), Claim.objects.count()) == counts
 
 
-def test_a_failure_while_saving_leaves_nothing_behind(editor_client, vocabulary, monkeypatch):
+def test_a_failure_while_saving_leaves_nothing_behind(
+    editor_client, vocabulary, claim_save_fails_at
+):
     data = form_data(review_of(editor_client, SEED.read_text()))
-    saved = 0
-    original = Claim.save
-
-    def failing(self, *args, **kwargs):
-        nonlocal saved
-        saved += 1
-        if saved == 20:
-            raise DatabaseError("disk full")
-        return original(self, *args, **kwargs)
-
-    monkeypatch.setattr(Claim, "save", failing)
+    claim_save_fails_at(20, DatabaseError("disk full"))
     response = editor_client.post(IMPORT, data)
     assert response.status_code == 200
     assert "Nothing was saved" in response.content.decode()

@@ -4,7 +4,6 @@ against the curated fixture; drafts built in one transaction; duplicates refused
 from pathlib import Path
 
 import pytest
-from django.db import connection
 
 from archive.ingest.builder import Duplicate, build, find_duplicate, plan_from_proposal, propose
 from archive.models import Claim, Meeting, Participation, Person, Publisher, Report, Status
@@ -105,20 +104,10 @@ def test_the_same_publisher_and_number_is_a_duplicate_too(seed):
     assert find_duplicate("Another text", memri, "Special Dispatch", "9250") is None
 
 
-def test_a_failure_in_the_middle_leaves_the_archive_as_it_was(monkeypatch):
+def test_a_failure_in_the_middle_leaves_the_archive_as_it_was(claim_save_fails_at):
     memri = Publisher.objects.create(name="MEMRI")
     plan = plan_from_proposal(propose(SEED.read_text()), publisher=memri)
-    saves = 0
-    original = Claim.save
-
-    def failing_save(self, *args, **kwargs):
-        nonlocal saves
-        saves += 1
-        if saves == 10:
-            raise RuntimeError("the database went away")
-        return original(self, *args, **kwargs)
-
-    monkeypatch.setattr(Claim, "save", failing_save)
+    claim_save_fails_at(10, RuntimeError("the database went away"))
     with pytest.raises(RuntimeError):
         build(plan)
     assert not Report.objects.exists()
@@ -126,7 +115,6 @@ def test_a_failure_in_the_middle_leaves_the_archive_as_it_was(monkeypatch):
     assert not Person.objects.exists()
     assert not Claim.objects.exists()
     assert list(Publisher.objects.all()) == [memri]
-    assert connection.in_atomic_block is not None
 
 
 def test_a_readout_of_another_kind_builds_with_its_speakers():
