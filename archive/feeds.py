@@ -9,6 +9,7 @@ from django.utils.feedgenerator import Atom1Feed
 from archive.filters import ClaimFilter
 from archive.listing import Links, first_values
 from archive.models import Claim
+from archive.ratelimit import too_many_exports
 from archive.search import backend, indexes, prepare
 
 FEED_SIZE = 50
@@ -18,6 +19,9 @@ class ClaimFeed(Feed):
     feed_type = Atom1Feed
 
     def __call__(self, request, *args, **kwargs) -> HttpResponse:
+        refused = too_many_exports(request)  # a feed is an export: 50 claims a request
+        if refused:
+            return refused
         filters = self.get_object(request)
         if filters.problems:
             return HttpResponseBadRequest(

@@ -23,6 +23,7 @@ from archive.listing import (
     facet_views,
     year_choices,
 )
+from archive.ratelimit import limit_exports
 from archive.search import KnownCount
 
 
@@ -43,6 +44,7 @@ class Listing:
     feed: str = ""  # the URL name of the listing's feed, if it has one
 
 
+@limit_exports
 def faceted_listing(request: HttpRequest, spec: Listing) -> HttpResponse:
     """A listing narrowed by facets, newest first unless sorted otherwise; as a page, CSV
     or JSON."""
