@@ -82,7 +82,8 @@ def for_report(report: Report, url: str, accessed: datetime.date) -> Citation:
     meeting = report.meeting
     relays = f" Relays: {closed(report.original_source)}" if report.original_source else ""
     return Citation(
-        key=f"archive-report-{report.pk}",
+        # The slug, not the id: a restore keeps slugs (and claims' ids), not reports' ids.
+        key=f"archive-report-{report.slug}",
         author=report.publisher.name,
         author_is_person=False,
         title=report.title,

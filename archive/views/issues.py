@@ -30,7 +30,10 @@ def issue_detail(request: HttpRequest, slug: str) -> HttpResponse:
         "timeline": timeline.build(about.monthly_counts_by_side()),
         "month": month,
         "problem": problem,
-        "children": Issue.objects.published().filter(parent=issue).with_claim_counts(),
+        "children": Issue.objects.published()
+        .filter(parent=issue)
+        .with_claim_counts()
+        .order_by("name"),
         "page": paginate(request, claims.for_display().by_meeting_and_side()),
     }
     return render(request, "issues/detail.html", context)
