@@ -1,6 +1,7 @@
 """Read settings from environment variables, failing loudly on values that make no sense."""
 
 import os
+import re
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
@@ -35,14 +36,17 @@ def env_bool(name: str, default: bool) -> bool:
     )
 
 
-def env_int(name: str, default: int) -> int:
+def env_int(name: str, default: int, minimum: int | None = None) -> int:
     raw = os.environ.get(name)
     if raw is None or not raw.strip():
         return default
     try:
-        return int(raw)
+        value = int(raw)
     except ValueError:
         raise ImproperlyConfigured(f"{name}={raw!r} is not a whole number.") from None
+    if minimum is not None and value < minimum:
+        raise ImproperlyConfigured(f"{name}={raw!r} is below its minimum, {minimum}.")
+    return value
 
 
 def env_list(name: str, default: list[str]) -> list[str]:
@@ -53,6 +57,22 @@ def env_list(name: str, default: list[str]) -> list[str]:
     if not items:
         raise ImproperlyConfigured(f"{name} is set but empty: give comma-separated values.")
     return items
+
+
+def env_proxy_ssl_header(name: str) -> tuple[str, str] | None:
+    """The request header and value by which a TLS-terminating proxy tells that the visitor
+    came over HTTPS, written `HTTP_X_FORWARDED_PROTO,https` (the header's name as Django's
+    request.META spells it). Unset means no proxy is trusted for it."""
+    raw = os.environ.get(name, "").strip()
+    if not raw:
+        return None
+    parts = [part.strip() for part in raw.split(",")]
+    if len(parts) != 2 or not re.fullmatch(r"HTTP_[A-Z0-9_]+", parts[0]) or not parts[1]:
+        raise ImproperlyConfigured(
+            f"{name}={raw!r} is not a header and its value: write it like "
+            "HTTP_X_FORWARDED_PROTO,https (the header as Django's request.META names it)."
+        )
+    return parts[0], parts[1]
 
 
 def env_database(name: str, default_sqlite_path: str) -> dict:

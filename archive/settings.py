@@ -1,11 +1,13 @@
 """Settings for the bilateral meeting archive. Every knob is an environment variable
 (documented in README.md); the defaults run a local archive on SQLite."""
 
+from datetime import timedelta
 from pathlib import Path
 
 from django.core.exceptions import ImproperlyConfigured
+from django.utils.csp import CSP
 
-from archive.env import env_bool, env_database, env_list, env_str
+from archive.env import env_bool, env_database, env_int, env_list, env_proxy_ssl_header, env_str
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -34,11 +36,14 @@ INSTALLED_APPS = [
     "django_countries",
     "django_filters",
     "simple_history",
+    "axes",
     "archive",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "django.middleware.csp.ContentSecurityPolicyMiddleware",
+    "archive.middleware.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -47,6 +52,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    # Last, as axes asks: it turns a locked-out login into its lockout response.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "archive.urls"
@@ -62,6 +69,7 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "django.template.context_processors.csp",
                 "archive.context_processors.site",
             ],
         },
@@ -70,6 +78,12 @@ TEMPLATES = [
 
 DATABASES = {"default": env_database("DATABASE_URL", str(BASE_DIR / "db.sqlite3"))}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# The lockout check comes first: a locked-out address is refused before its password is tried.
+AUTHENTICATION_BACKENDS = [
+    "archive.middleware.LoginThrottleBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -131,3 +145,78 @@ CACHES = {
 # After an editor's save, recount the listings' unfiltered counts in the background, so that
 # the next reader does not wait for them (seconds at a million claims).
 RECOUNT_AFTER_SAVES = env_bool("RECOUNT_AFTER_SAVES", True)
+
+# HTTPS. A site whose host names are all loopback ones (the default ALLOWED_HOSTS, as under
+# `make serve`) cannot be reached from elsewhere, so no TLS is expected there; any other host
+# with DEBUG off is a deployment, served over HTTPS, directly or behind a proxy.
+LOOPBACK_HOSTS = {"localhost", "127.0.0.1", "[::1]", "::1"}
+HTTPS = env_bool(
+    "HTTPS", default=not DEBUG and not all(host in LOOPBACK_HOSTS for host in ALLOWED_HOSTS)
+)
+SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", default=HTTPS)
+# A TLS-terminating proxy says by this header that the visitor came over HTTPS. Set it only
+# behind a proxy that always sets (or strips) that header: otherwise a visitor could claim it.
+SECURE_PROXY_SSL_HEADER = env_proxy_ssl_header("SECURE_PROXY_SSL_HEADER")
+SESSION_COOKIE_SECURE = HTTPS
+CSRF_COOKIE_SECURE = HTTPS
+SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 365 * 24 * 3600 if HTTPS else 0, minimum=0)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", True)
+SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", True)
+# The number of reverse proxies in front of the server, each appending the address it saw to
+# X-Forwarded-For: login throttling and the export limit count the visitor's address, not
+# theirs (archive/ratelimit.py).
+TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0, minimum=0)
+
+# Response headers. X-Content-Type-Options: nosniff, Cross-Origin-Opener-Policy: same-origin
+# and X-Frame-Options: DENY are Django's defaults (SecurityMiddleware, XFrameOptionsMiddleware).
+SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+# Scripts and styles come from files under /static/ only. The admin's one inline <style> (on a
+# change list whose ModelAdmin turns off both action bars) carries the request's nonce, which
+# the header then names; pages that render no nonce get none in the header.
+SECURE_CSP = {
+    "default-src": [CSP.SELF],
+    "script-src": [CSP.SELF, CSP.NONCE],
+    "style-src": [CSP.SELF, CSP.NONCE],
+    "img-src": [CSP.SELF, "data:"],
+    "object-src": [CSP.NONE],
+    "base-uri": [CSP.NONE],
+    "frame-ancestors": [CSP.NONE],
+    "form-action": [CSP.SELF],
+}
+# Features the archive never uses are off for it and anything it embeds; the citation "Copy"
+# buttons write to the clipboard.
+PERMISSIONS_POLICY = {
+    feature: []
+    for feature in [
+        "accelerometer",
+        "autoplay",
+        "camera",
+        "display-capture",
+        "geolocation",
+        "gyroscope",
+        "magnetometer",
+        "microphone",
+        "midi",
+        "payment",
+        "publickey-credentials-get",
+        "screen-wake-lock",
+        "usb",
+        "xr-spatial-tracking",
+    ]
+} | {"clipboard-write": ["self"], "fullscreen": ["self"]}
+
+# Login throttling (django-axes): after LOGIN_FAILURE_LIMIT failed logins from one address,
+# that address may not log in, not even with the right password, for LOGIN_COOLOFF_MINUTES.
+# Failures are kept in the database, so all workers count them together.
+LOGIN_COOLOFF_MINUTES = env_int("LOGIN_COOLOFF_MINUTES", 15, minimum=1)
+AXES_FAILURE_LIMIT = env_int("LOGIN_FAILURE_LIMIT", 5, minimum=1)
+AXES_COOLOFF_TIME = timedelta(minutes=LOGIN_COOLOFF_MINUTES)
+AXES_LOCKOUT_PARAMETERS = ["ip_address"]
+# The visitor's address as the export limit counts it: TRUSTED_PROXY_COUNT applies.
+AXES_CLIENT_IP_CALLABLE = "archive.ratelimit.client_address"
+AXES_RESET_ON_SUCCESS = True
+AXES_COOLOFF_MESSAGE = (
+    f"Too many failed logins from your address: try again in {LOGIN_COOLOFF_MINUTES} minutes."
+)
