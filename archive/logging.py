@@ -62,7 +62,7 @@ class RequestLogMiddleware:
         response = self.get_response(request)
         duration = (time.perf_counter() - started) * 1000
         path = printable(request.path[:MAX_PATH])
-        client = client_address(request)
+        client = client_address(request) or "-"
         logger.info(
             "%s %s %s %.0fms %s",
             request.method,
