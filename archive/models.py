@@ -883,6 +883,9 @@ class Synonym(models.Model):
         return [t.strip() for t in SYNONYM_SEPARATOR.split(self.terms) if t.strip()]
 
 
+LOCAL_PATH = RegexValidator(r"^/(?!/)", "An address on this site, starting with a single /.")
+
+
 class WithdrawnClaim(models.Model):
     """What a deleted claim was, so that its permanent address still answers: 410 Gone with
     this record, or a permanent redirect when it was merged into another claim. Plain text
@@ -892,9 +895,10 @@ class WithdrawnClaim(models.Model):
     text = models.TextField()
     side = models.CharField(max_length=100)
     meeting_title = models.CharField(max_length=400)
-    meeting_url = models.CharField(max_length=200)
+    # Addresses on this site, shown as links on the claim's tombstone: never another scheme.
+    meeting_url = models.CharField(max_length=200, validators=[LOCAL_PATH])
     report_title = models.CharField(max_length=500)
-    report_url = models.CharField(max_length=200)
+    report_url = models.CharField(max_length=200, validators=[LOCAL_PATH])
     reason = models.TextField(help_text="Shown to readers who follow the claim's link.")
     # A plain id, not a foreign key: when the survivor is itself merged or withdrawn later,
     # the chain of tombstones still leads on (a foreign key would be set to NULL).

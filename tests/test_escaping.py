@@ -268,11 +268,6 @@ def test_the_admin_refuses_a_javascript_url(rf, model, field):
         model._meta.get_field(field).run_validators(JAVASCRIPT_URL)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="WithdrawnClaim.meeting_url and report_url are plain CharFields rendered as links; "
-    "load_archive validates a tombstone with full_clean(), which accepts javascript: in them",
-)
 def test_a_tombstone_never_links_to_javascript(client, db):
     tombstone = WithdrawnClaim(
         claim_id=999_999,
