@@ -41,6 +41,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First, so it times and logs every request, redirects included.
+    "archive.logging.RequestLogMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "archive.middleware.PermissionsPolicyMiddleware",
@@ -154,6 +156,8 @@ HTTPS = env_bool(
     "HTTPS", default=not DEBUG and not all(host in LOOPBACK_HOSTS for host in ALLOWED_HOSTS)
 )
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", default=HTTPS)
+# A load balancer's health probe may come over plain HTTP.
+SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
 # A TLS-terminating proxy says by this header that the visitor came over HTTPS. Set it only
 # behind a proxy that always sets (or strips) that header: otherwise a visitor could claim it.
 SECURE_PROXY_SSL_HEADER = env_proxy_ssl_header("SECURE_PROXY_SSL_HEADER")
@@ -220,3 +224,29 @@ AXES_RESET_ON_SUCCESS = True
 AXES_COOLOFF_MESSAGE = (
     f"Too many failed logins from your address: try again in {LOGIN_COOLOFF_MINUTES} minutes."
 )
+
+# Exports (CSV, JSON, the Atom feed) one address may download a minute (archive/ratelimit.py);
+# 0 turns the limit off. Logged-in staff are never limited.
+EXPORTS_PER_MINUTE = env_int("EXPORTS_PER_MINUTE", 30, minimum=0)
+
+# One line per request on "archive.requests"; passwords, tokens, cookies, the session and the
+# Authorization header are masked in every record (archive/logging.py).
+LOG_LEVEL = env_str("LOG_LEVEL", "INFO").upper()
+if LOG_LEVEL not in ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"):
+    raise ImproperlyConfigured(
+        f"LOG_LEVEL must be DEBUG, INFO, WARNING, ERROR or CRITICAL, not {LOG_LEVEL!r}."
+    )
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "filters": {"redact": {"()": "archive.logging.RedactSensitiveData"}},
+    "formatters": {"line": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
+    "handlers": {
+        "console": {"class": "logging.StreamHandler", "formatter": "line", "filters": ["redact"]},
+    },
+    "root": {"handlers": ["console"], "level": "WARNING"},
+    "loggers": {
+        "django": {"handlers": ["console"], "level": LOG_LEVEL, "propagate": False},
+        "archive": {"handlers": ["console"], "level": LOG_LEVEL, "propagate": False},
+    },
+}

@@ -85,6 +85,13 @@ def browser():
 
 
 @pytest.fixture(autouse=True)
+def no_export_limit(settings):
+    """Tests download as many exports as they need; tests/test_ratelimit.py sets the limit
+    it checks."""
+    settings.EXPORTS_PER_MINUTE = 0
+
+
+@pytest.fixture(autouse=True)
 def fresh_cache():
     """Cached counts are keyed by the archive's revision, which restarts with each test's
     database: a count cached in one test must not answer in another."""
