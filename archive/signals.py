@@ -1,6 +1,9 @@
 """Keep claims' denormalised search text current when the rows it is made from change, and
 mark cached counts stale when anything they count changes."""
 
+import threading
+from contextlib import contextmanager
+
 from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete, pre_save
 
@@ -28,6 +31,34 @@ def refresh_after_commit(claims) -> None:
     transaction.on_commit(lambda: refresh_claims(claims))
 
 
+_batch = threading.local()
+
+
+@contextmanager
+def search_text_refreshed_at_the_end():
+    """Within this block, a saved claim's search text is refreshed once, at the end, with
+    all the others, instead of after its save and again after its issues are set (an import
+    saves a whole report's claims at once)."""
+    if getattr(_batch, "ids", None) is not None:
+        yield  # an enclosing block refreshes them
+        return
+    _batch.ids = set()
+    try:
+        yield
+        ids = _batch.ids
+    finally:
+        _batch.ids = None
+    refresh_claims(Claim.objects.filter(pk__in=sorted(ids)))
+
+
+def refresh_claim(pk: int) -> None:
+    ids = getattr(_batch, "ids", None)
+    if ids is None:
+        refresh_claims(Claim.objects.filter(pk=pk))
+    else:
+        ids.add(pk)
+
+
 DEFAULT_WITHDRAWAL = "Withdrawn by the archive's editors."
 
 
@@ -50,7 +81,7 @@ def on_claim_saved(sender, instance, raw=False, **kwargs):
         instance._loaded_raw = True
         refresh_after_commit(Claim.objects.filter(pk=instance.pk))
         return
-    refresh_claims(Claim.objects.filter(pk=instance.pk))
+    refresh_claim(instance.pk)
 
 
 def on_claim_issues_changed(sender, instance, action, reverse, pk_set, **kwargs):
@@ -58,7 +89,7 @@ def on_claim_issues_changed(sender, instance, action, reverse, pk_set, **kwargs)
         if getattr(instance, "_loaded_raw", False):
             return  # refreshed after the load commits
         if action.startswith("post_"):
-            refresh_claims(Claim.objects.filter(pk=instance.pk))
+            refresh_claim(instance.pk)
     elif action == "pre_clear":  # issue.claims.clear(): remember whom it touches
         instance._claims_to_refresh = list(instance.claims.values_list("pk", flat=True))
     elif action.startswith("post_"):

@@ -37,6 +37,7 @@ from archive.models import (
     Synonym,
     WithdrawnClaim,
 )
+from archive.signals import search_text_refreshed_at_the_end
 
 FORMAT = "bilateral-archive"
 VERSION = 1
@@ -337,7 +338,7 @@ def _attempt(
 ) -> None:
     """Run `load` in a transaction of its own and note the outcome under `label`."""
     try:
-        with transaction.atomic():
+        with transaction.atomic(), search_text_refreshed_at_the_end():
             created = load()
     except (LoadError, ValidationError, DatabaseError, LookupError, TypeError, ValueError) as e:
         summary.failed.append(Failure(label, _reason(e)))

@@ -30,6 +30,7 @@ from archive.models import (
     Report,
     Status,
 )
+from archive.signals import search_text_refreshed_at_the_end
 from archive.text import fingerprint
 
 FIRST, SECOND = 1, 2
@@ -228,6 +229,7 @@ class Duplicate(Exception):
 
 
 @transaction.atomic
+@search_text_refreshed_at_the_end()
 def build(plan: ImportPlan) -> Report:
     """Create the plan's records as drafts, all or nothing. Raises `Duplicate` when the
     report is already in the archive, and ValidationError (creating nothing) when a record
