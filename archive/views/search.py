@@ -6,6 +6,7 @@ from archive import exports, listing
 from archive.filters import ClaimFilter
 from archive.models import Claim, Person
 from archive.presentation import sources_of
+from archive.ratelimit import limit_exports
 from archive.search import ORDERS, ClaimSearch, backend, indexes, prepare, suggest_people
 from archive.search.query import describe
 from archive.views.listing import (
@@ -22,6 +23,7 @@ RESULTS_PER_PAGE = 20
 MAX_QUERY_PARAMETER = 1000
 
 
+@limit_exports
 def search(request: HttpRequest) -> HttpResponse:
     """Claims matching the words, most relevant first, narrowed by the same facets as the
     claims listing; as a page, CSV or JSON."""
