@@ -24,6 +24,15 @@ def name_pattern(names: tuple[str, ...]) -> re.Pattern:
     return re.compile(r"(?<![\w.])(?:" + "|".join(pieces) + r")(?![\w])")
 
 
+MIDDLE_INITIAL = re.compile(r"\s+[A-Z]\.(?=\s)")
+
+
+def plain_name(text: str) -> str:
+    """A name as `name_pattern` found it, without a middle initial or extra spaces: the key
+    to look the person up by."""
+    return " ".join(MIDDLE_INITIAL.sub("", text).split())
+
+
 def refers_to(subject: str, name: str) -> bool:
     """ "Blinken", "Secretary Blinken" or "Xi" (a Chinese name's surname comes first) refer
     to the person named `name`."""

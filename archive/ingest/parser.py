@@ -59,6 +59,7 @@ from archive.ingest.names import (
     is_name_word,
     is_title_noun,
     name_pattern,
+    plain_name,
     refers_to,
     word_pattern,
 )
@@ -99,6 +100,7 @@ class Parser:
         self.body = text
         self.default_year = default_year
         self.vocabulary = vocabulary
+        self.people = {person.key: person for person in vocabulary.people}
         words: dict[str, str] = {}
         for code, names in COUNTRY_WORDS.items():
             for name in names:
@@ -120,8 +122,8 @@ class Parser:
         self.sentence_spans = [s for p in prose for s in sentences(p.text, p.start)]
         self.sentence_starts = [s.start for s in self.sentence_spans]
         report = self.read_report(header, content)
-        commentary, relayed = self.split_relay(content, report)
-        self.find_officials(prose, report)
+        commentary, relayed = self.split_relay(content)
+        self.find_officials(prose)
         meeting = self.read_meeting(header, content, report)
         self.mark_participants(meeting)
         self.complete_countries(report)
@@ -226,9 +228,7 @@ class Parser:
             self.notes.append("The text has no title line; give the report a title.")
         return report
 
-    def split_relay(
-        self, content: list[Paragraph], report: ReportProposal
-    ) -> tuple[list[Paragraph], list[Paragraph]]:
+    def split_relay(self, content: list[Paragraph]) -> tuple[list[Paragraph], list[Paragraph]]:
         """A press dispatch comments first, then relays a document ("Below is the ... report"):
         only the relayed part speaks for a side."""
         for index, paragraph in enumerate(content):
@@ -239,18 +239,22 @@ class Parser:
 
     # --- officials ------------------------------------------------------------------------
 
-    def find_officials(self, content: list[Paragraph], report: ReportProposal) -> None:
+    def find_officials(self, content: list[Paragraph]) -> None:
         """Officials the text names: the archive's known people (by any of their names), and
         unknown people named right after a title ("Foreign Minister Mevlüt Çavuşoğlu")."""
         mentions: list[tuple[int, int, str | None, str]] = []  # start, end, person key, name
-        for person in self.vocabulary.people:
-            pattern = name_pattern(person.names)
-            for paragraph in content:
-                for match in pattern.finditer(paragraph.text):
-                    start = paragraph.start + match.start()
-                    mentions.append(
-                        (start, start + len(match.group(0)), person.key, match.group(0))
-                    )
+        # One pattern for every name the archive knows, not one scan of the text per person.
+        key_of = {
+            plain_name(name): person.key
+            for person in self.vocabulary.people
+            for name in person.names
+        }
+        pattern = name_pattern(tuple(key_of)) if key_of else None
+        for paragraph in content if pattern else []:
+            for match in pattern.finditer(paragraph.text):
+                start = paragraph.start + match.start()
+                key = key_of[plain_name(match.group(0))]
+                mentions.append((start, start + len(match.group(0)), key, match.group(0)))
         known = [(a, b) for a, b, _, _ in mentions]
         for paragraph in content:
             for match in CAPITALISED_RUN.finditer(paragraph.text):
@@ -299,7 +303,7 @@ class Parser:
                 if official.country is None:
                     official.country = country
                 continue
-            person = next((p for p in self.vocabulary.people if p.key == key), None)
+            person = self.people.get(key)
             if (
                 person is not None
                 and person.country
@@ -612,7 +616,7 @@ class Parser:
         )
         for index, official in enumerate(self.officials):
             names = [official.name.text]
-            person = next((p for p in self.vocabulary.people if p.key == official.person), None)
+            person = self.people.get(official.person)
             if person:
                 names.extend(person.names)
             for name in names:
