@@ -13,7 +13,8 @@ OUT = ROOT / "bench" / "out"
 
 def setup_django(claims: int) -> None:
     """Point Django at the benchmark database (BENCH_DATABASE_URL, or a SQLite file per
-    size under bench/out/), with production-like settings: DEBUG off, no query log."""
+    size under bench/out/), with production-like settings: DEBUG off, no query log, plain
+    HTTP (as behind a TLS-terminating proxy)."""
     sys.path.insert(0, str(ROOT))
     OUT.mkdir(exist_ok=True)
     url = os.environ.get("BENCH_DATABASE_URL") or f"sqlite:///{OUT}/bench-{claims}.sqlite3"
@@ -21,6 +22,7 @@ def setup_django(claims: int) -> None:
     os.environ["DEBUG"] = "False"
     os.environ.setdefault("SECRET_KEY", "benchmark-only-key-" + "x" * 40)
     os.environ["ALLOWED_HOSTS"] = "testserver"
+    os.environ["HTTPS"] = "False"  # the test client speaks plain HTTP: no redirect
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "archive.settings")
     import django
 
