@@ -98,6 +98,15 @@ def env_database(name: str, default_sqlite_path: str) -> dict:
         config["OPTIONS"] = SQLITE_OPTIONS
     else:
         # JIT compilation costs tens of milliseconds per query and pays off only for long
-        # analytical queries, which a web archive does not run.
-        config.setdefault("OPTIONS", {})["options"] = "-c jit=off"
+        # analytical queries, which a web archive does not run. With PostgreSQL's default
+        # 4 MB of work_mem, the bitmap of a broad full-text match turns lossy and every row
+        # of its pages is matched again: 2.4 rows read per match at a million claims.
+        work_mem = os.environ.get("DATABASE_WORK_MEM", "").strip() or "64MB"
+        if not re.fullmatch(r"\d+\s*(kB|MB|GB)", work_mem):
+            raise ImproperlyConfigured(
+                f"DATABASE_WORK_MEM must be a size like 64MB, not {work_mem!r}."
+            )
+        config.setdefault("OPTIONS", {})["options"] = (
+            f"-c jit=off -c work_mem={work_mem.replace(' ', '')}"
+        )
     return config

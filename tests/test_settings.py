@@ -47,6 +47,27 @@ def test_database_urls(monkeypatch):
         env_database("DB", "unused")
 
 
+def test_postgresql_sessions_get_work_memory_and_no_jit(monkeypatch):
+    monkeypatch.setenv("DB", "postgres://u@db.example:5432/archive")
+    monkeypatch.delenv("DATABASE_WORK_MEM", raising=False)
+    assert env_database("DB", "")["OPTIONS"]["options"] == "-c jit=off -c work_mem=64MB"
+    monkeypatch.setenv("DATABASE_WORK_MEM", "256 MB")
+    assert env_database("DB", "")["OPTIONS"]["options"].endswith("work_mem=256MB")
+    monkeypatch.setenv("DATABASE_WORK_MEM", "lots; DROP")
+    with pytest.raises(ImproperlyConfigured, match="DATABASE_WORK_MEM"):
+        env_database("DB", "")
+
+
+def test_the_database_session_has_the_work_memory_asked_for(db):
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        pytest.skip("a PostgreSQL setting")
+    with connection.cursor() as cursor:
+        cursor.execute("SHOW work_mem")
+        assert cursor.fetchone()[0] == "64MB"
+
+
 def run_check(**env) -> subprocess.CompletedProcess:
     environment = {k: v for k, v in os.environ.items() if k not in {"SECRET_KEY", "DEBUG"}}
     environment.update(env)
