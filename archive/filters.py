@@ -10,14 +10,16 @@ import datetime
 import hashlib
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 
 import django_filters
 from django import forms
+from django.conf import settings
 from django.core.cache import cache
 from django.db import connection
 from django.db.models import QuerySet
 
-from archive import claim_counts, facets
+from archive import claim_counts, facet_index, facets
 from archive.facets import Choice, Facet
 from archive.models import Claim, Meeting, Revision
 
@@ -115,12 +117,21 @@ class FacetedFilterSet(django_filters.FilterSet):
     date_field = ""
     scope = ""  # names the listing in cache keys
 
-    def __init__(self, data, queryset: QuerySet, restrict: Callable | None = None, key=""):
+    def __init__(
+        self,
+        data,
+        queryset: QuerySet,
+        restrict: Callable | None = None,
+        key="",
+        matches: Callable[[], tuple] | None = None,
+    ):
         """`restrict` narrows every counted queryset further (a full-text match); `key`
-        says how, for the cache."""
+        says how, for the cache; `matches` gives the ids `restrict` leaves and their
+        relevance, for counting in memory (archive/facet_index.py)."""
         super().__init__(data=data, queryset=queryset)
         self.restrict = restrict or (lambda queryset: queryset)
         self.restrict_key = key
+        self.matches = matches
         self.problems: list[str] = []
         self.chosen: dict[str, list[Choice]] = {}
         self.bounds: dict[str, tuple[str, datetime.date]] = {}
@@ -208,6 +219,9 @@ class FacetedFilterSet(django_filters.FilterSet):
         """How many records the listing holds. Without a date filter, the sum of the monthly
         counts, which are counted with the facets anyway (every record has a date);
         otherwise a count, cached like the facet counts."""
+        counter = self.counter()
+        if counter is not None:
+            return self.counted_in_memory(counter, "total")
         if not any(name in DATE_PARAMETERS for name, _ in self.items()):
             names = [name for name in self.facet_filters if name != DATES]
             return sum(n for _, n in self.counted([*names, MONTHS])[MONTHS])
@@ -254,6 +268,11 @@ class FacetedFilterSet(django_filters.FilterSet):
                 missing.setdefault(tuple(self.items(skip)), []).append((name, key))
             else:
                 found[name] = rows
+        counter = self.counter() if missing else None
+        if counter is not None:  # counting in memory costs less than the cache's round trip
+            for name, _ in (item for group in missing.values() for item in group):
+                found[name] = self.counted_in_memory(counter, name)
+            missing = {}
         for state, group in missing.items():
             first = group[0][0]
             base = self.restrict(self.filtered(skip=DATES if first == MONTHS else first))
@@ -268,6 +287,17 @@ class FacetedFilterSet(django_filters.FilterSet):
                 found[name] = rows
         self._counted.update(found)
         return found
+
+    def counter(self) -> facet_index.Counter | None:
+        """Counts from memory, when the listing has a current copy there (claims do)."""
+        return None
+
+    def counted_in_memory(self, counter: facet_index.Counter, name: str):
+        """A facet's rows, MONTHS or the "total", kept with the copy under the filters they
+        depend on (so choosing a value reuses its own facet's counts)."""
+        skip = DATES if name == MONTHS else "" if name == "total" else name
+        key = (self.scope, self.restrict_key, tuple(self.items(skip)), name)
+        return counter.columns.remember(key, partial(counter.counts, name))
 
     def count_together(
         self, queryset: QuerySet, names: list[str], everything: bool = False
@@ -338,6 +368,18 @@ class ClaimFilter(FacetedFilterSet):
     class Meta:
         model = Claim
         fields: list[str] = []
+
+    def counter(self):
+        if not hasattr(self, "_counter"):
+            self._counter = None
+            searched = bool(self.restrict_key)
+            if settings.FACET_INDEX and (self.matches or not searched):
+                columns = facet_index.current(self.revision)
+                if columns is not None:
+                    bounds = {name: date for name, (_, date) in self.bounds.items()}
+                    matched = self.matches if searched else None
+                    self._counter = facet_index.Counter(columns, self.chosen, bounds, matched)
+        return self._counter
 
     def count_together(self, queryset, names, everything=False):
         """All of them in one statement, the claims selected once (archive/claim_counts.py),

@@ -1,5 +1,6 @@
 """Recount the counts that do not depend on the request (the unfiltered claims and meetings
-listings) in a background thread after an editor's save, so that readers find them cached.
+listings) in a background thread after an editor's save, so that readers find them cached,
+and rebuild this process's copy of the claims' facet values (archive/facet_index.py).
 
 One thread per process at a time; saves that arrive while it counts ask for one more round.
 """
@@ -51,8 +52,12 @@ def run() -> None:
 
 
 def recount() -> None:
+    from archive import facet_index
     from archive.filters import ClaimFilter, MeetingFilter
     from archive.models import Claim, Meeting
+
+    if settings.FACET_INDEX:  # then the claims' counts come from it, uncached
+        facet_index.refresh()
 
     for filter_set, records in (
         (ClaimFilter, Claim.objects.published()),

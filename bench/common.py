@@ -23,6 +23,7 @@ def setup_django(claims: int) -> None:
     os.environ.setdefault("SECRET_KEY", "benchmark-only-key-" + "x" * 40)
     os.environ["ALLOWED_HOSTS"] = "testserver"
     os.environ["HTTPS"] = "False"  # the test client speaks plain HTTP: no redirect
+    os.environ["LOG_LEVEL"] = "WARNING"  # no line per request between the figures
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "archive.settings")
     import django
 

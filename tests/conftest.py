@@ -5,6 +5,7 @@ import pytest
 from django.core.management import call_command
 from django.test import override_settings
 
+from archive import facet_index
 from archive.models import Claim, Meeting, Person, Report
 from archive.search.document import refresh_claims
 
@@ -25,6 +26,13 @@ ANCHORAGE = "2021-03-18-china-us-high-level-strategic-dialogue"
 @pytest.fixture(autouse=True)
 def fast_password_hashing(settings):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(autouse=True)
+def no_facet_index_of_another_test():
+    """Each test's database starts again at the same revision number: a copy of the facet
+    values kept from an earlier test would pass for current."""
+    facet_index.forget()
 
 
 @pytest.fixture

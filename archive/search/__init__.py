@@ -7,7 +7,9 @@ connection, and views never see either engine's syntax.
 
 from dataclasses import dataclass
 from types import ModuleType
+from typing import TYPE_CHECKING
 
+import numpy as np
 from django.core.paginator import Page, Paginator
 from django.db import connection
 from django.db.models import Count, Model, QuerySet, Window
@@ -16,6 +18,9 @@ from archive.search import indexes
 from archive.search.highlight import to_html
 from archive.search.query import ParsedQuery, expand, parse
 from archive.search.synonyms import Matches, lookup
+
+if TYPE_CHECKING:
+    from archive.facet_index import Counter
 
 ORDERS = {
     "relevance": "Most relevant first",
@@ -52,15 +57,34 @@ def prepare(text: str) -> PreparedQuery:
     return PreparedQuery(parsed, matches)
 
 
-class ClaimSearch:
-    """Claims matching a query. `page()` fetches one page and the total in a single query
-    (a window count rides along with the ranking, which must visit every match anyway);
-    only the page's claims are highlighted."""
+def scored_claims(query: ParsedQuery) -> tuple[np.ndarray, np.ndarray]:
+    """Every claim the words match (published or not) and its relevance, as arrays: one
+    pass over the matches gives the facets' counts, the total and the ranking (see
+    `archive/facet_index.py`)."""
+    from archive.models import Claim
 
-    def __init__(self, query: ParsedQuery, claims: QuerySet, order: str = "relevance"):
+    rows = backend().scored(Claim, query, indexes.CLAIMS)
+    ids = np.fromiter((pk for pk, _ in rows), dtype=np.int64, count=len(rows))
+    return ids, np.fromiter((score for _, score in rows), dtype=np.float64, count=len(rows))
+
+
+class ClaimSearch:
+    """Claims matching a query. `page()` fetches one page and the total: from the listing's
+    in-memory counter when there is one (which has every match and its relevance), else in
+    SQL, in a single query where a window count can ride along with the ranking, which must
+    visit every match anyway. Only the page's claims are highlighted."""
+
+    def __init__(
+        self,
+        query: ParsedQuery,
+        claims: QuerySet,
+        order: str = "relevance",
+        counter: "Counter | None" = None,
+    ):
         self.query = query
         self.order = order if order in ORDERS else "relevance"
         self.matched = backend().matching(claims.order_by(), query, indexes.CLAIMS)
+        self.counter = counter
 
     def ordered(self) -> QuerySet:
         if self.order == "newest":
@@ -70,6 +94,9 @@ class ClaimSearch:
         return backend().ranked(self.matched, self.query, indexes.CLAIMS)
 
     def ids_and_total(self, offset: int, limit: int) -> tuple[list[int], int]:
+        if self.counter is not None:
+            ids = self.counter.ordered_ids(self.order, offset, limit)
+            return ids, self.counter.total()
         if not backend().COUNT_IN_WINDOW:
             ids = [row[0] for row in self.ordered().values_list("pk")[offset : offset + limit]]
             return ids, self.matched.count()

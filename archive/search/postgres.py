@@ -66,6 +66,13 @@ def ranked(queryset: QuerySet, query: ParsedQuery, index: SearchIndex) -> QueryS
     return queryset.annotate(rank=rank).order_by("-rank", "-pk")
 
 
+def scored(model, query: ParsedQuery, index: SearchIndex) -> list[tuple[int, float]]:
+    """(id, relevance) of every record the query matches, published or not; the relevance
+    is `ranked`'s."""
+    matched = matching(model.objects.order_by(), query, index)
+    return list(ranked(matched, query, index).order_by().values_list("pk", "rank"))
+
+
 def highlights(
     model, ids: list[int], query: ParsedQuery, index: SearchIndex, fragments: bool
 ) -> dict[int, str]:

@@ -7,7 +7,15 @@ from archive.filters import ClaimFilter
 from archive.models import Claim, Person
 from archive.presentation import sources_of
 from archive.ratelimit import limit_exports
-from archive.search import ORDERS, ClaimSearch, backend, indexes, prepare, suggest_people
+from archive.search import (
+    ORDERS,
+    ClaimSearch,
+    backend,
+    indexes,
+    prepare,
+    scored_claims,
+    suggest_people,
+)
 from archive.search.query import describe
 from archive.views.listing import (
     absolute_url,
@@ -38,6 +46,7 @@ def search(request: HttpRequest) -> HttpResponse:
         queryset=Claim.objects.published(),
         restrict=lambda claims: backend().matching(claims, parsed, indexes.CLAIMS),
         key=repr((parsed.include, parsed.exclude)),
+        matches=lambda: scored_claims(parsed),
     )
     problems = wanted.problems + filters.problems
     if wanted.is_machine and (problems or prepared.is_empty):
@@ -61,7 +70,7 @@ def search(request: HttpRequest) -> HttpResponse:
     }
     if prepared.is_empty:
         return render(request, "search/results.html", context)
-    results = ClaimSearch(parsed, filters.qs, wanted.sort)
+    results = ClaimSearch(parsed, filters.qs, wanted.sort, counter=filters.counter())
     absolute = absolute_url(request)
     if wanted.format == "csv":
         return exports.csv_response(

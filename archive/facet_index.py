@@ -1,0 +1,433 @@
+"""The published claims' facet values held in memory, column by column, for counting.
+
+Counting facets in SQL visits every claim the other filters leave, once per set of filters:
+with three facets chosen at a million claims that is four passes over hundreds of thousands
+of rows (0.8 s on PostgreSQL). Held as numpy arrays aligned by claim (its kind, side's
+country, speaker, meeting, publisher, month, and the claim-issue links), the same counts
+are a few vector operations: milliseconds, whatever is chosen.
+
+The copy belongs to one revision of the archive (`archive.models.Revision`): any save makes
+it stale in every process at once. A process whose copy is stale builds a new one in a
+background thread (a few seconds at a million claims) and meanwhile counts in SQL
+(`archive/claim_counts.py`), so counts are exact at every moment. Small archives (under
+`INLINE_CLAIMS`) are rebuilt at once, in the request.
+
+Every facet's meaning here mirrors its SQL in `archive/facets.py`; `tests/test_facet_index.py`
+checks that both give the same counts.
+"""
+
+import datetime
+import logging
+import threading
+from collections.abc import Callable, Hashable, Iterable
+from dataclasses import dataclass, field
+from functools import cached_property
+
+import numpy as np
+from django.db import connection
+from django_countries import countries
+
+from archive.facets import JOINT, JOINT_LABEL, Choice
+from archive.models import Claim, Issue, Meeting, Person, Publisher, Revision
+
+logger = logging.getLogger(__name__)
+
+# Rebuilding this many claims takes about 0.1 s: cheaper in the request than a SQL count.
+INLINE_CLAIMS = 20_000
+CHUNK = 50_000
+REMEMBERED = 1000  # listing states whose counts a copy keeps (a few kB each)
+EPOCH = datetime.date(1970, 1, 1).toordinal()
+KINDS = dict(Claim.Kind.choices)
+NO_ID = 0  # no speaker (ids start at 1)
+NO_DATE = np.iinfo(np.int32).min
+
+Row = tuple[str, str, int]  # (value, label, records): a facet's row, as the filters keep it
+
+
+@dataclass(frozen=True)
+class Labels:
+    """A small table's rows by id: the value a URL holds (a slug) and the label shown."""
+
+    by_id: dict[int, tuple[str, str]]
+    ids_by_slug: dict[str, int] = field(init=False)
+
+    def __post_init__(self):
+        object.__setattr__(self, "ids_by_slug", {s: pk for pk, (s, _) in self.by_id.items()})
+
+    def ids(self, slugs: Iterable[str]) -> list[int]:
+        return [self.ids_by_slug[s] for s in slugs if s in self.ids_by_slug]
+
+
+@dataclass(frozen=True, eq=False)
+class ClaimColumns:
+    """Published claims in id order, one array per facet; never changed once built."""
+
+    revision: int
+    ids: np.ndarray  # int64
+    kind: np.ndarray  # index into `kinds`
+    country: np.ndarray  # index into `country_codes`; "" is no side's country (joint)
+    joint: np.ndarray  # bool
+    person: np.ndarray  # the speaker's person id, or NO_ID
+    meeting: np.ndarray
+    publisher: np.ndarray
+    day: np.ndarray  # days since 1970-01-01 of the meeting's start, or NO_DATE
+    link_claim: np.ndarray  # position in `ids` of each claim-issue link's claim
+    link_issue: np.ndarray  # its issue id
+    link_family: np.ndarray  # the family's key of the link's issue (NO_ID: in no family)
+    kinds: tuple[str, ...]
+    country_codes: tuple[str, ...]
+    officials: Labels
+    meetings: Labels
+    publishers: Labels
+    issues: Labels
+    family_keys: tuple[int, ...]  # each family's key: its broader issue's id
+
+    remembered: dict = field(default_factory=dict)
+
+    @property
+    def size(self) -> int:
+        return len(self.ids)
+
+    def remember(self, key: Hashable, count: Callable[[], object]):
+        """Counts taken at this revision, kept: they cannot change until it moves on."""
+        if key not in self.remembered:
+            if len(self.remembered) >= REMEMBERED:
+                self.remembered.clear()
+            self.remembered[key] = count()
+        return self.remembered[key]
+
+
+# Building --------------------------------------------------------------------------------
+
+
+def build() -> ClaimColumns:
+    """Read the published claims and the tables their labels come from.
+
+    No transaction (on SQLite it would hold the write lock for seconds): the revision is
+    read first, so a save made while the rest is read leaves a copy of an older revision,
+    which no request uses."""
+    revision = Revision.current()
+    claims = claim_arrays()
+    link_claim, link_issue = link_arrays(claims["ids"])
+    issues = list(Issue.objects.values_list("pk", "slug", "name", "parent_id"))
+    people = Person.objects.values_list("pk", "slug", "name")
+    meetings = Meeting.objects.published().values_list("pk", "slug", "title", "start_date")
+    publishers = Publisher.objects.values_list("pk", "slug", "name")
+    return ClaimColumns(
+        revision=revision,
+        link_claim=link_claim,
+        link_issue=link_issue,
+        link_family=family_of(issues)[link_issue] if len(link_issue) else link_issue,
+        family_keys=tuple(sorted({parent for *_, parent in issues if parent})),
+        issues=Labels({pk: (slug, name) for pk, slug, name, _ in issues}),
+        officials=Labels({pk: (slug, name) for pk, slug, name in people}),
+        meetings=Labels(
+            {pk: (slug, f"{title} ({start:%Y})") for pk, slug, title, start in meetings}
+        ),
+        publishers=Labels({pk: (slug, name) for pk, slug, name in publishers}),
+        **claims,
+    )
+
+
+def claim_arrays() -> dict:
+    columns: dict[str, list[np.ndarray]] = {
+        name: []
+        for name in ("ids", "kind", "country", "joint", "person", "meeting", "publisher", "day")
+    }
+    kinds: dict[str, int] = {}
+    codes: dict[str, int] = {}
+    rows = (
+        Claim.objects.published()
+        .order_by("pk")
+        .values_list(
+            "pk",
+            "kind",
+            "delegation__country",
+            "joint",
+            "speaker__person_id",
+            "meeting_id",
+            "report__publisher_id",
+            "meeting_date",
+        )
+    )
+    chunk: list[tuple] = []
+    for row in rows.iterator(chunk_size=CHUNK):
+        chunk.append(row)
+        if len(chunk) == CHUNK:
+            add_chunk(columns, chunk, kinds, codes)
+            chunk = []
+    add_chunk(columns, chunk, kinds, codes)
+    arrays = {name: np.concatenate(parts) for name, parts in columns.items()}
+    arrays["kinds"] = tuple(kinds)
+    arrays["country_codes"] = tuple(codes)
+    return arrays
+
+
+def add_chunk(columns: dict, chunk: list[tuple], kinds: dict, codes: dict) -> None:
+    values = zip(*chunk, strict=True) if chunk else [()] * 8
+    ids, kind, country, joint, person, meeting, publisher, date = values
+    columns["ids"].append(np.array(ids, dtype=np.int64))
+    columns["kind"].append(np.array([kinds.setdefault(k, len(kinds)) for k in kind], np.int16))
+    columns["country"].append(
+        np.array([codes.setdefault(c or "", len(codes)) for c in country], np.int16)
+    )
+    columns["joint"].append(np.array(joint, dtype=bool))
+    columns["person"].append(np.array([p or NO_ID for p in person], dtype=np.int64))
+    columns["meeting"].append(np.array(meeting, dtype=np.int64))
+    columns["publisher"].append(np.array(publisher, dtype=np.int64))
+    columns["day"].append(
+        np.array([d.toordinal() - EPOCH if d else NO_DATE for d in date], dtype=np.int32)
+    )
+
+
+def link_arrays(ids: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The claim-issue links of published claims, as (claim position, issue id)."""
+    links = Claim.issues.through.objects.order_by().values_list("claim_id", "issue_id")
+    pairs = np.array(list(links.iterator(chunk_size=CHUNK)), dtype=np.int64).reshape(-1, 2)
+    if not len(ids):
+        return np.zeros(0, np.int64), np.zeros(0, np.int64)
+    positions = np.minimum(np.searchsorted(ids, pairs[:, 0]), len(ids) - 1)
+    published = ids[positions] == pairs[:, 0]
+    return positions[published], pairs[published, 1]
+
+
+def family_of(issues: list[tuple]) -> np.ndarray:
+    """By issue id: the key of the issue's family (its parent's id, or its own when it has
+    narrower issues), or NO_ID; as `claim_counts` groups them."""
+    parents = {parent for *_, parent in issues if parent}
+    keys = np.full(max((pk for pk, *_ in issues), default=0) + 1, NO_ID, dtype=np.int64)
+    for pk, _, _, parent in issues:
+        if parent or pk in parents:
+            keys[pk] = parent or pk
+    return keys
+
+
+# The copy of this process ------------------------------------------------------------------
+
+_lock = threading.Lock()
+_state: dict = {"columns": None, "building": False}
+
+
+def current(revision: int) -> ClaimColumns | None:
+    """This process's copy if it holds `revision`, else None while a fresh copy is built in
+    a background thread; a small archive's copy is rebuilt at once instead."""
+    columns = _state["columns"]
+    if columns is not None and columns.revision == revision:
+        return columns
+    small = columns.size <= INLINE_CLAIMS if columns is not None else is_small()
+    if not small:
+        start_building()
+        return None
+    columns = refresh()
+    return columns if columns.revision == revision else None
+
+
+def refresh() -> ClaimColumns:
+    """Build this process's copy now (a small archive's, or after an editor's save, in the
+    recount's thread)."""
+    columns = build()
+    with _lock:
+        _state["columns"] = columns
+    return columns
+
+
+def is_small() -> bool:
+    """Whether the archive has at most INLINE_CLAIMS published claims (counting no further)."""
+    return Claim.objects.published().values("pk")[: INLINE_CLAIMS + 1].count() <= INLINE_CLAIMS
+
+
+def start_building() -> None:
+    with _lock:
+        if _state["building"]:
+            return
+        _state["building"] = True
+    threading.Thread(target=build_in_background, name="archive-facet-index", daemon=True).start()
+
+
+def build_in_background() -> None:
+    try:
+        refresh()
+    except Exception:
+        logger.exception("Building the facet index failed; facets are counted in SQL.")
+    finally:
+        with _lock:
+            _state["building"] = False
+        connection.close()
+
+
+def forget() -> None:
+    """Drop this process's copy (tests)."""
+    with _lock:
+        _state["columns"] = None
+
+
+# Counting ----------------------------------------------------------------------------------
+
+
+class Counter:
+    """The facet counts of one listing's state: the chosen values (as the filter set resolved
+    them), the date bounds, and what a full-text search matched (None: no search; else a
+    function giving arrays of ids and their relevance), read only when a count needs it."""
+
+    def __init__(
+        self,
+        columns: ClaimColumns,
+        chosen: dict[str, list[Choice]],
+        bounds: dict[str, datetime.date],
+        matched: Callable[[], tuple[np.ndarray, np.ndarray]] | None = None,
+    ):
+        self.columns = columns
+        self.chosen = chosen
+        self.bounds = bounds
+        self.matched = matched
+
+    def counts(self, name: str):
+        """The rows of a facet, of "months", or the "total"."""
+        if name == "total":
+            return self.total()
+        return self.months() if name == "months" else self.rows(name)
+
+    @cached_property
+    def masks(self) -> dict[str, np.ndarray]:
+        masks = {name: self.narrowed(name, values) for name, values in self.chosen.items()}
+        days = self.columns.day
+        if "from" in self.bounds:
+            masks["from"] = days >= self.bounds["from"].toordinal() - EPOCH
+        if "to" in self.bounds:
+            masks["to"] = (days <= self.bounds["to"].toordinal() - EPOCH) & (days != NO_DATE)
+        return masks
+
+    @cached_property
+    def scores(self) -> np.ndarray | None:
+        """By claim position: the search's relevance, or NaN where the words do not match
+        (None: no search)."""
+        if self.matched is None:
+            return None
+        ids = self.columns.ids
+        found, relevance = self.matched()
+        positions = np.searchsorted(ids, found)
+        inside = positions < len(ids)
+        positions, relevance = positions[inside], relevance[inside]
+        published = ids[positions] == found[inside]
+        scores = np.full(len(ids), np.nan)
+        scores[positions[published]] = relevance[published]
+        return scores
+
+    @cached_property
+    def restriction(self) -> np.ndarray | None:
+        return None if self.scores is None else ~np.isnan(self.scores)
+
+    def ordered_ids(self, order: str, offset: int, limit: int) -> list[int]:
+        """A page of the selected claims' ids, most relevant first (ties: the newer id
+        first), or by meeting date ("newest", "oldest"; ties by id): as the search's SQL
+        orders them."""
+        positions = np.flatnonzero(self.selection())
+        ids = self.columns.ids[positions]
+        if order == "relevance" and self.scores is not None:
+            ranking = np.lexsort((-ids, -self.scores[positions]))
+        elif order == "oldest":
+            ranking = np.lexsort((ids, self.columns.day[positions]))
+        else:
+            ranking = np.lexsort((-ids, -self.columns.day[positions].astype(np.int64)))
+        return ids[ranking[offset : offset + limit]].tolist()
+
+    def narrowed(self, name: str, chosen: list[Choice]) -> np.ndarray:
+        c = self.columns
+        values = [choice.value for choice in chosen]
+        if name == "issue":
+            ids = [pk for choice in chosen for pk in choice.ids]
+            mask = np.zeros(c.size, dtype=bool)
+            mask[c.link_claim[np.isin(c.link_issue, ids)]] = True
+            return mask
+        if name == "official":
+            return np.isin(c.person, c.officials.ids(values))
+        if name == "meeting":
+            return np.isin(c.meeting, c.meetings.ids(values))
+        if name == "publisher":
+            return np.isin(c.publisher, c.publishers.ids(values))
+        if name == "kind":
+            return np.isin(c.kind, [c.kinds.index(v) for v in values if v in c.kinds])
+        if name == "country":
+            codes = [c.country_codes.index(v) for v in values if v in c.country_codes and v]
+            mask = np.isin(c.country, codes)
+            return mask | c.joint if JOINT in values else mask
+        if name == "year":
+            years = (c.day.astype("datetime64[D]").astype("datetime64[Y]").astype(np.int64)) + 1970
+            return np.isin(years, [int(v) for v in values]) & (c.day != NO_DATE)
+        raise ValueError(f"No facet {name!r} in the index.")
+
+    def selection(self, skip: str = "") -> np.ndarray:
+        """Claims passing every filter but `skip` ("year" leaves out all the dates)."""
+        selected = np.ones(self.columns.size, dtype=bool)
+        for name, mask in self.masks.items():
+            if name == skip or (skip == "year" and name in ("from", "to")):
+                continue
+            selected &= mask
+        if self.restriction is not None:
+            selected &= self.restriction
+        return selected
+
+    def total(self) -> int:
+        return int(np.count_nonzero(self.selection()))
+
+    def months(self) -> list[tuple[datetime.date, int]]:
+        days = self.columns.day[self.selection(skip="year")]
+        months = days[days != NO_DATE].astype("datetime64[D]").astype("datetime64[M]")
+        months = months.astype(np.int64)  # months since January 1970
+        if not len(months):
+            return []
+        first = int(months.min())
+        return [
+            (datetime.date(1970 + month // 12, month % 12 + 1, 1), n)
+            for month, n in ((first + offset, n) for offset, n in tallied(months - first))
+        ]
+
+    def rows(self, name: str) -> list[Row]:
+        """The facet's values with records, most first: as `claim_counts.count` gives them."""
+        c = self.columns
+        selected = self.selection(skip=name)
+        if name == "issue":
+            counted = self.issue_records(selected)
+            rows = [(*c.issues.by_id[pk], n) for pk, n in counted.items()]
+        elif name == "kind":
+            rows = [
+                (c.kinds[i], KINDS.get(c.kinds[i], c.kinds[i]), n)
+                for i, n in tallied(c.kind[selected])
+            ]
+        elif name == "country":
+            rows = [
+                (code, countries.name(code), n) if code else (JOINT, JOINT_LABEL, n)
+                for code, n in ((c.country_codes[i], n) for i, n in tallied(c.country[selected]))
+            ]
+        else:
+            labels, column = {
+                "official": (c.officials, c.person),
+                "meeting": (c.meetings, c.meeting),
+                "publisher": (c.publishers, c.publisher),
+            }[name]
+            rows = [
+                (*labels.by_id[pk], n) for pk, n in tallied(column[selected]) if pk in labels.by_id
+            ]
+        return sorted(rows, key=lambda row: (-row[2], row[1].lower()))
+
+    def issue_records(self, selected: np.ndarray) -> dict[int, int]:
+        """Claims per issue; a broader issue counts the distinct claims of its family."""
+        c = self.columns
+        kept = selected[c.link_claim]
+        counted = dict(tallied(c.link_issue[kept]))
+        positions, families = c.link_claim[kept], c.link_family[kept]
+        for key in c.family_keys:
+            claims = np.zeros(c.size, dtype=bool)  # a claim once, whatever its issues
+            claims[positions[families == key]] = True
+            if records := int(np.count_nonzero(claims)):
+                counted[key] = records
+        return counted
+
+
+def tallied(values: np.ndarray) -> list[tuple[int, int]]:
+    """(value, occurrences) of each value present; the values are small ids or codes."""
+    if not len(values):
+        return []
+    occurrences = np.bincount(values)
+    present = np.flatnonzero(occurrences)
+    return list(zip(present.tolist(), occurrences[present].tolist(), strict=True))

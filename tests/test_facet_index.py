@@ -1,0 +1,155 @@
+import io
+import json
+
+import pytest
+from django.core.management import call_command
+
+from archive import facet_index
+from archive.models import Claim, Issue, Revision
+from tests.factories import make_meeting
+
+
+def listing(client, settings, path: str, query: str, in_memory: bool) -> dict:
+    """What a JSON listing says: the total, every facet's counts, the page's claims."""
+    settings.FACET_INDEX = in_memory
+    per_page = "" if "per_page" in query else "per_page=100&"
+    response = client.get(f"{path}?format=json&{per_page}{query}")
+    assert response.status_code == 200, response.content[:300]
+    data = json.loads(response.content)
+    ids = [row["claim_id"] for row in data["results"]]
+    return {"total": data["total"], "facets": data["facets"], "ids": ids}
+
+
+@pytest.fixture
+def generated(seed):
+    """The seed and a synthetic archive around it: many officials, issues with narrower
+    issues, joint claims, four publishers, twenty years."""
+    call_command("generate_archive", claims=1500, seed=7, stdout=io.StringIO())
+
+
+def states(client) -> list[str]:
+    """Listing states that exercise every facet, alone and together, with values taken from
+    the archive itself (the busiest of each facet)."""
+    top = json.loads(client.get("/claims/?format=json").content)["facets"]
+    broader = Issue.objects.filter(children__isnull=False).values_list("slug", flat=True)[0]
+    first = {name: top[name][0]["value"] for name in ("official", "meeting", "kind", "publisher")}
+    return [
+        "",
+        f"issue={broader}",
+        f"issue={broader}&issue={top['issue'][-1]['value']}",
+        "country=CN",
+        "country=joint&country=US",
+        f"official={first['official']}",
+        f"meeting={first['meeting']}",
+        f"kind={first['kind']}&country=CN",
+        f"publisher={first['publisher']}&year=2015&year=2016",
+        "from=2010-03&to=2012",
+        f"issue={broader}&country=CN&kind={first['kind']}&from=2008",
+        "country=US&kind=warning&issue=taiwan",  # a state with nothing left
+    ]
+
+
+def test_in_memory_counts_equal_the_sql_counts(client, settings, generated):
+    for query in states(client):
+        in_sql = listing(client, settings, "/claims/", query, in_memory=False)
+        in_memory = listing(client, settings, "/claims/", query, in_memory=True)
+        assert in_memory == in_sql, query
+
+
+@pytest.mark.parametrize(
+    "words", ["development", "Taiwan OR Xinjiang", '"territorial integrity"', "sovereign* -china"]
+)
+def test_in_memory_counts_and_order_equal_the_sql_of_a_search(client, settings, generated, words):
+    """The counts, the total and the page's claims in their order (ranked in memory)."""
+    for narrowing in [
+        "",
+        "country=CN",
+        "kind=position&from=2012&sort=newest",
+        "issue=taiwan&country=US&sort=oldest",
+        "page=2&per_page=5",
+    ]:
+        query = f"q={words}&{narrowing}"
+        in_sql = listing(client, settings, "/search/", query, in_memory=False)
+        in_memory = listing(client, settings, "/search/", query, in_memory=True)
+        if not narrowing:
+            assert in_sql["total"] > 5
+        assert in_memory == in_sql, query
+
+
+def test_the_copy_is_used_only_for_its_own_revision(client, seed):
+    before = json.loads(client.get("/claims/?format=json&country=CN").content)["total"]
+    copy = facet_index.current(Revision.current())
+    assert copy is not None and copy.size == Claim.objects.published().count()
+
+    claim = Claim.objects.published().filter(delegation__country="CN").first()
+    claim.pk = None
+    claim.save()  # an editor's save moves the revision on
+
+    assert facet_index.current(Revision.current()) is not copy
+    after = json.loads(client.get("/claims/?format=json&country=CN").content)["total"]
+    assert after == before + 1
+
+
+class ThreadStartedLater:
+    """Stands in for threading.Thread: the test runs the target when it chooses (a thread of
+    its own could not read the test's uncommitted data)."""
+
+    started: list = []
+
+    def __init__(self, target, name, daemon):
+        self.target = target
+
+    def start(self):
+        self.started.append(self.target)
+
+
+@pytest.fixture
+def large(monkeypatch):
+    """The archive counts as too large to copy in the request: the copy is built in a
+    background thread, which the test starts itself."""
+    monkeypatch.setattr(facet_index, "INLINE_CLAIMS", 10)
+    monkeypatch.setattr(facet_index.threading, "Thread", ThreadStartedLater)
+    monkeypatch.setattr(facet_index.connection, "close", lambda: None)  # the test's own
+    ThreadStartedLater.started.clear()
+    return ThreadStartedLater.started
+
+
+def test_a_large_archive_is_counted_in_sql_while_its_copy_is_built(
+    client, seed, large, django_assert_max_num_queries
+):
+    in_sql = json.loads(client.get("/claims/?format=json&issue=taiwan").content)
+    client.get("/claims/")
+    assert len(large) == 1  # one build at a time
+    assert facet_index.current(Revision.current()) is None
+
+    large.pop()()
+    assert facet_index.current(Revision.current()) is not None
+    with django_assert_max_num_queries(5):  # the issue, the revision, the page: no count
+        in_memory = json.loads(client.get("/claims/?format=json&issue=taiwan").content)
+    assert (in_memory["total"], in_memory["facets"]) == (in_sql["total"], in_sql["facets"])
+
+
+def test_a_failed_build_leaves_the_sql_counts_and_is_tried_again(
+    client, seed, large, monkeypatch, caplog
+):
+    monkeypatch.setattr(facet_index, "claim_arrays", lambda: 1 / 0)
+    assert facet_index.current(Revision.current()) is None
+    large.pop()()
+    assert "Building the facet index failed" in caplog.text
+    assert json.loads(client.get("/claims/?format=json").content)["total"] == 70
+    assert len(large) == 1  # asked again
+
+
+def test_a_claim_without_a_published_meeting_is_not_in_the_copy(seed):
+    draft = make_meeting(status="draft")
+    copy = facet_index.build()
+    assert copy.size == Claim.objects.published().count()
+    drafted = set(Claim.objects.filter(meeting=draft).values_list("pk", flat=True))
+    assert drafted and not drafted & set(copy.ids.tolist())
+
+
+def test_an_empty_archive_has_an_empty_copy(db):
+    copy = facet_index.build()
+    counter = facet_index.Counter(copy, {}, {})
+    assert counter.total() == 0
+    assert counter.rows("issue") == [] and counter.months() == []
