@@ -19,6 +19,7 @@ checks that both give the same counts.
 import datetime
 import logging
 import threading
+from collections import OrderedDict
 from collections.abc import Callable, Hashable, Iterable
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -36,6 +37,7 @@ logger = logging.getLogger(__name__)
 INLINE_CLAIMS = 20_000
 CHUNK = 50_000
 REMEMBERED = 1000  # listing states whose counts a copy keeps (a few kB each)
+MATCHES_KEPT = 64 * 2**20  # bytes of searches' matches a copy keeps (12 bytes a match)
 EPOCH = datetime.date(1970, 1, 1).toordinal()
 KINDS = dict(Claim.Kind.choices)
 NO_ID = 0  # no speaker (ids start at 1)
@@ -83,6 +85,7 @@ class ClaimColumns:
     family_keys: tuple[int, ...]  # each family's key: its broader issue's id
 
     remembered: dict = field(default_factory=dict)
+    remembered_matches: OrderedDict = field(default_factory=OrderedDict)
 
     @property
     def size(self) -> int:
@@ -95,6 +98,18 @@ class ClaimColumns:
                 self.remembered.clear()
             self.remembered[key] = count()
         return self.remembered[key]
+
+    def remember_matches(self, key: Hashable, find: Callable[[], tuple[np.ndarray, ...]]):
+        """A search's matches (arrays), kept while they fit in MATCHES_KEPT bytes with those
+        of the searches used since (a researcher pages and narrows the same search)."""
+        kept = self.remembered_matches
+        if key in kept:
+            kept.move_to_end(key)
+            return kept[key]
+        found = kept[key] = find()
+        while len(kept) > 1 and sum(a.nbytes for v in kept.values() for a in v) > MATCHES_KEPT:
+            kept.popitem(last=False)
+        return found
 
 
 # Building --------------------------------------------------------------------------------
@@ -275,11 +290,13 @@ class Counter:
         chosen: dict[str, list[Choice]],
         bounds: dict[str, datetime.date],
         matched: Callable[[], tuple[np.ndarray, np.ndarray]] | None = None,
+        matched_key: Hashable = "",
     ):
         self.columns = columns
         self.chosen = chosen
         self.bounds = bounds
         self.matched = matched
+        self.matched_key = matched_key  # the search, as a key for `remember_matches`
 
     def counts(self, name: str):
         """The rows of a facet, of "months", or the "total"."""
@@ -303,15 +320,21 @@ class Counter:
         (None: no search)."""
         if self.matched is None:
             return None
+        positions, relevance = self.columns.remember_matches(self.matched_key, self.published)
+        scores = np.full(self.columns.size, np.nan)
+        scores[positions] = relevance
+        return scores
+
+    def published(self) -> tuple[np.ndarray, np.ndarray]:
+        """The positions in the copy of the matched claims that are published, and their
+        relevance."""
         ids = self.columns.ids
         found, relevance = self.matched()
         positions = np.searchsorted(ids, found)
         inside = positions < len(ids)
         positions, relevance = positions[inside], relevance[inside]
         published = ids[positions] == found[inside]
-        scores = np.full(len(ids), np.nan)
-        scores[positions[published]] = relevance[published]
-        return scores
+        return positions[published].astype(np.int32), relevance[published]
 
     @cached_property
     def restriction(self) -> np.ndarray | None:

@@ -378,7 +378,9 @@ class ClaimFilter(FacetedFilterSet):
                 if columns is not None:
                     bounds = {name: date for name, (_, date) in self.bounds.items()}
                     matched = self.matches if searched else None
-                    self._counter = facet_index.Counter(columns, self.chosen, bounds, matched)
+                    self._counter = facet_index.Counter(
+                        columns, self.chosen, bounds, matched, matched_key=self.restrict_key
+                    )
         return self._counter
 
     def count_together(self, queryset, names, everything=False):

@@ -6,6 +6,7 @@ from django.core.management import call_command
 
 from archive import facet_index
 from archive.models import Claim, Issue, Revision
+from archive.views import search as search_view
 from tests.factories import make_meeting
 
 
@@ -153,3 +154,22 @@ def test_an_empty_archive_has_an_empty_copy(db):
     counter = facet_index.Counter(copy, {}, {})
     assert counter.total() == 0
     assert counter.rows("issue") == [] and counter.months() == []
+
+
+def test_a_search_is_read_once_while_its_matches_are_kept(client, seed, monkeypatch):
+    reads = []
+    original = search_view.scored_claims
+
+    def counted_read(parsed):
+        reads.append(parsed.text)
+        return original(parsed)
+
+    monkeypatch.setattr(search_view, "scored_claims", counted_read)
+    for query in ("q=Taiwan", "q=Taiwan&country=CN", "q=Taiwan&page=2", "q=Xinjiang", "q=Taiwan"):
+        assert client.get(f"/search/?{query}").status_code == 200
+    assert reads == ["Taiwan", "Xinjiang"]
+
+    monkeypatch.setattr(facet_index, "MATCHES_KEPT", 1)  # room for the latest search only
+    for query in ("q=Tibet", "q=Taiwan", "q=Tibet"):
+        assert client.get(f"/search/?{query}").status_code == 200
+    assert reads == ["Taiwan", "Xinjiang", "Tibet", "Taiwan", "Tibet"]
