@@ -73,6 +73,9 @@ class ClaimColumns:
     meeting: np.ndarray
     publisher: np.ndarray
     day: np.ndarray  # days since 1970-01-01 of the meeting's start, or NO_DATE
+    year: np.ndarray  # its year, or 0
+    newest: np.ndarray  # positions in the claims listing's order, newest meetings first
+    oldest: np.ndarray  # ... and oldest first
     link_claim: np.ndarray  # position in `ids` of each claim-issue link's claim
     link_issue: np.ndarray  # its issue id
     link_family: np.ndarray  # the family's key of the link's issue (NO_ID: in no family)
@@ -147,7 +150,10 @@ def build() -> ClaimColumns:
 def claim_arrays() -> dict:
     columns: dict[str, list[np.ndarray]] = {
         name: []
-        for name in ("ids", "kind", "country", "joint", "person", "meeting", "publisher", "day")
+        for name in (
+            *("ids", "kind", "country", "joint", "person", "meeting", "publisher", "day"),
+            *("report", "start"),
+        )
     }
     kinds: dict[str, int] = {}
     codes: dict[str, int] = {}
@@ -163,6 +169,8 @@ def claim_arrays() -> dict:
             "meeting_id",
             "report__publisher_id",
             "meeting_date",
+            "report_id",
+            "start",
         )
     )
     chunk: list[tuple] = []
@@ -173,14 +181,21 @@ def claim_arrays() -> dict:
             chunk = []
     add_chunk(columns, chunk, kinds, codes)
     arrays = {name: np.concatenate(parts) for name, parts in columns.items()}
+    years = arrays["day"].astype("datetime64[D]").astype("datetime64[Y]").astype(np.int16) + 1970
+    arrays["year"] = np.where(arrays["day"] == NO_DATE, 0, years).astype(np.int16)
+    # The claims listing's orders (archive/views/claims.py): meetings newest or oldest
+    # first, each meeting's claims as its reports tell them.
+    report, start = arrays.pop("report"), arrays.pop("start")
+    arrays["newest"] = np.lexsort((start, report, -arrays["meeting"], -arrays["day"]))
+    arrays["oldest"] = np.lexsort((start, report, arrays["meeting"], arrays["day"]))
     arrays["kinds"] = tuple(kinds)
     arrays["country_codes"] = tuple(codes)
     return arrays
 
 
 def add_chunk(columns: dict, chunk: list[tuple], kinds: dict, codes: dict) -> None:
-    values = zip(*chunk, strict=True) if chunk else [()] * 8
-    ids, kind, country, joint, person, meeting, publisher, date = values
+    values = zip(*chunk, strict=True) if chunk else [()] * 10
+    ids, kind, country, joint, person, meeting, publisher, date, report, start = values
     columns["ids"].append(np.array(ids, dtype=np.int64))
     columns["kind"].append(np.array([kinds.setdefault(k, len(kinds)) for k in kind], np.int16))
     columns["country"].append(
@@ -190,6 +205,8 @@ def add_chunk(columns: dict, chunk: list[tuple], kinds: dict, codes: dict) -> No
     columns["person"].append(np.array([p or NO_ID for p in person], dtype=np.int64))
     columns["meeting"].append(np.array(meeting, dtype=np.int64))
     columns["publisher"].append(np.array(publisher, dtype=np.int64))
+    columns["report"].append(np.array(report, dtype=np.int64))
+    columns["start"].append(np.array(start, dtype=np.int64))
     columns["day"].append(
         np.array([d.toordinal() - EPOCH if d else NO_DATE for d in date], dtype=np.int32)
     )
@@ -340,6 +357,13 @@ class Counter:
     def restriction(self) -> np.ndarray | None:
         return None if self.scores is None else ~np.isnan(self.scores)
 
+    def listed_ids(self, order: str, offset: int, limit: int) -> list[int]:
+        """A page of the selected claims' ids in the claims listing's `order` ("newest" or
+        "oldest")."""
+        listed = self.columns.oldest if order == "oldest" else self.columns.newest
+        positions = listed[self.selection()[listed]]
+        return self.columns.ids[positions[offset : offset + limit]].tolist()
+
     def ordered_ids(self, order: str, offset: int, limit: int) -> list[int]:
         """A page of the selected claims' ids, most relevant first (ties: the newer id
         first), or by meeting date ("newest", "oldest"; ties by id): as the search's SQL
@@ -360,23 +384,22 @@ class Counter:
         if name == "issue":
             ids = [pk for choice in chosen for pk in choice.ids]
             mask = np.zeros(c.size, dtype=bool)
-            mask[c.link_claim[np.isin(c.link_issue, ids)]] = True
+            mask[c.link_claim[among(c.link_issue, ids)]] = True
             return mask
         if name == "official":
-            return np.isin(c.person, c.officials.ids(values))
+            return among(c.person, c.officials.ids(values))
         if name == "meeting":
-            return np.isin(c.meeting, c.meetings.ids(values))
+            return among(c.meeting, c.meetings.ids(values))
         if name == "publisher":
-            return np.isin(c.publisher, c.publishers.ids(values))
+            return among(c.publisher, c.publishers.ids(values))
         if name == "kind":
-            return np.isin(c.kind, [c.kinds.index(v) for v in values if v in c.kinds])
+            return among(c.kind, [c.kinds.index(v) for v in values if v in c.kinds])
         if name == "country":
             codes = [c.country_codes.index(v) for v in values if v in c.country_codes and v]
-            mask = np.isin(c.country, codes)
+            mask = among(c.country, codes)
             return mask | c.joint if JOINT in values else mask
         if name == "year":
-            years = (c.day.astype("datetime64[D]").astype("datetime64[Y]").astype(np.int64)) + 1970
-            return np.isin(years, [int(v) for v in values]) & (c.day != NO_DATE)
+            return among(c.year, [int(v) for v in values])
         raise ValueError(f"No facet {name!r} in the index.")
 
     def selection(self, skip: str = "") -> np.ndarray:
@@ -445,6 +468,14 @@ class Counter:
             if records := int(np.count_nonzero(claims)):
                 counted[key] = records
         return counted
+
+
+def among(column: np.ndarray, values: list[int]) -> np.ndarray:
+    """Where `column` (small ids or codes) holds one of `values`: a lookup in a table as
+    long as the largest id, which costs a tenth of np.isin's sort at a million rows."""
+    table = np.zeros(max(int(column.max(initial=0)), *values, 0) + 1, dtype=bool)
+    table[values] = True
+    return table[column]
 
 
 def tallied(values: np.ndarray) -> list[tuple[int, int]]:

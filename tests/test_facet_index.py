@@ -15,8 +15,10 @@ def listing(client, settings, path: str, query: str, in_memory: bool) -> dict:
     settings.FACET_INDEX = in_memory
     per_page = "" if "per_page" in query else "per_page=100&"
     response = client.get(f"{path}?format=json&{per_page}{query}")
-    assert response.status_code == 200, response.content[:300]
     data = json.loads(response.content)
+    if response.status_code == 400:  # a page past the end of a short list
+        return data
+    assert response.status_code == 200, response.content[:300]
     ids = [row["claim_id"] for row in data["results"]]
     return {"total": data["total"], "facets": data["facets"], "ids": ids}
 
@@ -50,11 +52,12 @@ def states(client) -> list[str]:
     ]
 
 
-def test_in_memory_counts_equal_the_sql_counts(client, settings, generated):
+def test_in_memory_counts_and_pages_equal_the_sql(client, settings, generated):
     for query in states(client):
-        in_sql = listing(client, settings, "/claims/", query, in_memory=False)
-        in_memory = listing(client, settings, "/claims/", query, in_memory=True)
-        assert in_memory == in_sql, query
+        for order in ("", "&sort=oldest", "&page=3&per_page=7"):
+            in_sql = listing(client, settings, "/claims/", query + order, in_memory=False)
+            in_memory = listing(client, settings, "/claims/", query + order, in_memory=True)
+            assert in_memory == in_sql, query + order
 
 
 @pytest.mark.parametrize(

@@ -4,6 +4,7 @@ requests a listing cannot serve."""
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 
 from django.core.paginator import Page, Paginator
 from django.db.models import QuerySet
@@ -62,7 +63,9 @@ def faceted_listing(request: HttpRequest, spec: Listing) -> HttpResponse:
         records = spec.shown(ordered).iterator(chunk_size=exports.CHUNK)
         return exports.csv_response(spec.url_name, records, spec.to_row, absolute, spec.columns)
     display = spec.shown(spec.records().model.objects.all())
-    page = page_of(ordered, display, filters.total(), wanted, problems)
+    counter = filters.counter()
+    listed = partial(counter.listed_ids, wanted.sort) if counter is not None else None
+    page = page_of(ordered, display, filters.total(), wanted, problems, listed)
     keep = [] if wanted.sort == default_sort else [("sort", wanted.sort)]
     links = Links(reverse(spec.url_name), filters, keep)
     facets = facet_context(filters, links, wanted)
@@ -88,11 +91,17 @@ def faceted_listing(request: HttpRequest, spec: Listing) -> HttpResponse:
 
 
 def page_of(
-    ordered: QuerySet, display: QuerySet, total: int, wanted: ListingRequest, problems: list
+    ordered: QuerySet,
+    display: QuerySet,
+    total: int,
+    wanted: ListingRequest,
+    problems: list,
+    listed: Callable[[int, int], list[int]] | None = None,
 ) -> Page:
     """The requested page of `ordered`; past the end, the last page and a message. The
-    page's ids come first, from the bare table (an index walk whatever the statistics say),
-    then the records with everything they show (`display`)."""
+    page's ids come first, from `listed(offset, limit)` (the listing's in-memory counter)
+    or else from the bare table (an index walk whatever the statistics say), then the
+    records with everything they show (`display`)."""
     paginator = Paginator(KnownCount(total), wanted.per_page)
     number = wanted.page
     if number > paginator.num_pages:
@@ -101,7 +110,10 @@ def page_of(
         )
         number = paginator.num_pages
     offset = (number - 1) * wanted.per_page
-    ids = list(ordered.values_list("pk", flat=True)[offset : offset + wanted.per_page])
+    if listed is not None:
+        ids = listed(offset, wanted.per_page)
+    else:
+        ids = list(ordered.values_list("pk", flat=True)[offset : offset + wanted.per_page])
     records = display.in_bulk(ids)
     return Page([records[pk] for pk in ids if pk in records], number, paginator)
 
