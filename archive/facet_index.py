@@ -293,6 +293,14 @@ def forget() -> None:
         _state["columns"] = None
 
 
+def forget_counts() -> None:
+    """Drop the counts and matches this process's copy keeps (benchmarks: a first visit)."""
+    columns = _state["columns"]
+    if columns is not None:
+        columns.remembered.clear()
+        columns.remembered_matches.clear()
+
+
 # Counting ----------------------------------------------------------------------------------
 
 
