@@ -112,6 +112,7 @@ def large(monkeypatch):
     """The archive counts as too large to copy in the request: the copy is built in a
     background thread, which the test starts itself."""
     monkeypatch.setattr(facet_index, "INLINE_CLAIMS", 10)
+    monkeypatch.setattr(facet_index, "PAUSE_AFTER_BUILD", 0)
     monkeypatch.setattr(facet_index.threading, "Thread", ThreadStartedLater)
     monkeypatch.setattr(facet_index.connection, "close", lambda: None)  # the test's own
     ThreadStartedLater.started.clear()
@@ -176,3 +177,12 @@ def test_a_search_is_read_once_while_its_matches_are_kept(client, seed, monkeypa
     for query in ("q=Tibet", "q=Taiwan", "q=Tibet"):
         assert client.get(f"/search/?{query}").status_code == 200
     assert reads == ["Taiwan", "Xinjiang", "Tibet", "Taiwan", "Tibet"]
+
+
+def test_builds_in_the_background_pause_after_each(seed, large, monkeypatch):
+    monkeypatch.setattr(facet_index, "PAUSE_AFTER_BUILD", 1000)
+    assert facet_index.current(Revision.current()) is None
+    large.pop()()
+    Claim.objects.published().first().save()  # stale again at once
+    assert facet_index.current(Revision.current()) is None
+    assert large == []  # no build until the pause is over
