@@ -63,9 +63,25 @@ class Labels:
 
     by_id: dict[int, tuple[str, str]]
     ids_by_slug: dict[str, int] = field(init=False)
+    rank: np.ndarray = field(init=False)  # by id: its place in the order of `by_count`
 
     def __post_init__(self):
         object.__setattr__(self, "ids_by_slug", {s: pk for pk, (s, _) in self.by_id.items()})
+        ordered = sorted(self.by_id, key=lambda pk: (self.by_id[pk][1].lower(), self.by_id[pk][0]))
+        rank = np.full(max(self.by_id, default=0) + 1, -1, dtype=np.int64)
+        rank[ordered] = np.arange(len(ordered))
+        object.__setattr__(self, "rank", rank)
+
+    def rows(self, ids: np.ndarray, records: np.ndarray) -> list[Row]:
+        """Rows for ids with their records, most records first, then by label (as
+        `facets.by_count` orders them); ids the table does not hold are left out."""
+        known = (ids < len(self.rank)) & (self.rank[np.minimum(ids, len(self.rank) - 1)] >= 0)
+        ids, records = ids[known], records[known]
+        order = np.lexsort((self.rank[ids], -records))
+        return [
+            (*self.by_id[pk], n)
+            for pk, n in zip(ids[order].tolist(), records[order].tolist(), strict=True)
+        ]
 
     def ids(self, slugs: Iterable[str]) -> list[int]:
         return [self.ids_by_slug[s] for s in slugs if s in self.ids_by_slug]
@@ -487,10 +503,10 @@ class Counter:
                 "meeting": (c.meetings, c.meeting),
                 "publisher": (c.publishers, c.publisher),
             }[name]
-            rows = [
-                (*labels.by_id[pk], n) for pk, n in tallied(column[selected]) if pk in labels.by_id
-            ]
-        return sorted(rows, key=lambda row: (-row[2], row[1].lower()))
+            records = np.bincount(column[selected])
+            present = np.flatnonzero(records)
+            return labels.rows(present, records[present])
+        return sorted(rows, key=lambda row: (-row[2], row[1].lower(), row[0]))
 
     def issue_records(self, selected: np.ndarray) -> dict[int, int]:
         """Claims per issue; a broader issue counts the distinct claims of its family."""

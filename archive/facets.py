@@ -67,7 +67,8 @@ class Facet:
 
 
 def by_count(choices: list[Choice]) -> list[Choice]:
-    return sorted(choices, key=lambda c: (-c.count, c.label.lower()))
+    """Most records first, then by label; the value settles ties between equal labels."""
+    return sorted(choices, key=lambda c: (-c.count, c.label.lower(), c.value))
 
 
 def grouped(queryset: QuerySet, *fields: str, counted: str = "pk", distinct: bool = False):
