@@ -2,8 +2,10 @@
 
 Each facet's counts are taken with every other active filter applied but not its own, so
 choosing Taiwan still shows how many claims Hong Kong would add. The year and the from/to
-range are one facet (the dates). Counts are cached under the archive's `Revision`, which
-every editor's save moves on, so a cached count is never stale.
+range are one facet (the dates). The claims' counts come from the in-memory copy of their
+facet values when the process has a current one (`archive/facet_index.py`); counts taken in
+SQL are cached under the archive's `Revision`, which every editor's save moves on, so a
+cached count is never stale.
 """
 
 import datetime
