@@ -63,9 +63,9 @@ def scored_claims(query: ParsedQuery) -> tuple[np.ndarray, np.ndarray]:
     `archive/facet_index.py`)."""
     from archive.models import Claim
 
-    rows = backend().scored(Claim, query, indexes.CLAIMS)
-    ids = np.fromiter((pk for pk, _ in rows), dtype=np.int64, count=len(rows))
-    return ids, np.fromiter((score for _, score in rows), dtype=np.float64, count=len(rows))
+    rows = np.array(backend().scored(Claim, query, indexes.CLAIMS), dtype=np.float64)
+    rows = rows.reshape(-1, 2)  # (id, relevance); ids are exact in a double below 2**53
+    return rows[:, 0].astype(np.int64), rows[:, 1]
 
 
 class ClaimSearch:
