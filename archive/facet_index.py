@@ -116,6 +116,9 @@ class ClaimColumns:
 
     remembered: dict = field(default_factory=dict)
     remembered_matches: OrderedDict = field(default_factory=OrderedDict)
+    # Threaded servers (runserver, gunicorn --threads) share a copy between requests; a count
+    # is taken outside the lock (two threads may take the same one, harmlessly).
+    lock: threading.Lock = field(default_factory=threading.Lock)
 
     @property
     def size(self) -> int:
@@ -123,22 +126,29 @@ class ClaimColumns:
 
     def remember(self, key: Hashable, count: Callable[[], object]):
         """Counts taken at this revision, kept: they cannot change until it moves on."""
-        if key not in self.remembered:
+        with self.lock:
+            if key in self.remembered:
+                return self.remembered[key]
+        counted = count()
+        with self.lock:
             if len(self.remembered) >= REMEMBERED:
                 self.remembered.clear()
-            self.remembered[key] = count()
-        return self.remembered[key]
+            self.remembered[key] = counted
+        return counted
 
     def remember_matches(self, key: Hashable, find: Callable[[], tuple[np.ndarray, ...]]):
         """A search's matches (arrays), kept while they fit in MATCHES_KEPT bytes with those
         of the searches used since (a researcher pages and narrows the same search)."""
         kept = self.remembered_matches
-        if key in kept:
-            kept.move_to_end(key)
-            return kept[key]
-        found = kept[key] = find()
-        while len(kept) > 1 and sum(a.nbytes for v in kept.values() for a in v) > MATCHES_KEPT:
-            kept.popitem(last=False)
+        with self.lock:
+            if key in kept:
+                kept.move_to_end(key)
+                return kept[key]
+        found = find()
+        with self.lock:
+            kept[key] = found
+            while len(kept) > 1 and sum(a.nbytes for v in kept.values() for a in v) > MATCHES_KEPT:
+                kept.popitem(last=False)
         return found
 
 
@@ -341,8 +351,9 @@ def forget_counts() -> None:
     """Drop the counts and matches this process's copy keeps (benchmarks: a first visit)."""
     columns = _state["columns"]
     if columns is not None:
-        columns.remembered.clear()
-        columns.remembered_matches.clear()
+        with columns.lock:
+            columns.remembered.clear()
+            columns.remembered_matches.clear()
 
 
 # Counting ----------------------------------------------------------------------------------
