@@ -112,7 +112,7 @@ class ClaimColumns:
     meetings: Labels
     publishers: Labels
     issues: Labels
-    family_keys: tuple[int, ...]  # each family's key: its broader issue's id
+    first_in_family: np.ndarray  # whether the link is its claim's first into its family
 
     remembered: dict = field(default_factory=dict)
     remembered_matches: OrderedDict = field(default_factory=OrderedDict)
@@ -165,6 +165,7 @@ def build() -> ClaimColumns:
     claims = claim_arrays()
     link_claim, link_issue = link_arrays(claims["ids"])
     issues = list(Issue.objects.values_list("pk", "slug", "name", "parent_id"))
+    link_family = family_of(issues)[link_issue] if len(link_issue) else link_issue
     people = Person.objects.values_list("pk", "slug", "name")
     meetings = Meeting.objects.published().values_list("pk", "slug", "title", "start_date")
     publishers = Publisher.objects.values_list("pk", "slug", "name")
@@ -172,8 +173,8 @@ def build() -> ClaimColumns:
         revision=revision,
         link_claim=link_claim,
         link_issue=link_issue,
-        link_family=family_of(issues)[link_issue] if len(link_issue) else link_issue,
-        family_keys=tuple(sorted({parent for *_, parent in issues if parent})),
+        link_family=link_family,
+        first_in_family=first_in_family(link_claim, link_family),
         issues=Labels({pk: (slug, name) for pk, slug, name, _ in issues}),
         officials=Labels({pk: (slug, name) for pk, slug, name in people}),
         meetings=Labels(
@@ -269,6 +270,18 @@ def link_arrays(ids: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     positions = np.minimum(np.searchsorted(ids, pairs[:, 0]), len(ids) - 1)
     published = ids[positions] == pairs[:, 0]
     return positions[published], pairs[published, 1]
+
+
+def first_in_family(link_claim: np.ndarray, link_family: np.ndarray) -> np.ndarray:
+    """By link: whether it is its claim's first link into its issue family (so that a claim
+    on Taiwan and on the Taiwan Strait counts once for the family)."""
+    order = np.lexsort((link_family, link_claim))
+    claims, families = link_claim[order], link_family[order]
+    first = np.ones(len(order), dtype=bool)
+    first[1:] = (claims[1:] != claims[:-1]) | (families[1:] != families[:-1])
+    flags = np.zeros(len(order), dtype=bool)
+    flags[order] = first & (families != NO_ID)
+    return flags
 
 
 def family_of(issues: list[tuple]) -> np.ndarray:
@@ -524,12 +537,7 @@ class Counter:
         c = self.columns
         kept = selected[c.link_claim]
         counted = dict(tallied(c.link_issue[kept]))
-        positions, families = c.link_claim[kept], c.link_family[kept]
-        for key in c.family_keys:
-            claims = np.zeros(c.size, dtype=bool)  # a claim once, whatever its issues
-            claims[positions[families == key]] = True
-            if records := int(np.count_nonzero(claims)):
-                counted[key] = records
+        counted.update(tallied(c.link_family[kept & c.first_in_family]))
         return counted
 
 

@@ -186,3 +186,18 @@ def test_builds_in_the_background_pause_after_each(seed, large, monkeypatch):
     Claim.objects.published().first().save()  # stale again at once
     assert facet_index.current(Revision.current()) is None
     assert large == []  # no build until the pause is over
+
+
+def test_a_claim_on_an_issue_and_a_narrower_one_counts_once_for_the_broader(client, settings, seed):
+    taiwan = Issue.objects.get(slug="taiwan")
+    strait = Issue.objects.create(name="Taiwan Strait", slug="taiwan-strait", parent=taiwan)
+    on_both = Claim.objects.published().filter(issues=taiwan).first()
+    on_both.issues.add(strait)
+    Claim.objects.published().exclude(issues=taiwan).first().issues.add(strait)
+
+    expected = Claim.objects.published().about(taiwan).count()
+    in_memory = listing(client, settings, "/claims/", "", in_memory=True)
+    in_sql = listing(client, settings, "/claims/", "", in_memory=False)
+    counts = {row["value"]: row["count"] for row in in_memory["facets"]["issue"]}
+    assert counts["taiwan"] == expected and counts["taiwan-strait"] == 2
+    assert in_memory == in_sql
