@@ -408,46 +408,42 @@ class Counter:
         return masks
 
     @cached_property
-    def scores(self) -> np.ndarray | None:
-        """By claim position: the search's relevance, or NaN where the words do not match
-        (None: no search)."""
+    def matches(self) -> tuple[np.ndarray, np.ndarray] | None:
+        """The search's published matches: their positions in the copy (ascending) and their
+        relevance (None: no search)."""
         if self.matched is None:
             return None
-        positions, relevance = self.columns.remember_matches(self.matched_key, self.published)
-        scores = np.full(self.columns.size, np.nan)
-        scores[positions] = relevance
-        return scores
+        return self.columns.remember_matches(self.matched_key, self.published)
 
     def published(self) -> tuple[np.ndarray, np.ndarray]:
-        """The positions in the copy of the matched claims that are published, and their
-        relevance."""
         ids = self.columns.ids
         found, relevance = self.matched()
         positions = np.searchsorted(ids, found)
         inside = positions < len(ids)
         positions, relevance = positions[inside], relevance[inside]
         published = ids[positions] == found[inside]
-        return positions[published].astype(np.int32), relevance[published]
-
-    @cached_property
-    def restriction(self) -> np.ndarray | None:
-        return None if self.scores is None else ~np.isnan(self.scores)
+        positions, relevance = positions[published], relevance[published]
+        order = np.argsort(positions)
+        return positions[order].astype(np.int32), relevance[order]
 
     def listed_ids(self, order: str, offset: int, limit: int) -> list[int]:
         """A page of the selected claims' ids in the claims listing's `order` ("newest" or
         "oldest")."""
         listed = self.columns.oldest if order == "oldest" else self.columns.newest
-        positions = listed[self.selection()[listed]]
+        selected = np.zeros(self.columns.size, dtype=bool)
+        selected[self.selection()] = True
+        positions = listed[selected[listed]]
         return self.columns.ids[positions[offset : offset + limit]].tolist()
 
     def ordered_ids(self, order: str, offset: int, limit: int) -> list[int]:
         """A page of the selected claims' ids, most relevant first (ties: the newer id
         first), or by meeting date ("newest", "oldest"; ties by id): as the search's SQL
         orders them."""
-        positions = np.flatnonzero(self.selection())
+        positions = self.selection()
         ids = self.columns.ids[positions]
-        if order == "relevance" and self.scores is not None:
-            ranking = np.lexsort((-ids, -self.scores[positions]))
+        if order == "relevance" and self.matches is not None:
+            matched, relevance = self.matches
+            ranking = np.lexsort((-ids, -relevance[np.searchsorted(matched, positions)]))
         elif order == "oldest":
             ranking = np.lexsort((ids, self.columns.day[positions]))
         else:
@@ -479,18 +475,26 @@ class Counter:
         raise ValueError(f"No facet {name!r} in the index.")
 
     def selection(self, skip: str = "") -> np.ndarray:
-        """Claims passing every filter but `skip` ("year" leaves out all the dates)."""
+        """Positions (ascending) of the claims passing every filter but `skip` ("year"
+        leaves out all the dates). A search's are found among its matches only: a few
+        thousand lookups instead of a pass over every claim."""
+        masks = [
+            mask
+            for name, mask in self.masks.items()
+            if name != skip and not (skip == "year" and name in ("from", "to"))
+        ]
+        if self.matches is not None:
+            positions = self.matches[0]
+            for mask in masks:
+                positions = positions[mask[positions]]
+            return positions
         selected = np.ones(self.columns.size, dtype=bool)
-        for name, mask in self.masks.items():
-            if name == skip or (skip == "year" and name in ("from", "to")):
-                continue
+        for mask in masks:
             selected &= mask
-        if self.restriction is not None:
-            selected &= self.restriction
-        return selected
+        return np.flatnonzero(selected)
 
     def total(self) -> int:
-        return int(np.count_nonzero(self.selection()))
+        return len(self.selection())
 
     def months(self) -> list[tuple[datetime.date, int]]:
         days = self.columns.day[self.selection(skip="year")]
@@ -507,19 +511,19 @@ class Counter:
     def rows(self, name: str) -> list[Row]:
         """The facet's values with records, most first: as `claim_counts.count` gives them."""
         c = self.columns
-        selected = self.selection(skip=name)
+        positions = self.selection(skip=name)
         if name == "issue":
-            counted = self.issue_records(selected)
+            counted = self.issue_records(positions)
             rows = [(*c.issues.by_id[pk], n) for pk, n in counted.items()]
         elif name == "kind":
             rows = [
                 (c.kinds[i], KINDS.get(c.kinds[i], c.kinds[i]), n)
-                for i, n in tallied(c.kind[selected])
+                for i, n in tallied(c.kind[positions])
             ]
         elif name == "country":
             rows = [
                 (code, countries.name(code), n) if code else (JOINT, JOINT_LABEL, n)
-                for code, n in ((c.country_codes[i], n) for i, n in tallied(c.country[selected]))
+                for code, n in ((c.country_codes[i], n) for i, n in tallied(c.country[positions]))
             ]
         else:
             labels, column = {
@@ -527,14 +531,16 @@ class Counter:
                 "meeting": (c.meetings, c.meeting),
                 "publisher": (c.publishers, c.publisher),
             }[name]
-            records = np.bincount(column[selected])
+            records = np.bincount(column[positions])
             present = np.flatnonzero(records)
             return labels.rows(present, records[present])
         return sorted(rows, key=lambda row: (-row[2], row[1].lower(), row[0]))
 
-    def issue_records(self, selected: np.ndarray) -> dict[int, int]:
+    def issue_records(self, positions: np.ndarray) -> dict[int, int]:
         """Claims per issue; a broader issue counts the distinct claims of its family."""
         c = self.columns
+        selected = np.zeros(c.size, dtype=bool)
+        selected[positions] = True
         kept = selected[c.link_claim]
         counted = dict(tallied(c.link_issue[kept]))
         counted.update(tallied(c.link_family[kept & c.first_in_family]))
