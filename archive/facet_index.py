@@ -3,8 +3,10 @@
 Counting facets in SQL visits every claim the other filters leave, once per set of filters:
 with three facets chosen at a million claims that is four passes over hundreds of thousands
 of rows (0.8 s on PostgreSQL). Held as numpy arrays aligned by claim (its kind, side's
-country, speaker, meeting, publisher, month, and the claim-issue links), the same counts
-are a few vector operations: milliseconds, whatever is chosen.
+country, speaker, meeting, publisher, date, and the claim-issue links), the same counts
+are a few vector operations: milliseconds, whatever is chosen. The claims listing's pages
+come from the copy too, and so do a search's total, counts and ranking once its matches
+and their relevance are read (`archive.search.scored_claims`).
 
 The copy belongs to one revision of the archive (`archive.models.Revision`): any save makes
 it stale in every process at once. A process whose copy is stale builds a new one in a
@@ -106,13 +108,13 @@ class ClaimColumns:
     link_claim: np.ndarray  # position in `ids` of each claim-issue link's claim
     link_issue: np.ndarray  # its issue id
     link_family: np.ndarray  # the family's key of the link's issue (NO_ID: in no family)
+    first_in_family: np.ndarray  # whether the link is its claim's first into its family
     kinds: tuple[str, ...]
     country_codes: tuple[str, ...]
     officials: Labels
     meetings: Labels
     publishers: Labels
     issues: Labels
-    first_in_family: np.ndarray  # whether the link is its claim's first into its family
 
     remembered: dict = field(default_factory=dict)
     remembered_matches: OrderedDict = field(default_factory=OrderedDict)
