@@ -300,7 +300,7 @@ def family_of(issues: list[tuple]) -> np.ndarray:
 # The copy of this process ------------------------------------------------------------------
 
 _lock = threading.Lock()
-_state: dict = {"columns": None, "building": False, "next_build": 0.0}
+_state: dict = {"columns": None, "started": 0.0, "building": False, "next_build": 0.0}
 # After a build in the background, wait this many times its length before the next: under a
 # run of saves, rebuilding takes at most a fifth of a core, and counts come from SQL meanwhile.
 PAUSE_AFTER_BUILD = 4
@@ -316,16 +316,23 @@ def current(revision: int) -> ClaimColumns | None:
     if not small:
         start_building()
         return None
-    columns = refresh()
+    try:
+        columns = refresh()
+    except Exception:  # the counts can still be taken in SQL: no error page for this
+        logger.exception("Copying the facet values failed; facets are counted in SQL.")
+        return None
     return columns if columns.revision == revision else None
 
 
 def refresh() -> ClaimColumns:
     """Build this process's copy now (a small archive's, or after an editor's save, in the
-    recount's thread)."""
+    recount's thread). A copy whose build started before that of the copy in place (two
+    builds overlapped) is not put in its place."""
+    started = time.monotonic()
     columns = build()
     with _lock:
-        _state["columns"] = columns
+        if started >= _state["started"]:
+            _state.update(columns=columns, started=started)
     return columns
 
 
@@ -359,7 +366,7 @@ def build_in_background() -> None:
 def forget() -> None:
     """Drop this process's copy and forget its builds (tests)."""
     with _lock:
-        _state.update(columns=None, building=False, next_build=0.0)
+        _state.update(columns=None, started=0.0, building=False, next_build=0.0)
 
 
 def forget_counts() -> None:

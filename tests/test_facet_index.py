@@ -201,3 +201,20 @@ def test_a_claim_on_an_issue_and_a_narrower_one_counts_once_for_the_broader(clie
     counts = {row["value"]: row["count"] for row in in_memory["facets"]["issue"]}
     assert counts["taiwan"] == expected and counts["taiwan-strait"] == 2
     assert in_memory == in_sql
+
+
+def test_a_failed_copy_in_the_request_leaves_the_counts_to_sql(client, seed, monkeypatch):
+    monkeypatch.setattr(facet_index, "claim_arrays", lambda: 1 / 0)
+    response = client.get("/claims/?format=json&issue=taiwan")
+    assert response.status_code == 200
+    assert (
+        response.json()["total"] == Claim.objects.published().filter(issues__slug="taiwan").count()
+    )
+
+
+def test_an_older_build_finishing_last_does_not_replace_a_newer_copy(seed, monkeypatch):
+    newer = facet_index.refresh()
+    with monkeypatch.context() as patched:  # this build "started" before the newer one
+        patched.setattr(facet_index.time, "monotonic", lambda: 0.0)
+        facet_index.refresh()
+    assert facet_index.current(newer.revision) is newer
