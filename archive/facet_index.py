@@ -422,9 +422,10 @@ class Counter:
         relevance (None: no search)."""
         if self.matched is None:
             return None
-        return self.columns.remember_matches(self.matched_key, self.published)
+        return self.columns.remember_matches(self.matched_key, self.published_matches)
 
-    def published(self) -> tuple[np.ndarray, np.ndarray]:
+    def published_matches(self) -> tuple[np.ndarray, np.ndarray]:
+        """The matched claims that are in the copy (published): positions, relevance."""
         ids = self.columns.ids
         found, relevance = self.matched()
         positions = np.searchsorted(ids, found)

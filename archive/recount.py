@@ -56,7 +56,7 @@ def recount() -> None:
     from archive.filters import ClaimFilter, MeetingFilter
     from archive.models import Claim, Meeting
 
-    if settings.FACET_INDEX:  # then the claims' counts come from it, uncached
+    if settings.FACET_INDEX:  # then the claims' counts below are taken from it, and kept there
         facet_index.refresh()
 
     for filter_set, records in (
