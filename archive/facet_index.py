@@ -55,6 +55,8 @@ EPOCH = datetime.date(1970, 1, 1).toordinal()
 KINDS = dict(Claim.Kind.choices)
 NO_ID = 0  # no speaker (ids start at 1)
 NO_DATE = np.iinfo(np.int32).min
+# A selection of fewer than 1/SPARSE of the claims is gathered, not masked.
+SPARSE = 8
 
 Row = tuple[str, str, int]  # (value, label, records): a facet's row, as the filters keep it
 
@@ -105,7 +107,8 @@ class ClaimColumns:
     year: np.ndarray  # its year, or 0
     newest: np.ndarray  # positions in the claims listing's order, newest meetings first
     oldest: np.ndarray  # ... and oldest first
-    link_claim: np.ndarray  # position in `ids` of each claim-issue link's claim
+    link_claim: np.ndarray  # position in `ids` of each claim-issue link's claim (ascending)
+    link_start: np.ndarray  # by claim position: where its links begin (one more at the end)
     link_issue: np.ndarray  # its issue id
     link_family: np.ndarray  # the family's key of the link's issue (NO_ID: in no family)
     first_in_family: np.ndarray  # whether the link is its claim's first into its family
@@ -174,6 +177,7 @@ def build() -> ClaimColumns:
     return ClaimColumns(
         revision=revision,
         link_claim=link_claim,
+        link_start=np.searchsorted(link_claim, np.arange(len(claims["ids"]) + 1)),
         link_issue=link_issue,
         link_family=link_family,
         first_in_family=first_in_family(link_claim, link_family),
@@ -264,14 +268,17 @@ def add_chunk(columns: dict, chunk: list[tuple], kinds: dict) -> None:
 
 
 def link_arrays(ids: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """The claim-issue links of published claims, as (claim position, issue id)."""
+    """The claim-issue links of published claims, as (claim position, issue id), in the
+    order of the claims."""
     links = Claim.issues.through.objects.order_by().values_list("claim_id", "issue_id")
     pairs = np.array(list(links.iterator(chunk_size=CHUNK)), dtype=np.int64).reshape(-1, 2)
     if not len(ids):
         return np.zeros(0, np.int64), np.zeros(0, np.int64)
     positions = np.minimum(np.searchsorted(ids, pairs[:, 0]), len(ids) - 1)
     published = ids[positions] == pairs[:, 0]
-    return positions[published], pairs[published, 1]
+    positions, issues = positions[published], pairs[published, 1]
+    order = np.argsort(positions, kind="stable")
+    return positions[order], issues[order]
 
 
 def first_in_family(link_claim: np.ndarray, link_family: np.ndarray) -> np.ndarray:
@@ -549,12 +556,23 @@ class Counter:
     def issue_records(self, positions: np.ndarray) -> dict[int, int]:
         """Claims per issue; a broader issue counts the distinct claims of its family."""
         c = self.columns
-        selected = np.zeros(c.size, dtype=bool)
-        selected[positions] = True
-        kept = selected[c.link_claim]
+        if len(positions) * SPARSE < c.size:  # a few claims: gather their links
+            kept = links_of(c.link_start, positions)
+        else:  # most claims: a pass over every link costs less than gathering them
+            selected = np.zeros(c.size, dtype=bool)
+            selected[positions] = True
+            kept = np.flatnonzero(selected[c.link_claim])
         counted = dict(tallied(c.link_issue[kept]))
-        counted.update(tallied(c.link_family[kept & c.first_in_family]))
+        counted.update(tallied(c.link_family[kept[c.first_in_family[kept]]]))
         return counted
+
+
+def links_of(link_start: np.ndarray, positions: np.ndarray) -> np.ndarray:
+    """The indexes of the claim-issue links of the claims at `positions`."""
+    starts = link_start[positions]
+    lengths = link_start[positions + 1] - starts
+    ends = np.cumsum(lengths)
+    return np.repeat(starts - ends + lengths, lengths) + np.arange(ends[-1] if len(ends) else 0)
 
 
 def among(column: np.ndarray, values: list[int]) -> np.ndarray:

@@ -218,3 +218,14 @@ def test_an_older_build_finishing_last_does_not_replace_a_newer_copy(seed, monke
         patched.setattr(facet_index.time, "monotonic", lambda: 0.0)
         facet_index.refresh()
     assert facet_index.current(newer.revision) is newer
+
+
+def test_links_of_gathers_each_claims_links_in_order():
+    import numpy as np
+
+    # Claims 0..4 with 2, 0, 1, 0 and 3 links.
+    link_start = np.array([0, 2, 2, 3, 3, 6])
+    assert facet_index.links_of(link_start, np.array([0, 2, 4])).tolist() == [0, 1, 2, 3, 4, 5]
+    assert facet_index.links_of(link_start, np.array([1, 3])).tolist() == []
+    assert facet_index.links_of(link_start, np.array([], dtype=np.int32)).tolist() == []
+    assert facet_index.links_of(link_start, np.array([4], dtype=np.int32)).tolist() == [3, 4, 5]
