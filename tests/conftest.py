@@ -7,6 +7,7 @@ from django.test import override_settings
 
 from archive import facet_index
 from archive.models import Claim, Meeting, Person, Report
+from archive.search import synonyms
 from archive.search.document import refresh_claims
 
 CHROMIUM = Path("/usr/bin/chromium")
@@ -31,8 +32,9 @@ def fast_password_hashing(settings):
 @pytest.fixture(autouse=True)
 def no_facet_index_of_another_test():
     """Each test's database starts again at the same revision number: a copy of the facet
-    values kept from an earlier test would pass for current."""
+    values (or a catalogue of names) kept from an earlier test would pass for current."""
     facet_index.forget()
+    synonyms.forget()
 
 
 @pytest.fixture

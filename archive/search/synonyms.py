@@ -1,15 +1,15 @@
 """Equivalent names for search: editors' synonym sets, people's and issues' aliases.
 
 For the runs of words in a query, `lookup` finds which word sequences are a synonym, an
-official's name or alias, or an issue's name or alias, in a fixed number of queries.
+official's name or alias, or an issue's name or alias: in memory, from a catalogue of every
+name read once per revision of the archive.
 """
 
 from dataclasses import dataclass, field
 
-from django.db.models import Q, QuerySet
-from django.db.models.functions import Lower
+from django.db.models import QuerySet
 
-from archive.models import Issue, IssueAlias, Person, PersonAlias, Synonym
+from archive.models import Issue, Person, Revision, Synonym
 from archive.search.query import ParsedQuery, word_parts
 
 MAX_WORDS_IN_NAME = 5
@@ -49,32 +49,98 @@ def lookup(query: ParsedQuery) -> Matches:
     wanted = candidates(query)
     if not wanted:
         return matches
-    for synonym in Synonym.objects.all():
-        terms = synonym.term_list
-        for term in terms:
-            key = key_of(term)
-            if key in wanted.values():
+    names = catalogue()
+    keys = set(wanted.values())
+    for terms, term_keys in names.synonym_sets_of(keys):
+        for key in term_keys:
+            if key in keys:
                 matches.add(key, terms)
-
-    matches.people = named(Person.objects.published(), PersonAlias, "person", wanted, matches)
-    matches.issues = named(Issue.objects.published(), IssueAlias, "issue", wanted, matches)
+    matches.people = names.people.named(wanted, matches)
+    matches.issues = names.issues.named(wanted, matches)
     return matches
 
 
-def named(records: QuerySet, alias_model, owner: str, wanted: dict[str, str], matches: Matches):
-    """The records (people or issues) a name or alias of which the query contains; each of
-    their names becomes an equivalent of the words that named them."""
-    names = list(wanted)
-    aliased = alias_model.objects.annotate(lower_name=Lower("name")).filter(lower_name__in=names)
-    found = list(
-        records.annotate(lower_name=Lower("name"))
-        .filter(Q(lower_name__in=names) | Q(pk__in=aliased.values(owner)))
-        .prefetch_related("aliases")
+@dataclass(frozen=True)
+class NamedRecords:
+    """Published people (or issues) by each of their names and aliases, lowercased."""
+
+    by_name: dict[str, list]
+    names: dict[int, list[str]]  # by record id: its name, then its aliases
+    order: dict[int, int]  # by record id: its place in the model's ordering
+
+    @classmethod
+    def of(cls, records: QuerySet) -> "NamedRecords":
+        by_name: dict[str, list] = {}
+        names, order = {}, {}
+        for place, record in enumerate(records.prefetch_related("aliases")):
+            names[record.pk] = [record.name, *(alias.name for alias in record.aliases.all())]
+            order[record.pk] = place
+            for name in {n.lower() for n in names[record.pk]}:
+                by_name.setdefault(name, []).append(record)
+        return cls(by_name, names, order)
+
+    def named(self, wanted: dict[str, str], matches: Matches) -> list:
+        """The records a name or alias of which the query contains; each of their names
+        becomes an equivalent of the words that named them."""
+        found = {r.pk: r for name in wanted for r in self.by_name.get(name, ())}
+        records = sorted(found.values(), key=lambda record: self.order[record.pk])
+        for record in records:
+            all_names = self.names[record.pk]
+            for name in all_names:
+                key = wanted.get(name.lower()) or (key_of(name) if key_of(name) in wanted else None)
+                if key:
+                    matches.add(key, all_names)
+        return records
+
+
+@dataclass(frozen=True)
+class Catalogue:
+    """Every name a query can be widened with, read once per revision of the archive: the
+    editors' synonym sets, published officials and issues with their aliases. (Read per
+    request, they cost five queries and most of a small search's database time.)"""
+
+    revision: int
+    synonym_sets: list[tuple[list[str], list[str]]]  # (terms, each term's key)
+    sets_by_key: dict[str, list[int]]
+    people: NamedRecords
+    issues: NamedRecords
+
+    def synonym_sets_of(self, keys: set[str]) -> list[tuple[list[str], list[str]]]:
+        """The synonym sets one of whose terms has one of `keys`, in the editors' order."""
+        found = sorted({i for key in keys for i in self.sets_by_key.get(key, ())})
+        return [self.synonym_sets[i] for i in found]
+
+
+def read_catalogue(revision: int) -> Catalogue:
+    synonym_sets, sets_by_key = [], {}
+    for synonym in Synonym.objects.all():
+        terms = synonym.term_list
+        keys = [key_of(term) for term in terms]
+        for key in keys:
+            sets_by_key.setdefault(key, []).append(len(synonym_sets))
+        synonym_sets.append((terms, keys))
+    return Catalogue(
+        revision,
+        synonym_sets,
+        sets_by_key,
+        people=NamedRecords.of(Person.objects.published()),
+        issues=NamedRecords.of(Issue.objects.published()),
     )
-    for record in found:
-        all_names = [record.name, *(alias.name for alias in record.aliases.all())]
-        for name in all_names:
-            key = wanted.get(name.lower()) or (key_of(name) if key_of(name) in wanted else None)
-            if key:
-                matches.add(key, all_names)
-    return found
+
+
+_kept: dict[str, Catalogue | None] = {"catalogue": None}
+
+
+def catalogue() -> Catalogue:
+    """The catalogue of the archive's current revision (kept in this process until the
+    archive changes)."""
+    revision = Revision.current()
+    kept = _kept["catalogue"]
+    if kept is None or kept.revision != revision:
+        kept = _kept["catalogue"] = read_catalogue(revision)
+    return kept
+
+
+def forget() -> None:
+    """Drop the kept catalogue (tests: each starts again at the same revision number)."""
+    _kept["catalogue"] = None
