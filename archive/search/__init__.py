@@ -63,9 +63,7 @@ def scored_claims(query: ParsedQuery) -> tuple[np.ndarray, np.ndarray]:
     `archive/facet_index.py`)."""
     from archive.models import Claim
 
-    rows = np.array(backend().scored(Claim, query, indexes.CLAIMS), dtype=np.float64)
-    rows = rows.reshape(-1, 2)  # (id, relevance); ids are exact in a double below 2**53
-    return rows[:, 0].astype(np.int64), rows[:, 1]
+    return backend().scored(Claim, query, indexes.CLAIMS)
 
 
 class ClaimSearch:
