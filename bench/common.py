@@ -52,12 +52,15 @@ def ensure_archive(claims: int, seed: int = 1) -> int:
 
 
 def vacuum() -> None:
-    """Flush PostgreSQL's GIN pending lists and refresh statistics after loading (and after
-    migrations that add indexes)."""
+    """Flush PostgreSQL's GIN pending lists, merge FTS5's segments and refresh statistics
+    after loading (and after migrations that add indexes), as a maintained archive has them."""
     from django.db import connection
+
+    from archive.search import indexes
 
     with connection.cursor() as cursor:
         cursor.execute("VACUUM ANALYZE" if connection.vendor == "postgresql" else "ANALYZE")
+    indexes.optimize(connection)
 
 
 def interleaved(

@@ -205,7 +205,19 @@ def test_rebuild_search_index_repairs_stale_text(seed, capsys, biggest_lie):
     out = capsys.readouterr().out
     assert "Recomputed the search text of 70 claims; 1 had changed." in out
     assert "rebuilt in" in out
+    assert "into one segment" in out or "pending entries" in out  # merged after the rebuild
     assert biggest_lie.pk in found("Human rights genocide")
+
+
+def test_merging_the_search_index_changes_no_result(seed):
+    from django.db import connection
+
+    from archive.search import indexes
+
+    queries = ["China", "Taiwan -independence", "sovereign*", '"one-China"', "Tibet OR Xinjiang"]
+    before = {q: found(q) for q in queries}
+    assert len(indexes.optimize(connection)) == len(indexes.ALL)
+    assert {q: found(q) for q in queries} == before
 
 
 class TestReviewFindings:

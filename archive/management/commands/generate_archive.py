@@ -42,6 +42,7 @@ from archive.models import (
     Revision,
     Status,
 )
+from archive.search import indexes
 from archive.search.document import compose_context, compose_source
 
 # Every generated slug starts with this, which is how a second run recognises the first.
@@ -1192,6 +1193,7 @@ class Command(BaseCommand):
         # count took minutes on PostgreSQL before ANALYZE).
         with connection.cursor() as cursor:
             cursor.execute("ANALYZE")
+        indexes.optimize(connection)  # one search index, not the load's pieces of it
         elapsed = time.monotonic() - started
         meetings, reports, links = totals
         self.stdout.write(
