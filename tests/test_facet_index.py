@@ -229,3 +229,15 @@ def test_links_of_gathers_each_claims_links_in_order():
     assert facet_index.links_of(link_start, np.array([1, 3])).tolist() == []
     assert facet_index.links_of(link_start, np.array([], dtype=np.int32)).tolist() == []
     assert facet_index.links_of(link_start, np.array([4], dtype=np.int32)).tolist() == [3, 4, 5]
+
+
+def test_labelled_rows_are_made_as_they_are_read():
+    import numpy as np
+
+    labels = facet_index.Labels({3: ("c", "Gamma"), 1: ("a", "Alpha"), 2: ("b", "Beta")})
+    rows = labels.rows(np.array([1, 2, 3, 9]), np.array([5, 7, 5, 1]))  # 9: not in the table
+    assert len(rows) == 3
+    assert rows[:2] == [("b", "Beta", 7), ("a", "Alpha", 5)]
+    assert rows[-1] == ("c", "Gamma", 5)
+    assert list(rows) == [("b", "Beta", 7), ("a", "Alpha", 5), ("c", "Gamma", 5)]
+    assert rows == list(rows)
