@@ -76,10 +76,11 @@ def scored(model, query: ParsedQuery, index: SearchIndex) -> tuple[np.ndarray, n
     Read with a binary COPY straight into arrays: a broad search's 100,000 rows cost
     40-60 ms more as Python tuples (bench/search.py)."""
     matched = matching(model.objects.order_by(), query, index)
-    rows = ranked(matched, query, index).order_by().values_list("pk", "rank")
-    select, params = rows.query.sql_with_params()
+    scores = ranked(matched, query, index).order_by().values_list("pk", "rank")
+    select, params = scores.query.sql_with_params()
     data = copied(connection.ops.compose_sql(f"COPY ({select}) TO STDOUT (FORMAT BINARY)", params))
-    header = COPY_SIGNATURE_FLAGS + 4 + int.from_bytes(data[COPY_SIGNATURE_FLAGS:][:4], "big")
+    extension = data[COPY_SIGNATURE_FLAGS : COPY_SIGNATURE_FLAGS + 4]
+    header = COPY_SIGNATURE_FLAGS + 4 + int.from_bytes(extension, "big")
     rows = np.frombuffer(
         data,
         SCORED_ROW,
@@ -100,7 +101,7 @@ SCORED_ROW = np.dtype(
 )
 
 
-def copied(statement: str) -> bytes:
+def copied(statement: str) -> bytearray:
     """The output of a COPY ... TO STDOUT statement, logged as a query where Django logs
     them (tests' query counts, the benchmarks' captured statements)."""
     with connection.cursor() as cursor:
@@ -110,7 +111,7 @@ def copied(statement: str) -> bytes:
             with cursor.cursor.copy(statement) as copy:
                 for block in copy:
                     data += block
-    return bytes(data)
+    return data
 
 
 def highlights(
