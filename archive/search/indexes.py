@@ -134,35 +134,45 @@ def uninstall(connection) -> None:
 
 
 def rebuild(connection) -> list[str]:
-    """Rebuild the engine's full-text indexes from the tables; says what it did."""
-    done = []
-    with connection.cursor() as cursor:
-        for index in ALL:
-            if connection.vendor == "sqlite":
-                cursor.execute(
-                    f"INSERT INTO {index.fts_table}({index.fts_table}) VALUES ('rebuild')"
-                )
-                done.append(f"rebuilt the FTS5 index {index.fts_table}")
-            elif connection.vendor == "postgresql":
-                cursor.execute(f"REINDEX INDEX {index.table}_search_gin")
-                done.append(f"reindexed {index.table}_search_gin")
-    return done + optimize(connection)
+    """Rebuild the engine's full-text indexes from the tables, then merge them; says what it
+    did."""
+    return on_each_index(connection, REBUILD) + optimize(connection)
 
 
 def optimize(connection) -> list[str]:
     """Merge what a bulk load left in pieces; says what it did. FTS5 keeps new rows in
     segments that a query reads one by one until they are merged (at 200,000 generated claims
-    a broad query reads about 40 segments, and takes 30% less once they are one); GIN keeps
-    them in a pending list that every query scans."""
-    done = []
+    a broad query took 30% less once merged); GIN keeps them in a pending list that every
+    query scans."""
+    return on_each_index(connection, MERGE)
+
+
+# By engine: a statement and what it did, for each index ({fts}: its FTS5 table, {table}: the
+# indexed table).
+REBUILD = {
+    "sqlite": ("INSERT INTO {fts}({fts}) VALUES ('rebuild')", "rebuilt the FTS5 index {fts}"),
+    "postgresql": ("REINDEX INDEX {table}_search_gin", "reindexed {table}_search_gin"),
+}
+MERGE = {
+    "sqlite": (
+        "INSERT INTO {fts}({fts}) VALUES ('optimize')",
+        "merged the FTS5 index {fts} into one segment",
+    ),
+    "postgresql": (
+        "SELECT gin_clean_pending_list('{table}_search_gin')",
+        "moved the pending entries of {table}_search_gin into it",
+    ),
+}
+
+
+def on_each_index(connection, statements: dict[str, tuple[str, str]]) -> list[str]:
+    if connection.vendor not in statements:
+        return []
+    statement, done = statements[connection.vendor]
+    said = []
     with connection.cursor() as cursor:
         for index in ALL:
-            if connection.vendor == "sqlite":
-                cursor.execute(
-                    f"INSERT INTO {index.fts_table}({index.fts_table}) VALUES ('optimize')"
-                )
-                done.append(f"merged the FTS5 index {index.fts_table} into one segment")
-            elif connection.vendor == "postgresql":
-                cursor.execute(f"SELECT gin_clean_pending_list('{index.table}_search_gin')")
-                done.append(f"moved the pending entries of {index.table}_search_gin into it")
-    return done
+            names = {"fts": index.fts_table, "table": index.table}
+            cursor.execute(statement.format(**names))
+            said.append(done.format(**names))
+    return said
