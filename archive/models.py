@@ -628,10 +628,19 @@ class ClaimQuerySet(models.QuerySet):
         return self.filter(is_public=True)
 
     def for_display(self):
-        """Everything a claim card shows, in a fixed number of queries."""
-        return self.select_related(
-            "delegation", "speaker__person", "meeting", "report__publisher"
-        ).prefetch_related(Prefetch("issues", queryset=Issue.objects.order_by("name")))
+        """Everything a claim card shows, in a fixed number of queries. Not its report's body:
+        a dispatch's whole text (17 kB for the seed's) would come again with every claim of a
+        page or an export. Nor the search text, which only the search index reads."""
+        return (
+            self.select_related("delegation", "speaker__person", "meeting", "report__publisher")
+            .prefetch_related(Prefetch("issues", queryset=Issue.objects.order_by("name")))
+            .defer("report__body", "search_context", "search_source")
+        )
+
+    def for_own_page(self):
+        """A claim as its own page shows it: with its report's body, which it quotes around
+        the claim."""
+        return self.for_display().defer(None)
 
     def about(self, issue: Issue):
         """Claims on an issue or on any of its child issues."""

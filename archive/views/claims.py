@@ -34,7 +34,7 @@ def claim_list(request: HttpRequest) -> HttpResponse:
 
 
 def claim_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    claim = Claim.objects.published().for_display().filter(pk=pk).first()
+    claim = Claim.objects.published().for_own_page().filter(pk=pk).first()
     if claim is None:
         return withdrawn_or_404(request, pk)
     permalink = request.build_absolute_uri(claim.get_absolute_url())

@@ -241,3 +241,33 @@ def test_a_repeated_date_uses_the_first_value_as_the_message_says(client, seed):
     page = page_of(client, "from=2021&from=2030")
     assert "\u201cfrom\u201d was given 2 times; the first value (\u201c2021\u201d) is used." in page
     assert "70 claims" in page
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/claims/",
+        "/claims/?format=csv",
+        "/claims/?format=json",
+        "/search/?q=China",
+        "/claims/feed/",
+    ],
+)
+def test_claim_listings_do_not_read_the_reports_whole_text(client, seed, url):
+    """A dispatch's body (17 kB for the seed's) would otherwise come with every claim."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+        if response.streaming:  # the export's rows are read as it streams
+            b"".join(response.streaming_content)
+    assert response.status_code == 200
+    assert not [q["sql"] for q in queries.captured_queries if '"archive_report"."body"' in q["sql"]]
+
+
+def test_a_claims_own_page_still_quotes_its_report_around_it(client, seed, biggest_lie):
+    page = client.get(biggest_lie.get_absolute_url()).content.decode()
+    report = biggest_lie.report.body
+    before = report[max(0, biggest_lie.start - 60) : biggest_lie.start].split()[-3:]
+    assert " ".join(before) in " ".join(page.split())
