@@ -87,15 +87,15 @@ def replay(captured_queries: list[dict]) -> Callable[[], None]:
     """Run captured statements again, directly on the connection: the bare SQL a page needs."""
     from django.db import connection
 
+    from archive.search.postgres import copied
+
     statements = [query["sql"] for query in captured_queries]
 
     def run() -> None:
         with connection.cursor() as cursor:
             for statement in statements:
-                if statement.startswith("COPY"):  # a search's scores, read as bytes
-                    with cursor.cursor.copy(statement) as copy:
-                        for _ in copy:
-                            pass
+                if statement.startswith("COPY"):  # a search's scores, read as the page does
+                    copied(statement)
                     continue
                 cursor.execute(statement)
                 cursor.fetchall()
