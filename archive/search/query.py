@@ -89,6 +89,18 @@ class ParsedQuery:
     def plain_words(self) -> list[str]:
         return [unit.surface for run in self.runs for unit in run]
 
+    @property
+    def has_prefix(self) -> bool:
+        return any(map(has_prefix, self.include + self.exclude))
+
+
+def has_prefix(node: Node) -> bool:
+    if isinstance(node, Term):
+        return node.prefix
+    if isinstance(node, Phrase):
+        return False
+    return any(map(has_prefix, node.options if isinstance(node, AnyOf) else node.parts))
+
 
 def clean(text: str) -> str:
     """Drop control characters (NUL included) and fold compatibility forms."""

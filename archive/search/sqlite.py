@@ -78,14 +78,25 @@ def highlights(
         function = f"snippet({fts}, {column}, %s, %s, ' \u2026 ', 40)"
     else:
         function = f"highlight({fts}, {column}, %s, %s)"
-    # One seek per record: with `rowid IN (...)`, FTS5 reads every match of the query.
-    one = f"SELECT rowid, {function} FROM {fts} WHERE {fts} MATCH %s AND rowid = %s"
+    select = f"SELECT rowid, {function} FROM {fts} WHERE {fts} MATCH %s"
     expression = compile_query(query)
     with connection.cursor() as cursor:
-        cursor.execute(
-            " UNION ALL ".join(one for _ in ids),
-            [value for pk in ids for value in (START, STOP, expression, pk)],
-        )
+        if query.has_prefix:
+            # FTS5 expands a prefix into its terms' merged matches again at every seek
+            # (20 seeks of `sovereign*`: 20-40 ms at 200,000 claims); one pass over the
+            # matches between the first and the last id costs 3 ms. `+rowid` keeps the
+            # list out of FTS5, which would seek each id.
+            marks = ", ".join("%s" for _ in ids)
+            cursor.execute(
+                f"{select} AND rowid BETWEEN %s AND %s AND +rowid IN ({marks})",
+                [START, STOP, expression, min(ids), max(ids), *ids],
+            )
+        else:
+            # One seek per record, the cheapest for plain words and phrases.
+            cursor.execute(
+                " UNION ALL ".join(f"{select} AND rowid = %s" for _ in ids),
+                [value for pk in ids for value in (START, STOP, expression, pk)],
+            )
         return dict(cursor.fetchall())
 
 

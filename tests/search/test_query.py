@@ -28,6 +28,12 @@ def test_phrases_or_exclusion_and_prefix():
     assert query.exclude == [Term("independence")]
 
 
+def test_a_query_knows_whether_it_holds_a_prefix_anywhere():
+    assert parse("Tibet OR sovereign*").has_prefix
+    assert parse("Taiwan -indep*").has_prefix
+    assert not parse('"one-China policy" Tibet OR Xinjiang -independence').has_prefix
+
+
 def test_punctuated_words_become_phrases_of_their_parts():
     assert parse("u.s.").include == [Phrase(("u", "s"))]
     assert parse("co-operation").include == [Phrase(("co", "operation"))]

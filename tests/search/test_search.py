@@ -131,6 +131,16 @@ def test_highlights_mark_matches_and_escape_everything_else(seed, anchorage):
     assert "<mark>walked</mark>" in html
 
 
+def test_prefix_searches_highlight_every_claim_of_the_page(seed):
+    # Several claims spread over the table, highlighted in one pass on SQLite.
+    claims = top("sovereign* -Xinjiang", 20)
+    saying_it = [claim for claim in claims if "sovereign" in claim.text.lower()]
+    assert len(saying_it) >= 3
+    for claim in saying_it:  # the others match on their issue's name
+        assert "<mark>sovereign" in str(claim.highlighted).lower(), claim.text
+    assert all("Xinjiang" not in claim.text for claim in claims)
+
+
 def test_reports_and_meetings_are_found_with_highlights(seed):
     prepared = prepare("genocide")
     reports = top_records(prepared.parsed, Report.objects.published())
