@@ -6,7 +6,7 @@ of rows (0.8 s on PostgreSQL). Held as numpy arrays aligned by claim (its kind, 
 country, speaker, meeting, publisher, date, and the claim-issue links), the same counts
 are a few vector operations: milliseconds, whatever is chosen. The claims listing's pages
 come from the copy too, and so do a search's total, counts and ranking once its matches
-and their relevance are read (`archive.search.scored_claims`).
+and their relevance are read (`archive.search.FoundClaims`).
 
 The copy belongs to one revision of the archive (`archive.models.Revision`): any save makes
 it stale in every process at once. A process whose copy is stale builds a new one in a
@@ -26,6 +26,7 @@ from collections import OrderedDict
 from collections.abc import Callable, Hashable, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
+from typing import TYPE_CHECKING
 
 import numpy as np
 from django.db import connection
@@ -44,6 +45,9 @@ from archive.models import (
     Revision,
 )
 
+if TYPE_CHECKING:
+    from archive.search import FoundClaims
+
 logger = logging.getLogger(__name__)
 
 # Rebuilding this many claims takes about 0.1 s: cheaper in the request than a SQL count.
@@ -57,6 +61,10 @@ NO_ID = 0  # no speaker (ids start at 1)
 NO_DATE = np.iinfo(np.int32).min
 # A selection of fewer than 1/SPARSE of the claims is gathered, not masked.
 SPARSE = 8
+# A narrowed search ranks (in SQL) only the matches its filters leave while they are at most
+# 1/RANK_ALL_ABOVE of its matches and at most RANK_AMONG claims (the ids go into the SQL).
+RANK_ALL_ABOVE = 4
+RANK_AMONG = 20_000
 
 Row = tuple[str, str, int]  # (value, label, records): a facet's row, as the filters keep it
 
@@ -411,22 +419,22 @@ def forget_counts() -> None:
 
 class Counter:
     """The facet counts of one listing's state: the chosen values (as the filter set resolved
-    them), the date bounds, and what a full-text search matched (None: no search; else a
-    function giving arrays of ids and their relevance), read only when a count needs it."""
+    them), the date bounds, and what a full-text search found (None: no search; else it
+    reads the matches' ids and relevance), read only when a count needs it."""
 
     def __init__(
         self,
         columns: ClaimColumns,
         chosen: dict[str, list[Choice]],
         bounds: dict[str, datetime.date],
-        matched: Callable[[], tuple[np.ndarray, np.ndarray]] | None = None,
-        matched_key: Hashable = "",
+        found: "FoundClaims | None" = None,
+        found_key: Hashable = "",
     ):
         self.columns = columns
         self.chosen = chosen
         self.bounds = bounds
-        self.matched = matched
-        self.matched_key = matched_key  # the search, as a key for `remember_matches`
+        self.found = found
+        self.found_key = found_key  # the search, as a key for `remember_matches`
 
     def counts(self, name: str):
         """The rows of a facet, of "months", or the "total"."""
@@ -445,24 +453,60 @@ class Counter:
         return masks
 
     @cached_property
-    def matches(self) -> tuple[np.ndarray, np.ndarray] | None:
-        """The search's published matches: their positions in the copy (ascending) and their
-        relevance (None: no search)."""
-        if self.matched is None:
+    def matches(self) -> np.ndarray | None:
+        """Positions in the copy (ascending) of the search's published matches (None: no
+        search). A search with no filter is most often ranked, all its matches: they are
+        read with their relevance, in one pass, unless they are already known."""
+        if self.found is None:
             return None
-        return self.columns.remember_matches(self.matched_key, self.published_matches)
+        if not self.masks and self.found_key not in self.columns.remembered_matches:
+            return self.every_relevance[0]
+        (positions,) = self.columns.remember_matches(self.found_key, self.published_matches)
+        return positions
 
-    def published_matches(self) -> tuple[np.ndarray, np.ndarray]:
-        """The matched claims that are in the copy (published): positions, relevance."""
-        ids = self.columns.ids
-        found, relevance = self.matched()
-        positions = np.searchsorted(ids, found)
-        inside = positions < len(ids)
-        positions, relevance = positions[inside], relevance[inside]
-        published = ids[positions] == found[inside]
-        positions, relevance = positions[published], relevance[published]
+    def published_matches(self) -> tuple[np.ndarray]:
+        positions, _ = self.published(self.found.ids())
+        return (np.sort(positions),)
+
+    @cached_property
+    def every_relevance(self) -> tuple[np.ndarray, np.ndarray]:
+        """Every published match's position (ascending) and relevance; the positions are
+        the search's `matches` too."""
+        key = ("relevance", self.found_key)
+        scored = self.columns.remember_matches(key, lambda: self.scored(None))
+        self.columns.remember_matches(self.found_key, lambda: scored[:1])  # the positions
+        return scored
+
+    def relevance(self, positions: np.ndarray) -> np.ndarray:
+        """The relevance of the matches at `positions` (ascending, among `matches`). A
+        narrowed search ranks only the matches its filters leave, when they are few."""
+        if len(positions) * RANK_ALL_ABOVE > len(self.matches) or len(positions) > RANK_AMONG:
+            scored_positions, scores = self.every_relevance
+        else:
+            key = ("relevance", self.found_key, positions.tobytes())
+            among = self.columns.ids[positions]
+            scored_positions, scores = self.columns.remember_matches(
+                key, lambda: self.scored(among)
+            )
+        # A match edited since the search was read has no score: it goes last.
+        return looked_up(scored_positions, scores, positions, missing=-np.inf)
+
+    def scored(self, among: np.ndarray | None) -> tuple[np.ndarray, np.ndarray]:
+        """Positions (ascending) and relevance of the published matches (among `among`)."""
+        ids, scores = self.found.scored(among)
+        positions, kept = self.published(ids)
         order = np.argsort(positions)
-        return positions[order].astype(np.int32), relevance[order]
+        return positions[order], scores[kept][order]
+
+    def published(self, ids: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """The positions in the copy of those `ids` that are in it (published), and where
+        in `ids` each of them is."""
+        copied = self.columns.ids
+        if not len(copied):
+            return np.zeros(0, dtype=np.int32), np.zeros(0, dtype=np.int64)
+        positions = np.minimum(np.searchsorted(copied, ids), len(copied) - 1)
+        kept = np.flatnonzero(copied[positions] == ids)
+        return positions[kept].astype(np.int32), kept
 
     def listed_ids(self, order: str, offset: int, limit: int) -> list[int]:
         """A page of the selected claims' ids in the claims listing's `order` ("newest" or
@@ -480,8 +524,7 @@ class Counter:
         positions = self.selection()
         ids = self.columns.ids[positions]
         if order == "relevance" and self.matches is not None:
-            matched, relevance = self.matches
-            ranking = np.lexsort((-ids, -relevance[np.searchsorted(matched, positions)]))
+            ranking = np.lexsort((-ids, -self.relevance(positions)))
         elif order == "oldest":
             ranking = np.lexsort((ids, self.columns.day[positions]))
         else:
@@ -522,7 +565,7 @@ class Counter:
             if name != skip and not (skip == "year" and name in ("from", "to"))
         ]
         if self.matches is not None:
-            positions = self.matches[0]
+            positions = self.matches
             for mask in masks:
                 positions = positions[mask[positions]]
             return positions
@@ -594,6 +637,14 @@ def links_of(link_start: np.ndarray, positions: np.ndarray) -> np.ndarray:
     lengths = link_start[positions + 1] - starts
     ends = np.cumsum(lengths)
     return np.repeat(starts - ends + lengths, lengths) + np.arange(ends[-1] if len(ends) else 0)
+
+
+def looked_up(keys: np.ndarray, values: np.ndarray, wanted: np.ndarray, missing) -> np.ndarray:
+    """For each of `wanted`, its value where it is among `keys` (ascending), else `missing`."""
+    if not len(keys):
+        return np.full(len(wanted), missing)
+    at = np.minimum(np.searchsorted(keys, wanted), len(keys) - 1)
+    return np.where(keys[at] == wanted, values[at], missing)
 
 
 def among(column: np.ndarray, values: list[int]) -> np.ndarray:

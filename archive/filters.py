@@ -13,6 +13,7 @@ import hashlib
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import partial
+from typing import TYPE_CHECKING
 
 import django_filters
 from django import forms
@@ -24,6 +25,9 @@ from django.db.models import QuerySet
 from archive import claim_counts, facet_index, facets
 from archive.facets import Choice, Facet
 from archive.models import Claim, Meeting, Revision
+
+if TYPE_CHECKING:
+    from archive.search import FoundClaims
 
 COUNTS_CACHE_SECONDS = 3600
 MONTHS = "months"  # the monthly counts behind the dates facet and its histogram
@@ -125,10 +129,10 @@ class FacetedFilterSet(django_filters.FilterSet):
         queryset: QuerySet,
         restrict: Callable | None = None,
         key="",
-        matches: Callable[[], tuple] | None = None,
+        matches: "FoundClaims | None" = None,
     ):
         """`restrict` narrows every counted queryset further (a full-text match); `key`
-        says how, for the cache; `matches` gives the ids `restrict` leaves and their
+        says how, for the cache; `matches` reads the ids `restrict` leaves and their
         relevance, for counting in memory (archive/facet_index.py)."""
         super().__init__(data=data, queryset=queryset)
         self.restrict = restrict or (lambda queryset: queryset)
@@ -379,7 +383,7 @@ class ClaimFilter(FacetedFilterSet):
                     bounds = {name: date for name, (_, date) in self.bounds.items()}
                     matched = self.matches if searched else None
                     self._counter = facet_index.Counter(
-                        columns, self.chosen, bounds, matched, matched_key=self.restrict_key
+                        columns, self.chosen, bounds, matched, found_key=self.restrict_key
                     )
         return self._counter
 

@@ -6,7 +6,7 @@ from django.core.management import call_command
 
 from archive import facet_index
 from archive.models import Claim, Issue, Revision
-from archive.views import search as search_view
+from archive.search import FoundClaims
 from tests.factories import make_meeting
 
 
@@ -68,6 +68,8 @@ def test_in_memory_counts_and_order_equal_the_sql_of_a_search(client, settings, 
     for narrowing in [
         "",
         "country=CN",
+        "country=CN&from=2015&to=2016",  # few left: only they are ranked
+        "issue=taiwan",
         "kind=position&from=2012&sort=newest",
         "issue=taiwan&country=US&sort=oldest",
         "page=2&per_page=5",
@@ -160,23 +162,49 @@ def test_an_empty_archive_has_an_empty_copy(db):
     assert counter.rows("issue") == [] and counter.months() == []
 
 
-def test_a_search_is_read_once_while_its_matches_are_kept(client, seed, monkeypatch):
-    reads = []
-    original = search_view.scored_claims
+@pytest.fixture
+def reads(monkeypatch) -> list[tuple]:
+    """What the search pages read from the database: (words, what was read)."""
+    read = []
+    ids, scored = FoundClaims.ids, FoundClaims.scored
 
-    def counted_read(parsed):
-        reads.append(parsed.text)
-        return original(parsed)
+    def counted_ids(found):
+        read.append((found.query.text, "ids"))
+        return ids(found)
 
-    monkeypatch.setattr(search_view, "scored_claims", counted_read)
+    def counted_scored(found, among=None):
+        read.append((found.query.text, "all ranked" if among is None else len(among)))
+        return scored(found, among)
+
+    monkeypatch.setattr(FoundClaims, "ids", counted_ids)
+    monkeypatch.setattr(FoundClaims, "scored", counted_scored)
+    return read
+
+
+def test_a_search_is_read_once_while_its_matches_are_kept(client, seed, reads, monkeypatch):
     for query in ("q=Taiwan", "q=Taiwan&country=CN", "q=Taiwan&page=2", "q=Xinjiang", "q=Taiwan"):
         assert client.get(f"/search/?{query}").status_code == 200
-    assert reads == ["Taiwan", "Xinjiang"]
+    assert reads == [("Taiwan", "all ranked"), ("Xinjiang", "all ranked")]
 
+    reads.clear()
     monkeypatch.setattr(facet_index, "MATCHES_KEPT", 1)  # room for the latest search only
     for query in ("q=Tibet", "q=Taiwan", "q=Tibet"):
         assert client.get(f"/search/?{query}").status_code == 200
-    assert reads == ["Taiwan", "Xinjiang", "Tibet", "Taiwan", "Tibet"]
+    assert [words for words, _ in reads] == ["Tibet", "Taiwan", "Tibet"]
+
+
+def test_a_narrowed_search_ranks_only_what_its_filters_leave(client, generated, reads):
+    everything = client.get("/search/?q=development&format=json").json()["total"]
+    narrowed = client.get("/search/?q=development&kind=position&from=2015&to=2016&format=json")
+    left = narrowed.json()["total"]
+    assert 0 < left * facet_index.RANK_ALL_ABOVE <= everything
+    assert reads == [("development", "all ranked"), ("development", left)]
+
+    reads.clear()
+    assert client.get("/search/?q=sovereignty&kind=position&from=2015&to=2016").status_code == 200
+    assert client.get("/search/?q=sovereignty&sort=newest").status_code == 200
+    assert [what for _, what in reads][:1] == ["ids"]  # matches first, unranked
+    assert "all ranked" not in [what for _, what in reads]  # newest first needs no ranks
 
 
 def test_builds_in_the_background_pause_after_each(seed, large, monkeypatch):

@@ -70,25 +70,23 @@ def ranked(queryset: QuerySet, query: ParsedQuery, index: SearchIndex) -> QueryS
     return queryset.annotate(rank=rank).order_by("-rank", "-pk")
 
 
-def scored(model, query: ParsedQuery, index: SearchIndex) -> tuple[np.ndarray, np.ndarray]:
-    """Ids and relevance (`ranked`'s) of every record the query matches, published or not.
+def matched_ids(model, query: ParsedQuery, index: SearchIndex) -> np.ndarray:
+    """Ids of every record the query matches, published or not, unranked."""
+    ids = matching(model.objects.order_by(), query, index).values_list("pk")
+    return copied_columns(ids, ID_FIELD)["id"].astype(np.int64)
 
-    Read with a binary COPY straight into arrays: a broad search's 100,000 rows cost
-    40-60 ms more as Python tuples (bench/search.py)."""
+
+def scored(
+    model, query: ParsedQuery, index: SearchIndex, among: np.ndarray | None = None
+) -> tuple[np.ndarray, np.ndarray]:
+    """Ids and relevance (`ranked`'s) of every record the query matches, or of those whose
+    ids are in `among`, published or not."""
     matched = matching(model.objects.order_by(), query, index)
+    if among is not None:
+        table = connection.ops.quote_name(model._meta.db_table)
+        matched = matched.extra(where=[f"{table}.id = ANY(%s)"], params=[among.tolist()])
     scores = ranked(matched, query, index).order_by().values_list("pk", "rank")
-    select, params = scores.query.sql_with_params()
-    data = copied(connection.ops.compose_sql(f"COPY ({select}) TO STDOUT (FORMAT BINARY)", params))
-    extension = data[COPY_SIGNATURE_FLAGS : COPY_SIGNATURE_FLAGS + 4]
-    header = COPY_SIGNATURE_FLAGS + 4 + int.from_bytes(extension, "big")
-    rows = np.frombuffer(
-        data,
-        SCORED_ROW,
-        count=(len(data) - header - COPY_TRAILER) // SCORED_ROW.itemsize,
-        offset=header,
-    )
-    if not ((rows["fields"] == 2) & (rows["id_size"] == 8) & (rows["rank_size"] == 4)).all():
-        raise ValueError("Unexpected row layout in the binary COPY of search scores.")
+    rows = copied_columns(scores, ID_FIELD + RANK_FIELD)
     return rows["id"].astype(np.int64), rows["rank"].astype(np.float64)
 
 
@@ -96,9 +94,31 @@ def scored(model, query: ParsedQuery, index: SearchIndex) -> tuple[np.ndarray, n
 # of fields each preceded by its length (big-endian), and a trailer (a field count of -1).
 COPY_SIGNATURE_FLAGS = 11 + 4
 COPY_TRAILER = 2
-SCORED_ROW = np.dtype(
-    [("fields", ">i2"), ("id_size", ">i4"), ("id", ">i8"), ("rank_size", ">i4"), ("rank", ">f4")]
-)
+ID_FIELD = (("id", ">i8"),)
+RANK_FIELD = (("rank", ">f4"),)
+
+
+def copied_columns(values: QuerySet, fields: tuple[tuple[str, str], ...]) -> np.ndarray:
+    """The rows of a `values_list` query as a structured array, read with a binary COPY:
+    a broad search's 100,000 rows cost 40-60 ms more as Python tuples (bench/search.py).
+    `fields` gives each column's name and big-endian numpy type, in the query's order."""
+    row = np.dtype(
+        [("fields", ">i2")]
+        + [part for name, kind in fields for part in ((f"{name}_size", ">i4"), (name, kind))]
+    )
+    select, params = values.query.sql_with_params()
+    data = copied(connection.ops.compose_sql(f"COPY ({select}) TO STDOUT (FORMAT BINARY)", params))
+    extension = data[COPY_SIGNATURE_FLAGS : COPY_SIGNATURE_FLAGS + 4]
+    header = COPY_SIGNATURE_FLAGS + 4 + int.from_bytes(extension, "big")
+    rows = np.frombuffer(
+        data, row, count=(len(data) - header - COPY_TRAILER) // row.itemsize, offset=header
+    )
+    expected = rows["fields"] == len(fields)
+    for name, kind in fields:
+        expected &= rows[f"{name}_size"] == np.dtype(kind).itemsize
+    if not expected.all():
+        raise ValueError("Unexpected row layout in a binary COPY.")
+    return rows
 
 
 def copied(statement: str) -> bytearray:

@@ -1,6 +1,7 @@
 """SQLite backend: an FTS5 MATCH expression built from the parsed tree, ranked with bm25."""
 
 import difflib
+import json
 
 import numpy as np
 from django.db import connection
@@ -56,13 +57,31 @@ def ranked(queryset: QuerySet, query: ParsedQuery, index: SearchIndex) -> QueryS
     return queryset.extra(select={"rank": rank}).order_by("rank", "-pk")
 
 
-def scored(model, query: ParsedQuery, index: SearchIndex) -> tuple[np.ndarray, np.ndarray]:
-    """Ids and relevance of every record the query matches, published or not: read from the
-    FTS table alone, without the join `matching` needs. Higher is more relevant (-bm25)."""
+def matched_ids(model, query: ParsedQuery, index: SearchIndex) -> np.ndarray:
+    """Ids of every record the query matches, published or not, unranked: a fifth of the
+    time of `scored` (bm25 reads each match's column sizes)."""
+    fts = index.fts_table
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT rowid FROM {fts} WHERE {fts} MATCH %s", [compile_query(query)])
+        return np.array([row[0] for row in cursor.fetchall()], dtype=np.int64)
+
+
+def scored(
+    model, query: ParsedQuery, index: SearchIndex, among: np.ndarray | None = None
+) -> tuple[np.ndarray, np.ndarray]:
+    """Ids and relevance of every record the query matches (or of those whose ids are in
+    `among`), published or not: read from the FTS table alone, without the join `matching`
+    needs. Higher is more relevant (-bm25)."""
     fts = index.fts_table
     sql = f"SELECT rowid, -bm25({fts}, {index.bm25_weights}) FROM {fts} WHERE {fts} MATCH %s"
+    params = [compile_query(query)]
+    if among is not None:
+        # bm25 runs for the rows the whole WHERE keeps; `+rowid` keeps the list out of FTS5,
+        # which would seek each id.
+        sql += " AND +rowid IN (SELECT value FROM json_each(%s))"
+        params.append(json.dumps(among.tolist()))
     with connection.cursor() as cursor:
-        cursor.execute(sql, [compile_query(query)])
+        cursor.execute(sql, params)
         # Ids are exact in a double below 2**53.
         rows = np.array(cursor.fetchall(), dtype=np.float64).reshape(-1, 2)
     return rows[:, 0].astype(np.int64), rows[:, 1]

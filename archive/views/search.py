@@ -10,10 +10,10 @@ from archive.ratelimit import limit_exports
 from archive.search import (
     ORDERS,
     ClaimSearch,
+    FoundClaims,
     backend,
     indexes,
     prepare,
-    scored_claims,
     suggest_people,
 )
 from archive.search.query import describe
@@ -46,7 +46,7 @@ def search(request: HttpRequest) -> HttpResponse:
         queryset=Claim.objects.published(),
         restrict=lambda claims: backend().matching(claims, parsed, indexes.CLAIMS),
         key=repr((parsed.include, parsed.exclude)),
-        matches=lambda: scored_claims(parsed),
+        matches=FoundClaims(parsed),
     )
     problems = wanted.problems + filters.problems
     if wanted.is_machine and (problems or prepared.is_empty):
