@@ -480,6 +480,8 @@ class Counter:
     def relevance(self, positions: np.ndarray) -> np.ndarray:
         """The relevance of the matches at `positions` (ascending, among `matches`). A
         narrowed search ranks only the matches its filters leave, when they are few."""
+        if not len(positions):
+            return np.zeros(0)
         if len(positions) * RANK_ALL_ABOVE > len(self.matches) or len(positions) > RANK_AMONG:
             scored_positions, scores = self.every_relevance
         else:

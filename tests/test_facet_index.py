@@ -206,6 +206,11 @@ def test_a_narrowed_search_ranks_only_what_its_filters_leave(client, generated, 
     assert [what for _, what in reads][:1] == ["ids"]  # matches first, unranked
     assert "all ranked" not in [what for _, what in reads]  # newest first needs no ranks
 
+    reads.clear()
+    nothing = client.get("/search/?q=Taiwan&from=1900-01&to=1900-12&format=json").json()
+    assert nothing["total"] == 0 and nothing["results"] == []
+    assert reads == [("Taiwan", "ids")]  # nothing left to rank
+
 
 def test_builds_in_the_background_pause_after_each(seed, large, monkeypatch):
     monkeypatch.setattr(facet_index, "PAUSE_AFTER_BUILD", 1000)
