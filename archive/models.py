@@ -715,6 +715,26 @@ class ClaimQuerySet(models.QuerySet):
         )
 
 
+class ClaimHistory(HistoricalRecords):
+    """A claim's history, with its issues. django-simple-history records a change of issues
+    on the object it was made from, so `issue.claims.add(claim)` would look for the issue's
+    history (issues keep none) and fail: such a change is recorded on each claim it touches."""
+
+    def m2m_changed(self, instance, action, attr, pk_set, reverse, **kwargs):
+        if not reverse:
+            return super().m2m_changed(instance, action, attr, pk_set, reverse, **kwargs)
+        claims = kwargs["model"].objects.filter(**{attr: instance})
+        if action == "pre_clear":  # after the clear, nothing says which claims it touched
+            instance._claims_in_history = list(claims)
+        elif action in ("post_add", "post_remove", "post_clear"):
+            if action == "post_clear":
+                touched = instance.__dict__.pop("_claims_in_history", [])
+            else:
+                touched = kwargs["model"].objects.filter(pk__in=pk_set or [])
+            for claim in touched:
+                super().m2m_changed(claim, action, attr, pk_set, False, **kwargs)
+
+
 class Claim(models.Model):
     """One quoted or reported statement, verbatim from its report's body."""
 
@@ -773,7 +793,7 @@ class Claim(models.Model):
     # date, and a column on the claim spares them a join over every claim.
     meeting_date = models.DateField(null=True, editable=False)
 
-    history = HistoricalRecords(
+    history = ClaimHistory(
         m2m_fields=[issues],
         excluded_fields=["search_context", "search_source", "is_public", "meeting_date"],
     )

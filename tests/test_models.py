@@ -257,6 +257,27 @@ class TestClaim:
         assert (latest.kind, latest.history_type) == (Claim.Kind.ACCUSATION, "~")
         assert latest.prev_record.kind == Claim.Kind.DENIAL
 
+    def test_issues_changed_from_the_issue_side_are_recorded_on_each_claim(self, seed):
+        taiwan = Issue.objects.get(slug="taiwan")
+        first, second = Claim.objects.exclude(issues=taiwan)[:2]
+        before = {claim.pk: claim.history.count() for claim in (first, second)}
+
+        taiwan.claims.add(first, second)
+        for claim in (first, second):
+            assert claim.history.count() == before[claim.pk] + 1
+            assert taiwan.pk in claim.history.first().issues.values_list("issue", flat=True)
+
+        taiwan.claims.remove(first)
+        assert taiwan.pk not in first.history.first().issues.values_list("issue", flat=True)
+
+        on_taiwan = list(taiwan.claims.all())
+        taiwan.claims.clear()
+        assert not taiwan.claims.exists()
+        for claim in on_taiwan:
+            latest = claim.history.first()
+            assert latest.history_type == "~"
+            assert taiwan.pk not in latest.issues.values_list("issue", flat=True)
+
     def test_the_side_label_and_mark(self, seed):
         joint = Claim.objects.filter(joint=True).first()
         chinese = Claim.objects.filter(delegation__country="CN").first()
