@@ -435,6 +435,7 @@ class Counter:
         self.bounds = bounds
         self.found = found
         self.found_key = found_key  # the search, as a key for `remember_matches`
+        self.ranked = True  # the page is ordered by relevance (`ClaimSearch` says)
 
     def counts(self, name: str):
         """The rows of a facet, of "months", or the "total"."""
@@ -455,11 +456,12 @@ class Counter:
     @cached_property
     def matches(self) -> np.ndarray | None:
         """Positions in the copy (ascending) of the search's published matches (None: no
-        search). A search with no filter is most often ranked, all its matches: they are
-        read with their relevance, in one pass, unless they are already known."""
+        search). A search by relevance with no filter ranks all its matches: they are read
+        with their relevance, in one pass, unless they are already known."""
         if self.found is None:
             return None
-        if not self.masks and self.found_key not in self.columns.remembered_matches:
+        unread = self.found_key not in self.columns.remembered_matches
+        if self.ranked and not self.masks and unread:
             return self.every_relevance[0]
         (positions,) = self.columns.remember_matches(self.found_key, self.published_matches)
         return positions

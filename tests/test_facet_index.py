@@ -207,9 +207,13 @@ def test_a_narrowed_search_ranks_only_what_its_filters_leave(client, generated, 
     assert "all ranked" not in [what for _, what in reads]  # newest first needs no ranks
 
     reads.clear()
-    nothing = client.get("/search/?q=Taiwan&from=1900-01&to=1900-12&format=json").json()
+    assert client.get("/search/?q=Taiwan&sort=oldest").status_code == 200  # a first visit
+    assert reads == [("Taiwan", "ids")]  # by date: no ranks
+
+    reads.clear()
+    nothing = client.get("/search/?q=Xinjiang&from=1900-01&to=1900-12&format=json").json()
     assert nothing["total"] == 0 and nothing["results"] == []
-    assert reads == [("Taiwan", "ids")]  # nothing left to rank
+    assert reads == [("Xinjiang", "ids")]  # nothing left to rank
 
 
 def test_builds_in_the_background_pause_after_each(seed, large, monkeypatch):

@@ -95,6 +95,8 @@ class ClaimSearch:
         self.order = order if order in ORDERS else "relevance"
         self.matched = backend().matching(claims.order_by(), query, indexes.CLAIMS)
         self.counter = counter
+        if counter is not None:
+            counter.ranked = self.order == "relevance"
 
     def ordered(self) -> QuerySet:
         if self.order == "newest":
