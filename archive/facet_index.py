@@ -301,11 +301,8 @@ def link_arrays(ids: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     order of the claims."""
     links = Claim.issues.through.objects.order_by().values_list("claim_id", "issue_id")
     pairs = np.array(list(links.iterator(chunk_size=CHUNK)), dtype=np.int64).reshape(-1, 2)
-    if not len(ids):
-        return np.zeros(0, np.int64), np.zeros(0, np.int64)
-    positions = np.minimum(np.searchsorted(ids, pairs[:, 0]), len(ids) - 1)
-    published = ids[positions] == pairs[:, 0]
-    positions, issues = positions[published], pairs[published, 1]
+    positions, published = located(ids, pairs[:, 0])
+    positions, issues = positions.astype(np.int64), pairs[published, 1]
     order = np.argsort(positions, kind="stable")
     return positions[order], issues[order]
 
@@ -505,12 +502,8 @@ class Counter:
     def published(self, ids: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """The positions in the copy of those `ids` that are in it (published), and where
         in `ids` each of them is."""
-        copied = self.columns.ids
-        if not len(copied):
-            return np.zeros(0, dtype=np.int32), np.zeros(0, dtype=np.int64)
-        positions = np.minimum(np.searchsorted(copied, ids), len(copied) - 1)
-        kept = np.flatnonzero(copied[positions] == ids)
-        return positions[kept].astype(np.int32), kept
+        positions, kept = located(self.columns.ids, ids)
+        return positions.astype(np.int32), kept
 
     def listed_ids(self, order: str, offset: int, limit: int) -> list[int]:
         """A page of the selected claims' ids in the claims listing's `order` ("newest" or
@@ -645,10 +638,20 @@ def links_of(link_start: np.ndarray, positions: np.ndarray) -> np.ndarray:
 
 def looked_up(keys: np.ndarray, values: np.ndarray, wanted: np.ndarray, missing) -> np.ndarray:
     """For each of `wanted`, its value where it is among `keys` (ascending), else `missing`."""
+    found = np.full(len(wanted), missing, dtype=values.dtype if len(values) else float)
+    at, kept = located(keys, wanted)
+    found[kept] = values[at]
+    return found
+
+
+def located(keys: np.ndarray, wanted: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Where those of `wanted` that are among `keys` (ascending) are in `keys`, and which of
+    `wanted` they are (indexes into it)."""
     if not len(keys):
-        return np.full(len(wanted), missing)
+        return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
     at = np.minimum(np.searchsorted(keys, wanted), len(keys) - 1)
-    return np.where(keys[at] == wanted, values[at], missing)
+    kept = np.flatnonzero(keys[at] == wanted)
+    return at[kept], kept
 
 
 def among(column: np.ndarray, values: list[int]) -> np.ndarray:
