@@ -10,7 +10,7 @@ import re
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
-from django.db.models import Count, Exists, F, OuterRef, Prefetch, Q
+from django.db.models import Count, Exists, F, Func, OuterRef, Prefetch, Q, Subquery
 from django.db.models.functions import Lower, TruncMonth
 from django.urls import reverse
 from django.utils import timezone
@@ -451,11 +451,16 @@ class IssueQuerySet(models.QuerySet):
         )
 
     def with_claim_counts(self):
+        """`claim_count`: published claims on the issue or on any of its child issues, each
+        once, as the issue's own page lists them."""
+        family = Claim.issues.through.objects.filter(
+            Q(issue=OuterRef("pk")) | Q(issue__parent=OuterRef("pk")), claim__is_public=True
+        )
+        distinct_claims = Func("claim_id", template="COUNT(DISTINCT %(expressions)s)")
         return self.annotate(
-            claim_count=Count(
-                "claims",
-                filter=Q(claims__is_public=True),
-                distinct=True,
+            claim_count=Subquery(
+                family.order_by().annotate(n=distinct_claims).values("n"),
+                output_field=models.IntegerField(),
             )
         )
 
@@ -643,8 +648,11 @@ class ClaimQuerySet(models.QuerySet):
         return self.for_display().defer(None)
 
     def about(self, issue: Issue):
-        """Claims on an issue or on any of its child issues."""
-        return self.filter(Q(issues=issue) | Q(issues__parent=issue)).distinct()
+        """Claims on an issue or on any of its child issues, each once: a subquery, not a
+        join, so that counts grouped over these claims (the timelines) count a claim tagged
+        with two of the family's issues once."""
+        links = Claim.issues.through.objects.filter(Q(issue=issue) | Q(issue__parent=issue))
+        return self.filter(pk__in=links.values("claim_id"))
 
     def by(self, person: Person):
         return self.filter(speaker__person=person)

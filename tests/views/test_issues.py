@@ -3,6 +3,8 @@ import json
 
 import pytest
 
+from django.db.models import Q
+
 from archive.models import Claim, Issue
 from tests.factories import make_meeting
 
@@ -88,3 +90,23 @@ def test_timeline_counts_equal_the_facet_counts_for_the_same_filter(client, seed
         query = f"issue=taiwan&country={country or 'joint'}&from={month:%Y-%m}&to={month:%Y-%m}"
         data = json.loads(client.get("/claims/?format=json&" + query).content)
         assert data["total"] == claims, query
+
+
+def test_a_claim_tagged_with_two_narrower_issues_counts_once_everywhere(client, seed):
+    """Bilateral relations holds claims tagged with several of its narrower issues: its
+    timeline, its list, the issues list and the home page all count each such claim once."""
+    broader = Issue.objects.get(slug="bilateral-relations")
+    family = Claim.objects.published().filter(Q(issues=broader) | Q(issues__parent=broader))
+    distinct = family.distinct().count()
+    assert family.count() > distinct  # the seed has such claims: the test means something
+    assert Claim.objects.published().about(broader).count() == distinct
+    timeline_total = sum(
+        n for _, _, n in Claim.objects.published().about(broader).monthly_counts_by_side()
+    )
+    assert timeline_total == distinct
+    assert Issue.objects.with_claim_counts().get(pk=broader.pk).claim_count == distinct
+    page = client.get("/issues/bilateral-relations/").content.decode()
+    assert f"{distinct} claims" in page
+    listed = Issue.objects.published().most_discussed()
+    assert next(i for i in listed if i.pk == broader.pk).claim_count == distinct
+    assert f"{distinct} claims" in client.get("/").content.decode()
