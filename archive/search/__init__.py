@@ -190,8 +190,9 @@ FEW_RESULTS = 5
 
 def suggest_people(prepared: PreparedQuery, people: QuerySet, found: int = 0) -> list:
     """'Did you mean' officials, when the words look like a misspelt name: a short query that
-    names no official and finds (almost) nothing."""
+    names no official, not even in part, and finds (almost) nothing."""
     words = prepared.parsed.plain_words
-    if prepared.matches.people or found >= FEW_RESULTS or not 1 <= len(words) <= 4:
+    named = prepared.matches.people or prepared.matches.all_words_name_someone
+    if named or found >= FEW_RESULTS or not 1 <= len(words) <= 4:
         return []
     return list(backend().suggest_people(people, " ".join(words))[:3])

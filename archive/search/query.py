@@ -1,9 +1,9 @@
 """Parse what a researcher types into a small query tree, once, for both search backends.
 
 The language: words (all must match), "quoted phrases", OR between words or phrases,
--word to exclude, word* for a prefix. Anything else is read as words; nothing a user types
-can reach a database's query syntax, because the backends compile only this tree, whose
-words contain letters, digits and underscores alone.
+-word (or NOT word) to exclude, word* for a prefix. Anything else is read as words; nothing
+a user types can reach a database's query syntax, because the backends compile only this
+tree, whose words contain letters, digits and underscores alone.
 """
 
 import re
@@ -24,6 +24,9 @@ STOPWORD_TEXT = """a about above after again against all am an and any are as at
     what when where which while who whom why will with would you your yours yourself
     yourselves"""
 STOPWORDS = frozenset(STOPWORD_TEXT.split())
+# Words an equivalent name must not be searched as: the index folds capitals, so "US" is the
+# pronoun "us" (and, to SQLite's Porter stemmer, "use" too), "WHO" the stop word "who".
+AMBIGUOUS = STOPWORDS | {"us"}
 
 WORD_PART = re.compile(r"[^\W_]+", re.UNICODE)
 TOKEN = re.compile(r'"(?P<phrase>[^"]*)"?|(?P<word>[^\s"]+)')
@@ -63,12 +66,13 @@ class Unit:
 
     node: Term | Phrase
     surface: str
+    span: tuple[int, int] = (0, 0)  # where it stands in the query's text
 
     @property
     def key(self) -> str:
         if isinstance(self.node, Term):
             return self.node.word
-        return " ".join(self.node.words)
+        return name_key(self.node.words)
 
 
 @dataclass
@@ -112,6 +116,12 @@ def word_parts(text: str) -> tuple[str, ...]:
     return tuple(part.lower() for part in WORD_PART.findall(text))
 
 
+def name_key(words: tuple[str, ...]) -> str:
+    """How a name is looked up: its words without stop words, which a query drops between
+    plain words ("Communist Party of China" typed without quotes reaches the same name)."""
+    return " ".join(word for word in words if word not in STOPWORDS)
+
+
 def node_for(words: tuple[str, ...], prefix: bool = False) -> Term | Phrase | None:
     if not words:
         return None
@@ -121,6 +131,7 @@ def node_for(words: tuple[str, ...], prefix: bool = False) -> Term | Phrase | No
 
 
 def parse(text: str) -> ParsedQuery:
+    typed = bool((text or "").strip())
     text = clean(text or "").strip()
     query = ParsedQuery(text=text)
     if len(text) > MAX_QUERY_CHARS:
@@ -132,7 +143,7 @@ def parse(text: str) -> ParsedQuery:
         )
 
     groups: list[list[tuple[Node, bool, Unit | None]]] = []
-    pending_or = False
+    pending_or = pending_not = False
     dropped_stopwords: list[str] = []
 
     for match in TOKEN.finditer(text):
@@ -140,7 +151,10 @@ def parse(text: str) -> ParsedQuery:
         if word == "OR":
             pending_or = bool(groups)
             continue
-        negated = False
+        if word == "NOT":  # as many search engines write -word
+            pending_not = True
+            continue
+        negated, pending_not = pending_not, False
         prefix = False
         if phrase is not None:
             words = word_parts(phrase)
@@ -149,7 +163,7 @@ def parse(text: str) -> ParsedQuery:
                 dropped_stopwords.extend(words)
                 words = ()
         else:
-            negated = word.startswith("-")
+            negated = negated or word.startswith("-")
             prefix = word.endswith("*")
             surface = word.strip("-*")
             words = word_parts(surface)
@@ -160,7 +174,11 @@ def parse(text: str) -> ParsedQuery:
         if node is None:
             pending_or = False
             continue
-        unit = None if negated or (isinstance(node, Term) and node.prefix) else Unit(node, surface)
+        unit = (
+            None
+            if negated or (isinstance(node, Term) and node.prefix)
+            else Unit(node, surface, match.span())
+        )
         if pending_or and not negated and not groups[-1][0][1]:
             groups[-1].append((node, negated, unit))
         else:
@@ -185,6 +203,13 @@ def parse(text: str) -> ParsedQuery:
         elif query.exclude:
             query.notices.append(
                 "A search needs at least one word to look for, not only words to exclude."
+            )
+        elif typed:
+            shown = text if len(text) <= 40 else text[:40] + "\u2026"
+            query.notices.append(
+                (f"\u201c{shown}\u201d" if shown else "Your search")
+                + " holds no word to look for: a search needs letters or digits, alone or "
+                "with the signs below."
             )
     return query
 
@@ -254,7 +279,8 @@ def expand(query: ParsedQuery, equivalents: dict[str, list[str]]) -> None:
                         replaced[id(window[0].node)] = combined
                         for unit in window[1:]:
                             replaced[id(unit.node)] = None
-                        query.expansions.append((" ".join(u.surface for u in window), others))
+                        typed = query.text[window[0].span[0] : window[-1].span[1]]
+                        query.expansions.append((typed.strip('"'), others))
                     i += size
                     break
             else:
@@ -265,13 +291,13 @@ def expand(query: ParsedQuery, equivalents: dict[str, list[str]]) -> None:
 
 
 def others_than(key: str, names: list[str]) -> list[str]:
-    return [name for name in names if " ".join(word_parts(name)) != key]
+    return [name for name in names if name_key(word_parts(name)) != key]
 
 
 def searchable(text: str) -> Term | Phrase | None:
-    """A node for an equivalent name, unless it is only stop words ("US")."""
+    """A node for an equivalent name, unless it would find ordinary words ("US", "WHO")."""
     words = word_parts(text)
-    if all(word in STOPWORDS for word in words):
+    if all(word in AMBIGUOUS for word in words):
         return None
     return node_for(words)
 

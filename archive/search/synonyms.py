@@ -10,9 +10,11 @@ from dataclasses import dataclass, field
 from django.db.models import QuerySet
 
 from archive.models import Issue, Person, Revision, Synonym
-from archive.search.query import ParsedQuery, word_parts
+from archive.search.query import STOPWORDS, ParsedQuery, Term, name_key, word_parts
 
 MAX_WORDS_IN_NAME = 5
+MIN_NAME_WORD = 3  # "Yi" of "Wang Yi" alone names no one
+MAX_PARTLY_NAMED = 5
 
 
 @dataclass
@@ -20,6 +22,11 @@ class Matches:
     equivalents: dict[str, list[str]] = field(default_factory=dict)
     people: list[Person] = field(default_factory=list)
     issues: list[Issue] = field(default_factory=list)
+    # Officials one of whose names holds a word of the query ("Blinken", "Wang"), when no
+    # name is typed whole: quick links, not equivalents.
+    partly_named: list[Person] = field(default_factory=list)
+    # Every word is a word of some official's name: no "did you mean" is needed.
+    all_words_name_someone: bool = False
 
     def add(self, key: str, names: list[str]) -> None:
         merged = self.equivalents.setdefault(key, [])
@@ -27,7 +34,7 @@ class Matches:
 
 
 def key_of(text: str) -> str:
-    return " ".join(word_parts(text))
+    return name_key(word_parts(text))
 
 
 def candidates(query: ParsedQuery) -> dict[str, str]:
@@ -57,6 +64,12 @@ def lookup(query: ParsedQuery) -> Matches:
                 matches.add(key, terms)
     matches.people = names.people.named(wanted, matches)
     matches.issues = names.issues.named(wanted, matches)
+    if not matches.people:
+        words = [unit.key for run in query.runs for unit in run if isinstance(unit.node, Term)]
+        matches.partly_named = names.people.partly_named(words)
+        matches.all_words_name_someone = bool(words) and all(
+            word in names.people.by_word for word in words
+        )
     return matches
 
 
@@ -65,19 +78,31 @@ class NamedRecords:
     """Published people (or issues) by each of their names and aliases, lowercased."""
 
     by_name: dict[str, list]
+    by_word: dict[str, list]  # by each word of their names, but stop words and short ones
     names: dict[int, list[str]]  # by record id: its name, then its aliases
     order: dict[int, int]  # by record id: its place in the model's ordering
 
     @classmethod
     def of(cls, records: QuerySet) -> "NamedRecords":
         by_name: dict[str, list] = {}
+        by_word: dict[str, list] = {}
         names, order = {}, {}
         for place, record in enumerate(records.prefetch_related("aliases")):
             names[record.pk] = [record.name, *(alias.name for alias in record.aliases.all())]
             order[record.pk] = place
             for name in {n.lower() for n in names[record.pk]}:
                 by_name.setdefault(name, []).append(record)
-        return cls(by_name, names, order)
+            for word in {w for n in names[record.pk] for w in word_parts(n)}:
+                if len(word) >= MIN_NAME_WORD and word not in STOPWORDS:
+                    by_word.setdefault(word, []).append(record)
+        return cls(by_name, by_word, names, order)
+
+    def partly_named(self, words: list[str]) -> list:
+        """Records (at most MAX_PARTLY_NAMED, in the model's order) one of whose names holds
+        one of `words`."""
+        found = {r.pk: r for word in words for r in self.by_word.get(word, ())}
+        records = sorted(found.values(), key=lambda record: self.order[record.pk])
+        return records[:MAX_PARTLY_NAMED]
 
     def named(self, wanted: dict[str, str], matches: Matches) -> list:
         """The records a name or alias of which the query contains; each of their names
@@ -116,7 +141,7 @@ def read_catalogue(revision: int) -> Catalogue:
     for synonym in Synonym.objects.all():
         terms = synonym.term_list
         keys = [key_of(term) for term in terms]
-        for key in keys:
+        for key in filter(None, keys):  # a term of stop words alone ("WHO") is never typed
             sets_by_key.setdefault(key, []).append(len(synonym_sets))
         synonym_sets.append((terms, keys))
     return Catalogue(

@@ -64,7 +64,7 @@ def search(request: HttpRequest) -> HttpResponse:
         "expansions": parsed.expansions,
         "searched": [describe(node) for node in parsed.include],
         "excluded": [describe(node) for node in parsed.exclude],
-        "people": prepared.matches.people,
+        "people": prepared.matches.people + prepared.matches.partly_named,
         "issues": prepared.matches.issues,
         "links": links,
     }

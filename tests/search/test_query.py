@@ -53,9 +53,40 @@ def test_only_exclusions_get_a_notice():
     assert "at least one word to look for" in query.notices[0]
 
 
-def test_syntax_debris_is_ignored():
-    for text in ("OR OR", "-", "*", '"', "", "   ", "\U0001f600", "\x00\x00"):
-        assert parse(text).is_empty, text
+def test_syntax_debris_is_ignored_and_explained():
+    for text in ("OR OR", "-", "*", '"', "\U0001f600", "\x00\x00"):
+        query = parse(text)
+        assert query.is_empty, text
+        assert "holds no word to look for" in query.notices[0], text
+    for text in ("", "   "):
+        assert parse(text).is_empty and parse(text).notices == []
+
+
+def test_not_before_a_word_or_phrase_excludes_it():
+    query = parse('Taiwan NOT independence NOT "one-China"')
+    assert query.include == [Term("taiwan")]
+    assert query.exclude == [Term("independence"), Phrase(("one", "china"))]
+    assert parse("NOT").is_empty
+    assert parse("not Taiwan").include == [Term("taiwan")]  # lower case: a stop word
+
+
+def test_a_name_is_found_with_or_without_its_stop_words():
+    equivalents = {"communist party china": ["CPC", "Communist Party of China"]}
+    for typed in ("Communist Party of China", '"Communist Party of China"'):
+        query = parse(typed)
+        expand(query, equivalents)
+        assert query.expansions == [(typed.strip('"'), ["CPC"])], typed
+        assert any(
+            isinstance(node, AnyOf) and Term("cpc") in node.options for node in query.include
+        ), typed
+
+
+def test_equivalents_that_read_as_ordinary_words_are_not_searched():
+    query = parse("USA")
+    expand(query, {"usa": ["U.S.", "US", "United States", "USA"]})
+    (node,) = query.include
+    assert Term("us") not in node.options
+    assert Phrase(("u", "s")) in node.options and Phrase(("united", "states")) in node.options
     assert parse("NEAR(").include == [Term("near")]
     assert parse('"unbalanced').include == [Term("unbalanced")]
     assert parse("'; DROP TABLE claims; --").include == [
@@ -111,9 +142,9 @@ def test_a_multi_word_name_matches_as_a_whole_or_word_by_word():
 
 def test_equivalents_that_are_only_stopwords_are_left_out():
     query = parse("U.S.")
-    expand(query, {"u s": ["U.S.", "The Us", "United States", "the"]})
+    expand(query, {"u s": ["U.S.", "The Us", "United States", "the", "The USA"]})
     assert query.include == [
-        AnyOf((Phrase(("u", "s")), Phrase(("the", "us")), Phrase(("united", "states"))))
+        AnyOf((Phrase(("u", "s")), Phrase(("united", "states")), Phrase(("the", "usa"))))
     ]
 
 

@@ -163,6 +163,34 @@ def test_ordinary_words_get_no_did_you_mean(seed):
         assert suggest_people(prepare(text), Person.objects.published()) == []
 
 
+@pytest.mark.parametrize(
+    ("typed", "named"),
+    [("Blinken", "Antony Blinken"), ("Wang", "Wang Yi"), ("yang", "Yang Jiechi")],
+)
+def test_a_word_of_an_officials_name_finds_the_official_not_another(seed, typed, named):
+    prepared = prepare(typed)
+    assert [person.name for person in prepared.matches.partly_named] == [named]
+    assert prepared.matches.equivalents == {}  # a quick link, not a wider search
+    assert suggest_people(prepared, Person.objects.published()) == []
+
+
+def test_a_name_typed_without_quotes_finds_its_equivalents(seed):
+    unquoted, quoted = prepare("Communist Party of China"), prepare('"Communist Party of China"')
+    assert unquoted.parsed.expansions == [
+        ("Communist Party of China", ["CPC", "CCP", "Chinese Communist Party"])
+    ]
+    assert found("Communist Party of China") == found('"Communist Party of China"')
+    assert quoted.parsed.expansions == unquoted.parsed.expansions
+    assert found("Group of 20") >= found("G20")
+
+
+def test_a_synonym_set_does_not_search_the_pronoun_us(seed):
+    """"US" in the U.S. synonym set would rank "told us" (and "use" on SQLite) first: every
+    seed claim matches through its report's title, so the order tells."""
+    for claim in top("USA", 5):
+        assert "U.S." in claim.text or "United States" in claim.text, claim.text
+
+
 class TestTheIndexFollowsEdits:
     def test_a_new_claim_is_searchable_at_once(self, seed, anchorage):
         report = Report.objects.get(meeting=anchorage)

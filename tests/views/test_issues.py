@@ -2,7 +2,6 @@ import datetime
 import json
 
 import pytest
-
 from django.db.models import Q
 
 from archive.models import Claim, Issue

@@ -202,3 +202,15 @@ def test_machine_formats_need_words(client, seed):
     response = get(client, q="", format="json")
     assert response.status_code == 400
     assert json.loads(response.content) == {"errors": ["Give words to search for in q."]}
+
+
+def test_a_surname_alone_is_a_quick_link_to_the_official(client, seed):
+    page = get(client, q="Blinken").content.decode()
+    assert 'href="/officials/antony-blinken/">Official: Antony Blinken<' in page
+    assert "Did you mean" not in page
+
+
+def test_a_search_of_signs_alone_says_why_nothing_was_searched(client, seed):
+    for typed in ("*", "OR OR", "\U0001f600", "\x00"):
+        page = get(client, q=typed).content.decode()
+        assert "holds no word to look for" in page, typed
