@@ -23,9 +23,10 @@ class ClaimFeed(Feed):
         if refused:
             return refused
         filters = self.get_object(request)
-        if filters.problems:
+        problems = filters.problems + filters.query_problems
+        if problems:
             return HttpResponseBadRequest(
-                "\n".join(filters.problems) + "\n", content_type="text/plain; charset=utf-8"
+                "\n".join(problems) + "\n", content_type="text/plain; charset=utf-8"
             )
         return super().__call__(request, *args, **kwargs)
 
@@ -38,6 +39,9 @@ class ClaimFeed(Feed):
                 claims = backend().matching(claims, prepared.parsed, indexes.CLAIMS)
             filters = ClaimFilter(data, queryset=claims)
             filters.words = prepared.parsed.text if not prepared.is_empty else ""
+            # Words that search nothing ("*") must not widen the feed to every claim.
+            typed = bool(data.get("q", "").strip())
+            filters.query_problems = prepared.parsed.notices if typed and prepared.is_empty else []
             request._claim_filters = filters
         return request._claim_filters
 
@@ -48,10 +52,16 @@ class ClaimFeed(Feed):
         return "Claims" + (" \u2014 " + "; ".join(parts) if parts else "") + " \u00b7 new claims"
 
     def link(self, filters: ClaimFilter) -> str:
-        keep = [("q", filters.words)] if filters.words else []
-        if filters.words:
-            return Links(reverse("search"), filters, keep).current()
-        return Links(reverse("claim-list"), filters, keep).current()
+        page = reverse("search") if filters.words else reverse("claim-list")
+        return Links(page, filters, self.kept(filters)).current()
+
+    def feed_url(self, filters: ClaimFilter) -> str:
+        """The feed's own address (rel="self") with its filters, as Atom readers store it."""
+        return Links(reverse("claim-feed"), filters, self.kept(filters)).current()
+
+    @staticmethod
+    def kept(filters: ClaimFilter) -> list[tuple[str, str]]:
+        return [("q", filters.words)] if filters.words else []
 
     def subtitle(self, filters: ClaimFilter) -> str:
         return "Claims from bilateral meeting reports, newest published first."
@@ -73,9 +83,6 @@ class ClaimFeed(Feed):
         return claim.text
 
     def item_link(self, claim: Claim) -> str:
-        return claim.get_absolute_url()
-
-    def item_guid(self, claim: Claim) -> str:
         return claim.get_absolute_url()
 
     def item_author_name(self, claim: Claim) -> str:

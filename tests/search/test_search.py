@@ -185,7 +185,7 @@ def test_a_name_typed_without_quotes_finds_its_equivalents(seed):
 
 
 def test_a_synonym_set_does_not_search_the_pronoun_us(seed):
-    """"US" in the U.S. synonym set would rank "told us" (and "use" on SQLite) first: every
+    """ "US" in the U.S. synonym set would rank "told us" (and "use" on SQLite) first: every
     seed claim matches through its report's title, so the order tells."""
     for claim in top("USA", 5):
         assert "U.S." in claim.text or "United States" in claim.text, claim.text

@@ -131,12 +131,25 @@ def test_the_feed_follows_the_filters(client, seed):
     assert "Taiwan" in feed.find(f"{ATOM}title").text
     link = entries[0].find(f"{ATOM}link").get("href")
     assert link.startswith("http://testserver/claims/")
+    # Atom: ids are absolute, and the feed's own address keeps its filters.
+    assert all(e.find(f"{ATOM}id").text.startswith("http://testserver/claims/") for e in entries)
+    self_link = next(x for x in feed.findall(f"{ATOM}link") if x.get("rel") == "self")
+    assert self_link.get("href") == "http://testserver/claims/feed/?country=CN&issue=taiwan"
 
 
 def test_a_feed_of_a_search(client, seed):
     feed = ET.fromstring(client.get("/claims/feed/?q=biggest+lie").content)
     entries = feed.findall(f"{ATOM}entry")
     assert len(entries) == 1 and "biggest lie" in entries[0].find(f"{ATOM}summary").text
+    self_link = next(x for x in feed.findall(f"{ATOM}link") if x.get("rel") == "self")
+    assert self_link.get("href") == "http://testserver/claims/feed/?q=biggest+lie"
+
+
+def test_a_feed_of_words_that_search_nothing_is_refused_not_widened(client, seed):
+    response = client.get("/claims/feed/?q=*")
+    assert response.status_code == 400
+    assert "holds no word to look for" in response.content.decode()
+    assert client.get("/claims/feed/?q=").status_code == 200  # no words: every claim
 
 
 @pytest.mark.parametrize(
