@@ -73,7 +73,8 @@ def faceted_listing(request: HttpRequest, spec: Listing) -> HttpResponse:
         if problems:  # the page asked for is past the end
             return bad_request(problems)
         rows = [spec.to_row(record, absolute) for record in page.object_list]
-        return json_response(json_body(request, page, links, filters, facets["counts"], rows))
+        body = json_body(request, page, links, filters, facets["counts"], rows, spec.per_page)
+        return json_response(body)
     context = {
         "page": page,
         "pager": pager(page, links),
@@ -169,9 +170,12 @@ def json_body(
     filters: FacetedFilterSet,
     counts: dict,
     rows: list[dict],
+    html_per_page: int,
 ) -> dict:
     absolute = request.build_absolute_uri
     paginator = page.paginator
+    # The page holds this page's first result: its number differs when the sizes do.
+    html_page = (page.number - 1) * paginator.per_page // html_per_page + 1
 
     size = paginator.per_page if paginator.per_page != JSON_PAGE_SIZE else ""
 
@@ -187,7 +191,7 @@ def json_body(
         "last": at(paginator.num_pages),
         "next": at(page.next_page_number() if page.has_next() else None),
         "previous": at(page.previous_page_number() if page.has_previous() else None),
-        "html": absolute(links.page(page.number)),
+        "html": absolute(links.page(html_page)),
         "csv": absolute(links.current(format="csv")),
     }
     return {

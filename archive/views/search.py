@@ -4,7 +4,7 @@ from django.urls import reverse
 
 from archive import exports, listing
 from archive.filters import ClaimFilter
-from archive.models import Claim, Person
+from archive.models import Claim, Meeting, Person, Report
 from archive.presentation import sources_of
 from archive.ratelimit import limit_exports
 from archive.search import (
@@ -13,10 +13,11 @@ from archive.search import (
     FoundClaims,
     backend,
     indexes,
+    newest_records,
     prepare,
     suggest_people,
 )
-from archive.search.query import describe
+from archive.search.query import ParsedQuery, describe
 from archive.views.listing import (
     absolute_url,
     bad_request,
@@ -87,10 +88,12 @@ def search(request: HttpRequest) -> HttpResponse:
         if problems:
             return bad_request(problems)
         rows = [exports.claim_row(claim, absolute) for claim in page.object_list]
-        return json_response(json_body(request, page, links, filters, facets["counts"], rows))
+        body = json_body(request, page, links, filters, facets["counts"], rows, RESULTS_PER_PAGE)
+        return json_response(body | records_json(records_mentioning(parsed), absolute))
     context |= {
         "has_results": True,
         "page": page,
+        **records_mentioning(parsed),
         "pager": pager(page, links),
         "sources": sources_of(page.object_list),
         "suggestions": suggest_people(
@@ -103,3 +106,37 @@ def search(request: HttpRequest) -> HttpResponse:
         **facets,
     }
     return render(request, "search/results.html", context)
+
+
+def records_mentioning(parsed: ParsedQuery) -> dict[str, list]:
+    """The newest reports and meetings whose own texts hold the words: a name or a phrase a
+    report's text or a meeting's summary gives, and no claim quotes, is found there. (The
+    passages come from the index or the database: a dispatch's whole body is not read.)"""
+    reports, meetings = newest_records(
+        parsed,
+        (Report.objects.published().select_related("publisher").defer("body"), ("-date", "-pk")),
+        (Meeting.objects.published(), ("-start_date", "-pk")),
+    )
+    return {"reports": reports, "meetings": meetings}
+
+
+def records_json(records: dict[str, list], absolute) -> dict[str, list]:
+    return {
+        "reports": [
+            {
+                "url": absolute(report.get_absolute_url()),
+                "title": report.title,
+                "publisher": report.publisher.name,
+                "date": report.date.isoformat(),
+            }
+            for report in records["reports"]
+        ],
+        "meetings": [
+            {
+                "url": absolute(meeting.get_absolute_url()),
+                "title": meeting.title,
+                "start_date": meeting.start_date.isoformat(),
+            }
+            for meeting in records["meetings"]
+        ],
+    }

@@ -1,10 +1,13 @@
 """Search against the seed archive: run on SQLite and on PostgreSQL, same expectations."""
 
+import datetime
+
 import pytest
 from django.core.management import call_command
 
 from archive.models import Claim, Issue, IssueAlias, Meeting, Person, PersonAlias, Report
-from archive.search import ClaimSearch, prepare, suggest_people, top_records
+from archive.search import ClaimSearch, newest_records, prepare, suggest_people
+from tests.factories import make_meeting
 
 pytestmark = pytest.mark.django_db
 
@@ -143,11 +146,34 @@ def test_prefix_searches_highlight_every_claim_of_the_page(seed):
 
 def test_reports_and_meetings_are_found_with_highlights(seed):
     prepared = prepare("genocide")
-    reports = top_records(prepared.parsed, Report.objects.published())
+    (reports,) = newest_records(prepared.parsed, (Report.objects.published(), ("-date", "-pk")))
     assert [r.slug for r in reports] == ["memri-special-dispatch-9249"]
     assert "<mark>genocide</mark>" in str(reports[0].highlighted)
-    meetings = top_records(prepare("Anchorage").parsed, Meeting.objects.published())
+    (meetings,) = newest_records(
+        prepare("Anchorage").parsed, (Meeting.objects.published(), ("-start_date", "-pk"))
+    )
     assert meetings[0].slug == "2021-03-18-china-us-high-level-strategic-dialogue"
+
+
+def test_reports_and_meetings_come_newest_first_and_drafts_never(seed, anchorage):
+    report = Report.objects.get(meeting=anchorage)
+    newer = make_meeting(start=datetime.date(2023, 5, 1), claims=1)
+    newer.summary = "Talks in Anchorage again."
+    newer.save()
+    draft = make_meeting(start=datetime.date(2024, 5, 1), claims=1, status="draft")
+    draft.summary = "Anchorage, a draft."
+    draft.save()
+    (meetings,) = newest_records(
+        prepare("Anchorage").parsed, (Meeting.objects.published(), ("-start_date", "-pk"))
+    )
+    assert meetings[0] == newer and anchorage in meetings and draft not in meetings
+    assert [m.start_date for m in meetings] == sorted(
+        (m.start_date for m in meetings), reverse=True
+    )
+    assert "<mark>Anchorage</mark>" in str(meetings[0].highlighted)
+    reports = Report.objects.published(), ("-date",)
+    assert newest_records(prepare("zzyzx").parsed, reports) == [[]]
+    assert report in newest_records(prepare("Blinken").parsed, reports)[0]
 
 
 @pytest.mark.parametrize("typed", ["Blinkin", "Wang Yee", "Yang Jeichi"])

@@ -127,7 +127,7 @@ def test_sort_by_newest_and_paging(client, seed):
     later = make_meeting(claims=30)
     response = get(client, q="restraint OR climate OR talking", sort="newest")
     page = response.content.decode()
-    results = page[page.index('id="claims-heading"') :]
+    results = page[page.index('id="claims-heading"') : page.index('id="records-heading"')]
     assert later.title in results and "High-Level Strategic Dialogue" not in results
     second = get(client, q="restraint OR climate OR talking", sort="newest", page="2")
     assert "High-Level Strategic Dialogue" in second.content.decode()
@@ -145,16 +145,17 @@ def test_query_count_is_fixed(client, seed, django_assert_max_num_queries):
     # The first search after a change reads the catalogue of names (six queries) and, in a
     # small archive, copies the facet values; later ones read the search's matches, rank
     # those the filters leave, highlight the page and read its claims, and two more when the
-    # page asked for is past the end.
-    with django_assert_max_num_queries(26):
+    # page asked for is past the end; then the newest reports and meetings holding the words
+    # (three queries each, and two on PostgreSQL to make it use the index).
+    with django_assert_max_num_queries(34):
         get(client, q="China OR climate", issue="taiwan", country="CN")
-    with django_assert_max_num_queries(10):
+    with django_assert_max_num_queries(18):
         get(client, q="restraint OR China", page="2", kind="position", issue="taiwan")
     for _ in range(4):
         make_meeting(claims=25)
-    with django_assert_max_num_queries(26):
+    with django_assert_max_num_queries(34):
         get(client, q="restraint OR China", page="2", kind="position", issue="taiwan")
-    with django_assert_max_num_queries(10):
+    with django_assert_max_num_queries(18):
         get(client, q="restraint OR Chinese", page="99", kind="position", issue="taiwan")
 
 
@@ -214,3 +215,24 @@ def test_a_search_of_signs_alone_says_why_nothing_was_searched(client, seed):
     for typed in ("*", "OR OR", "\U0001f600", "\x00"):
         page = get(client, q=typed).content.decode()
         assert "holds no word to look for" in page, typed
+
+
+def test_reports_and_meetings_that_hold_the_words_are_shown_even_without_claims(client, seed):
+    """The report and the meeting summary name Jake Sullivan; no claim quotes him."""
+    page = get(client, q="Jake Sullivan").content.decode()
+    assert "No claim matches" in page
+    records = page[page.index('id="records-heading"') :]
+    assert 'href="/reports/memri-special-dispatch-9249/"' in records
+    assert 'href="/meetings/2021-03-18-china-us-high-level-strategic-dialogue/"' in records
+    assert "<mark>Sullivan</mark>" in records
+    data = get(client, q="Jake Sullivan", format="json").json()
+    assert data["total"] == 0
+    assert [r["url"] for r in data["reports"]] == [
+        "http://testserver/reports/memri-special-dispatch-9249/"
+    ]
+    assert data["meetings"][0]["start_date"] == "2021-03-18"
+
+
+def test_the_json_links_to_the_html_page_that_holds_its_first_result(client, seed):
+    data = get(client, q="China", format="json", per_page="5", page="5").json()
+    assert data["links"]["html"] == "http://testserver/search/?page=2&q=China"  # 21st of 20s
