@@ -577,7 +577,27 @@ class Report(PublishedFields):
             self.slug = unique_slug(self, self.default_slug_source)
         self.stamp_publication()
         remember_old_slug(self)
+        body_changed = (
+            self.pk is not None
+            and Report.objects.filter(pk=self.pk).exclude(body=self.body).exists()
+        )
         super().save(*args, **kwargs)
+        if body_changed:
+            self.relocate_claims()
+
+    def relocate_claims(self) -> None:
+        """Find each claim's text again in an edited body: its offsets mark it in the report
+        and cut its context, and a word added before it would shift every mark. A claim
+        whose text is gone keeps its offsets: the admin refuses such an edit (each claim's
+        form checks its text against the new body), and a claim edited with the body is
+        placed by its own save."""
+        moved = []
+        for claim in self.claims.only("pk", "text", "start", "end"):
+            span = find_verbatim(self.body, claim.text, near=claim.start)
+            if span is not None and span != (claim.start, claim.end):
+                claim.start, claim.end = span
+                moved.append(claim)
+        Claim.objects.bulk_update(moved, ["start", "end"], batch_size=500)
 
     def get_absolute_url(self) -> str:
         return reverse("report-detail", args=[self.slug])

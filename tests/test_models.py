@@ -18,6 +18,7 @@ from archive.models import (
     Status,
     Synonym,
 )
+from archive.text import normalise
 from tests.factories import make_meeting
 
 pytestmark = pytest.mark.django_db
@@ -205,6 +206,16 @@ class TestClaim:
         claim.save()
         assert dispatch.body[claim.start : claim.end] == claim.text
         assert claim.meeting == dispatch.meeting
+
+    def test_editing_the_reports_body_moves_every_claims_offsets(self, seed, dispatch):
+        claims = list(dispatch.claims.all())
+        dispatch.body = "A NOTE ADDED BY THE EDITORS.\n\n" + dispatch.body.replace(
+            "Yang Jiechi", "YANG Jiechi", 1
+        )
+        dispatch.save()
+        for claim in claims:
+            claim.refresh_from_db()
+            assert normalise(dispatch.body[claim.start : claim.end]) == normalise(claim.text)
 
     def test_a_joint_claim_has_no_side(self, dispatch):
         side = dispatch.meeting.delegations.first()
