@@ -585,6 +585,9 @@ class Report(PublishedFields):
         if body_changed:
             self.relocate_claims()
 
+    def get_absolute_url(self) -> str:
+        return reverse("report-detail", args=[self.slug])
+
     def relocate_claims(self) -> None:
         """Find each claim's text again in an edited body: its offsets mark it in the report
         and cut its context, and a word added before it would shift every mark. A claim
@@ -598,9 +601,6 @@ class Report(PublishedFields):
                 claim.start, claim.end = span
                 moved.append(claim)
         Claim.objects.bulk_update(moved, ["start", "end"], batch_size=500)
-
-    def get_absolute_url(self) -> str:
-        return reverse("report-detail", args=[self.slug])
 
     def publish(self) -> list[PublishedFields]:
         """Make the report public with its meeting (its claims are public only when both
@@ -809,7 +809,9 @@ class Claim(models.Model):
         help_text="Only when the report names who said it.",
     )
     kind = models.CharField(max_length=12, choices=Kind.choices, default=Kind.STATEMENT)
-    issues = models.ManyToManyField(Issue, related_name="claims")
+    # Blank allowed: an import may save claims before an editor gives them issues; the
+    # meeting's pages list them under "Not yet assigned to an issue".
+    issues = models.ManyToManyField(Issue, related_name="claims", blank=True)
     # Text from related rows that search should find the claim by (archive/search/document.py
     # keeps both current); the search indexes read them beside `text`.
     search_context = models.TextField(blank=True, editable=False)

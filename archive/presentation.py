@@ -7,9 +7,30 @@ from archive.models import Claim, Issue, Meeting, Report
 from archive.text import paragraphs
 
 
+@dataclass(frozen=True)
+class NoIssue:
+    """Where claims that no editor has given an issue yet are listed (an import may save
+    them so): last, under this heading, never left out of a meeting's pages."""
+
+    pk: None = None
+    slug: str = "no-issue"
+    name: str = "Not yet assigned to an issue"
+
+
+NO_ISSUE = NoIssue()
+
+
+def issues_of(claim: Claim) -> list:
+    return list(claim.issues.all()) or [NO_ISSUE]
+
+
+def unassigned_last(rows: dict) -> list:
+    return sorted(rows.values(), key=lambda row: row.issue is NO_ISSUE)
+
+
 @dataclass
 class IssueGroup:
-    issue: Issue
+    issue: Issue | NoIssue
     entries: list[tuple[Claim, bool]] = field(default_factory=list)
     """(claim, first): `first` is False when the claim was already shown under an earlier
     issue on the same page; only the first showing carries the claim's anchor."""
@@ -37,11 +58,11 @@ def group_by_issue(claims: Iterable[Claim]) -> list[IssueGroup]:
     groups: dict[int, IssueGroup] = {}
     seen: set[int] = set()
     for claim in claims:
-        for issue in claim.issues.all():
+        for issue in issues_of(claim):
             group = groups.setdefault(issue.pk, IssueGroup(issue))
             group.entries.append((claim, claim.pk not in seen))
             seen.add(claim.pk)
-    return list(groups.values())
+    return unassigned_last(groups)
 
 
 @dataclass
@@ -148,13 +169,13 @@ def compare_sides(claims: Iterable[Claim], sides: Sequence[int]) -> list[Compare
     rows: dict[int, ComparedIssue] = {}
     column_of = {delegation_id: i for i, delegation_id in enumerate(sides)}
     for claim in claims:
-        for issue in claim.issues.all():
+        for issue in issues_of(claim):
             row = rows.setdefault(issue.pk, ComparedIssue(issue, [[] for _ in sides]))
             if claim.joint:
                 row.joint.append(claim)
             else:
                 row.columns[column_of[claim.delegation_id]].append(claim)
-    return list(rows.values())
+    return unassigned_last(rows)
 
 
 def compare_reports(claims: Iterable[Claim], reports: Sequence[Report]) -> list[ComparedIssue]:
@@ -163,10 +184,10 @@ def compare_reports(claims: Iterable[Claim], reports: Sequence[Report]) -> list[
     rows: dict[int, ComparedIssue] = {}
     column_of = {report.pk: i for i, report in enumerate(reports)}
     for claim in claims:
-        for issue in claim.issues.all():
+        for issue in issues_of(claim):
             row = rows.setdefault(issue.pk, ComparedIssue(issue, [[] for _ in reports]))
             row.columns[column_of[claim.report_id]].append(claim)
-    return list(rows.values())
+    return unassigned_last(rows)
 
 
 @dataclass

@@ -88,3 +88,13 @@ def test_query_count_is_fixed(client, seed, django_assert_max_num_queries):
     url = f"{big.get_absolute_url()}compare/"
     with django_assert_max_num_queries(6):
         assert client.get(url).status_code == 200
+
+
+def test_claims_without_an_issue_are_listed_last_not_left_out(client, seed, biggest_lie):
+    """An import may save claims before an editor tags them."""
+    biggest_lie.issues.clear()
+    for url in (f"/meetings/{ANCHORAGE}/compare/", f"/meetings/{ANCHORAGE}/"):
+        page = client.get(url).content.decode()
+        assert "Not yet assigned to an issue" in page, url
+        assert page.rindex("biggest lie") > page.index("Not yet assigned to an issue"), url
+        assert f'href="/claims/{biggest_lie.pk}/"' in page, url
