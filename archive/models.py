@@ -12,6 +12,7 @@ from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models import Count, Exists, F, Func, OuterRef, Prefetch, Q, Subquery
 from django.db.models.functions import Lower, TruncMonth
+from django.template.defaultfilters import pluralize
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
@@ -437,6 +438,18 @@ class Participation(models.Model):
         ).exclude(pk=self.pk)
         if others.exists():
             raise ValidationError({"person": f"{self.person} already takes part in this meeting."})
+        if self.pk is not None:
+            # Their claims name this side: moving the speaker alone would leave each claim
+            # with a speaker from the other delegation.
+            elsewhere = self.claims.exclude(delegation_id=self.delegation_id).count()
+            if elsewhere:
+                raise ValidationError(
+                    {
+                        "delegation": f"{self.person} is the speaker of {elsewhere} "
+                        f"claim{pluralize(elsewhere)} made for the side they were on: change "
+                        "the side or the speaker of those claims first."
+                    }
+                )
 
 
 class IssueQuerySet(models.QuerySet):

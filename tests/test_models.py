@@ -150,6 +150,14 @@ class TestParticipation:
             twice.full_clean()
         assert violates_constraint(twice.save)
 
+    def test_a_speaker_cannot_move_to_the_other_side_under_their_claims(self, db):
+        claim = Claim.objects.filter(meeting=make_meeting(), speaker__isnull=False).first()
+        speaker = claim.speaker
+        other = claim.meeting.delegations.exclude(pk=speaker.delegation_id).get()
+        speaker.delegation = other
+        with pytest.raises(ValidationError, match="change the side or the speaker"):
+            speaker.full_clean()
+
     def test_the_title_belongs_to_the_meeting_not_the_person(self, anchorage, blinken):
         later = make_meeting(countries=("GB", "US"))
         Participation.objects.create(
