@@ -76,6 +76,26 @@ def remember_old_slug(instance: models.Model) -> None:
     OldSlug.objects.filter(model=name, slug=instance.slug).delete()
 
 
+class KeepsOldSlugs:
+    """A record whose earlier slugs keep leading to it (see `remember_old_slug`): an editor
+    may not give it a slug another record gave up, which would take over that record's
+    old links."""
+
+    def validate_unique(self, exclude=None) -> None:
+        super().validate_unique(exclude)
+        if (exclude and "slug" in exclude) or not self.slug:
+            return
+        retired = OldSlug.objects.filter(model=self._meta.model_name, slug=self.slug)
+        if retired.exclude(object_id=self.pk or 0).exists():
+            raise ValidationError(
+                {
+                    "slug": f"\u201c{self.slug}\u201d was the address of another "
+                    f"{self._meta.verbose_name} before it was renamed, and old links to it "
+                    "still lead there: choose another."
+                }
+            )
+
+
 class PublishedFields(models.Model):
     """Status and publication time, shared by the records editors publish."""
 
@@ -163,7 +183,7 @@ class MeetingQuerySet(models.QuerySet):
         )
 
 
-class Meeting(PublishedFields):
+class Meeting(KeepsOldSlugs, PublishedFields):
     class Format(models.TextChoices):
         TALKS = "talks", "Talks"
         SUMMIT = "summit", "Summit"
@@ -325,7 +345,7 @@ class PersonQuerySet(models.QuerySet):
 WIKIDATA_ID = RegexValidator(r"^Q[1-9][0-9]*$", "A Wikidata id looks like Q123456.")
 
 
-class Person(models.Model):
+class Person(KeepsOldSlugs, models.Model):
     """An official. Titles are not here: they belong to each participation."""
 
     name = models.CharField(max_length=200)
@@ -481,7 +501,7 @@ class IssueQuerySet(models.QuerySet):
         return self.with_claim_counts().order_by("-claim_count", "name")
 
 
-class Issue(models.Model):
+class Issue(KeepsOldSlugs, models.Model):
     name = models.CharField(max_length=200, unique=True)
     slug = models.SlugField(max_length=100, unique=True, blank=True)
     description = models.TextField(blank=True)
@@ -538,7 +558,7 @@ class ReportQuerySet(models.QuerySet):
         return self.filter(status=Status.PUBLISHED, meeting__status=Status.PUBLISHED)
 
 
-class Report(PublishedFields):
+class Report(KeepsOldSlugs, PublishedFields):
     """The source document about one meeting: a dispatch, a readout, a transcript."""
 
     publisher = models.ForeignKey(Publisher, on_delete=models.PROTECT, related_name="reports")

@@ -335,6 +335,17 @@ class TestPeopleIssuesAndSynonyms:
         assert lonely not in Issue.objects.published()
         assert lonely.get_absolute_url() == "/issues/antarctica/"
 
+    def test_a_slug_another_record_gave_up_is_refused(self, seed):
+        taiwan = Issue.objects.get(slug="taiwan")
+        taiwan.slug = "taiwan-question"
+        taiwan.save()
+        covid = Issue.objects.get(slug="covid-19")
+        covid.slug = "taiwan"
+        with pytest.raises(ValidationError, match="old links to it still lead there"):
+            covid.full_clean()
+        taiwan.slug = "taiwan"  # its own old slug: taken back
+        taiwan.full_clean()
+
     def test_slugs_stay_unique(self, db):
         first = Person.objects.create(name="Li Wei")
         second = Person.objects.create(name="Li Wei")
