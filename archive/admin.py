@@ -257,7 +257,8 @@ class IssueAliasInline(admin.TabularInline):
 
 @admin.register(Issue)
 class IssueAdmin(admin.ModelAdmin):
-    list_display = ["name", "parent", "claims"]
+    # Not "claims": the admin would read the model's relation of that name, not the method.
+    list_display = ["name", "parent", "claim_count"]
     list_select_related = ["parent"]
     list_filter = [("parent", admin.RelatedOnlyFieldListFilter)]
     search_fields = ["name", "aliases__name", "slug"]
@@ -268,7 +269,7 @@ class IssueAdmin(admin.ModelAdmin):
         return super().get_queryset(request).annotate(claim_total=Count("claims"))
 
     @admin.display(description="claims", ordering="claim_total")
-    def claims(self, issue: Issue) -> int:
+    def claim_count(self, issue: Issue) -> int:
         return issue.claim_total
 
 

@@ -119,3 +119,10 @@ def test_an_edit_saved_in_the_admin_is_searchable_at_once(editor_client, biggest
     )
     assert response.status_code == 302
     assert biggest_lie.pk in found("Turkestan region")
+
+
+def test_the_issues_list_counts_each_issues_claims(editor_client, seed):
+    page = editor_client.get(changelist(Issue) + "?q=Taiwan").content.decode()
+    assert "archive.Claim.None" not in page
+    taiwan = Issue.objects.get(slug="taiwan")
+    assert f'<td class="field-claim_count">{taiwan.claims.count()}</td>' in page
