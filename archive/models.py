@@ -395,11 +395,25 @@ class PersonAlias(models.Model):
         ordering = ["name"]
         verbose_name_plural = "person aliases"
         constraints = [
-            models.UniqueConstraint(Lower("name"), name="person_alias_unique_name"),
+            models.UniqueConstraint(
+                Lower("name"),
+                name="person_alias_unique_name",
+                violation_error_message="An official already has this alias.",
+            ),
         ]
 
     def __str__(self) -> str:
         return self.name
+
+    def clean(self) -> None:
+        others = Person.objects.filter(name__iexact=self.name.strip()).exclude(pk=self.person_id)
+        if others.exists():
+            raise ValidationError(
+                {
+                    "name": f"\u201c{self.name}\u201d is another official's name: as an alias "
+                    "it would make a search for that official find this one too."
+                }
+            )
 
 
 class ParticipationQuerySet(models.QuerySet):
@@ -531,6 +545,11 @@ class Issue(KeepsOldSlugs, models.Model):
         return reverse("issue-detail", args=[self.slug])
 
     def clean(self) -> None:
+        name = self.name.strip()
+        if Issue.objects.filter(name__iexact=name).exclude(pk=self.pk).exists():
+            raise ValidationError({"name": "Another issue has this name (in other capitals)."})
+        if IssueAlias.objects.filter(name__iexact=name).exclude(issue_id=self.pk).exists():
+            raise ValidationError({"name": "This name is another issue's alias."})
         ancestor = self.parent
         while ancestor is not None:
             if ancestor.pk == self.pk:
@@ -546,11 +565,24 @@ class IssueAlias(models.Model):
         ordering = ["name"]
         verbose_name_plural = "issue aliases"
         constraints = [
-            models.UniqueConstraint(Lower("name"), name="issue_alias_unique_name"),
+            models.UniqueConstraint(
+                Lower("name"),
+                name="issue_alias_unique_name",
+                violation_error_message="An issue already has this alias.",
+            ),
         ]
 
     def __str__(self) -> str:
         return self.name
+
+    def clean(self) -> None:
+        if Issue.objects.filter(name__iexact=self.name.strip()).exclude(pk=self.issue_id).exists():
+            raise ValidationError(
+                {
+                    "name": f"\u201c{self.name}\u201d is another issue's name: as an alias it "
+                    "would make a search for that issue find this one's claims too."
+                }
+            )
 
 
 class ReportQuerySet(models.QuerySet):

@@ -346,6 +346,21 @@ class TestPeopleIssuesAndSynonyms:
         taiwan.slug = "taiwan"  # its own old slug: taken back
         taiwan.full_clean()
 
+    def test_names_and_aliases_that_belong_to_another_record_are_refused(self, seed):
+        yang, taiwan = Person.objects.get(slug="yang-jiechi"), Issue.objects.get(slug="taiwan")
+        for record, message in [
+            (PersonAlias(person=yang, name="wang yi"), "another official's name"),
+            (IssueAlias(issue=taiwan, name="Tibet"), "another issue's name"),
+            (Issue(name="taiwan"), "Another issue has this name"),
+            (Issue(name="Taiwan question"), "another issue's alias"),
+        ]:
+            with pytest.raises(ValidationError, match=message):
+                record.full_clean()
+        PersonAlias(person=yang, name="Yang Jiechy").full_clean()
+        with pytest.raises(ValidationError, match="An official already has this alias"):
+            PersonAlias.objects.create(person=yang, name="Yang Jiechy")
+            PersonAlias(person=yang, name="YANG JIECHY").full_clean()
+
     def test_slugs_stay_unique(self, db):
         first = Person.objects.create(name="Li Wei")
         second = Person.objects.create(name="Li Wei")
