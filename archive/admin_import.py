@@ -12,6 +12,7 @@ from django.utils.html import format_html
 
 from archive.ingest.builder import Duplicate, build, find_duplicate, propose, suggested_publisher
 from archive.ingest.review import (
+    MAX_IMPORTED_CLAIMS,
     ClaimFormSet,
     OfficialFormSet,
     ReviewForm,
@@ -41,6 +42,8 @@ def import_report(model_admin, request):
         )
         if duplicate is not None:
             form.add_error(None, already_there(duplicate))
+        elif len(proposal.claims) > MAX_IMPORTED_CLAIMS:
+            form.add_error(None, too_many_claims(len(proposal.claims)))
         else:
             initial = initial_review(proposal)
             return render_review(
@@ -120,6 +123,14 @@ def context(model_admin, request, title: str) -> dict:
         "opts": model_admin.model._meta,
         "title": title,
     }
+
+
+def too_many_claims(found: int) -> str:
+    return (
+        f"The importer found {found:,} claims in this text; one import takes at most "
+        f"{MAX_IMPORTED_CLAIMS:,} (a dispatch holds a few dozen). Is it several reports in one? "
+        "Import each report on its own."
+    )
 
 
 def already_there(report) -> str:

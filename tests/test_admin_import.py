@@ -214,3 +214,16 @@ def test_an_official_the_importer_did_not_match_can_be_chosen_from_similar_peopl
     )
     assert sullivan.initial["person"] is None  # not matched: another first name
     assert jacob in sullivan.fields["person"].queryset
+
+
+def test_a_text_with_more_claims_than_a_review_can_hold_is_refused(
+    editor_client, vocabulary, monkeypatch
+):
+    """Django's formsets stop at 1,000 forms: a text of many dispatches (2,000 claims) must
+    be refused before the review, not when the editor saves it."""
+    monkeypatch.setattr("archive.admin_import.MAX_IMPORTED_CLAIMS", 20)
+    response = editor_client.post(IMPORT, {"text": SEED.read_text()})
+    page = response.content.decode()
+    assert response.templates[0].name == "admin/archive/report/import.html"
+    assert "one import takes at most 20" in page
+    assert Report.objects.count() == 0

@@ -208,7 +208,12 @@ class ClaimForm(forms.Form):
 
 
 OfficialFormSet = formset_factory(OfficialForm, extra=2)
-ClaimFormSet = formset_factory(ClaimForm, extra=3)
+# A review page of more claims than this is too long to check by eye (the seed's dispatch
+# has 70); the text form refuses such a text before the review.
+MAX_IMPORTED_CLAIMS = 400
+ClaimFormSet = formset_factory(
+    ClaimForm, extra=3, max_num=MAX_IMPORTED_CLAIMS + 3, absolute_max=MAX_IMPORTED_CLAIMS + 3
+)
 
 
 def initial_review(proposal: Proposal) -> dict:

@@ -19,9 +19,9 @@ def text_of_upload(name: str, data: bytes) -> str:
     if suffix not in TEXT_SUFFIXES | HTML_SUFFIXES:
         raise UnreadableText(f"\u201c{name}\u201d is not a .txt or .html file.")
     if len(data) > MAX_UPLOAD_BYTES:
+        # Only the limit and one byte more were read: the file's own size is not known.
         raise UnreadableText(
-            f"\u201c{name}\u201d is {len(data) / 1024 / 1024:.1f} MB; "
-            f"the limit is {MAX_UPLOAD_BYTES // 1024 // 1024} MB."
+            f"\u201c{name}\u201d is larger than {MAX_UPLOAD_BYTES // 1024 // 1024} MB, the limit."
         )
     text = decode(name, data)
     if suffix in HTML_SUFFIXES:
