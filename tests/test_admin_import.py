@@ -164,7 +164,7 @@ def test_a_failure_while_saving_leaves_nothing_behind(
     ("name", "content", "message"),
     [
         ("dispatch.pdf", b"%PDF-1.4", "is not a .txt or .html file"),
-        ("big.txt", b"a" * (2 * 1024 * 1024 + 1), "the limit is 2 MB"),
+        ("big.txt", b"a" * (2 * 1024 * 1024 + 1), "larger than 2 MB, the limit"),
         ("empty.txt", b"   \n", "is empty"),
         ("binary.txt", b"abc\x00def", "NUL bytes"),
     ],
