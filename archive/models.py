@@ -653,6 +653,17 @@ class Report(KeepsOldSlugs, PublishedFields):
     def get_absolute_url(self) -> str:
         return reverse("report-detail", args=[self.slug])
 
+    def clean(self) -> None:
+        meeting = self.meeting if self.meeting_id else None
+        if self.is_published and meeting is not None and not meeting.is_published:
+            raise ValidationError(
+                {
+                    "status": "Its meeting is a draft, so the report would stay hidden: use "
+                    "the \u201cPublish\u201d action, which publishes the meeting with it, or "
+                    "publish the meeting first."
+                }
+            )
+
     def relocate_claims(self) -> None:
         """Find each claim's text again in an edited body: its offsets mark it in the report
         and cut its context, and a word added before it would shift every mark. A claim

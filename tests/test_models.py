@@ -70,6 +70,14 @@ class TestReport:
         dispatch.save()
         assert dispatch.published_at is not None
 
+    def test_a_report_of_a_draft_meeting_cannot_be_marked_published(self, dispatch):
+        meeting = dispatch.meeting
+        meeting.status = Status.DRAFT
+        meeting.save()
+        dispatch.refresh_from_db()
+        with pytest.raises(ValidationError, match="Its meeting is a draft"):
+            dispatch.full_clean()
+
     def test_slug_is_made_from_publisher_series_and_number(self, anchorage):
         report = Report.objects.create(
             publisher=Publisher.objects.create(name="Xinhua"),
