@@ -154,7 +154,8 @@ def bibtex(c: Citation) -> str:
         author = "{" + bibtex_escape(c.author) + "}"
     fields = {
         "author": author,
-        "title": bibtex_escape(c.title),
+        # Braced again: BibTeX styles lower-case a title's words ("china", "xinjiang").
+        "title": "{" + bibtex_escape(c.title) + "}",
         "howpublished": bibtex_escape(
             (f"Quoted in {c.container}" if c.container else c.publisher)
             + (f", {c.reference}" if c.reference else "")
@@ -166,7 +167,12 @@ def bibtex(c: Citation) -> str:
         "url": c.url,
         "urldate": c.accessed.isoformat(),
     }
-    lines = [f"@misc{{{c.key},", *(f"  {k} = {{{v}}}," for k, v in fields.items()), "}"]
+    # The month is BibTeX's own macro (mar), which styles spell out; braced it is a string.
+    lines = [
+        f"@misc{{{c.key},",
+        *(f"  {k} = {v}," if k == "month" else f"  {k} = {{{v}}}," for k, v in fields.items()),
+        "}",
+    ]
     return "\n".join(lines) + "\n"
 
 

@@ -42,3 +42,8 @@ def test_claims_of_unpublished_reports_are_not_found(client, dispatch, biggest_l
 def test_query_count_is_fixed(client, biggest_lie, django_assert_max_num_queries):
     with django_assert_max_num_queries(4):
         client.get(f"/claims/{biggest_lie.pk}/")
+
+
+def test_a_claim_without_a_named_speaker_names_the_delegation_readably(client, biggest_lie):
+    page = client.get(biggest_lie.get_absolute_url()).content.decode()
+    assert "the delegation of China (no individual speaker named" in page
