@@ -14,7 +14,17 @@ from django.db.models import Count, Exists, F, OuterRef, Q, QuerySet, Subquery, 
 from django.db.models.functions import Coalesce, Greatest, Least, TruncMonth
 from django_countries import countries
 
-from archive.models import Claim, Delegation, Issue, Meeting, Person, Publisher, Report
+from archive.models import (
+    Claim,
+    Delegation,
+    Issue,
+    KeepsOldSlugs,
+    Meeting,
+    OldSlug,
+    Person,
+    Publisher,
+    Report,
+)
 
 MAX_VALUE_LENGTH = 100
 
@@ -43,6 +53,10 @@ class Facet:
                 canonical = self.canonical(value)
                 chosen.setdefault(canonical, Choice(canonical, known[value]))
         return list(chosen.values()), [v for v in values if v not in known]
+
+    def current_slugs(self, values: list[str]) -> dict[str, str]:
+        """Values that are a record's slug from before a rename, with its slug now."""
+        return {}
 
     def canonical(self, value: str) -> str:
         """The one spelling of a value in links (`cn` and `CN` are one country)."""
@@ -90,6 +104,12 @@ class ModelFacet(Facet):
     def known_labels(self, values):
         rows = self.candidates.filter(slug__in=values).values_list("slug", self.label_field)
         return dict(rows)
+
+    def current_slugs(self, values):
+        model = self.candidates.model
+        if not values or not issubclass(model, KeepsOldSlugs):
+            return {}
+        return OldSlug.current_slugs(model, values)
 
     label_field = "name"
 

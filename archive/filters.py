@@ -158,6 +158,12 @@ class FacetedFilterSet(django_filters.FilterSet):
             if not values:
                 continue
             chosen, unknown = filter_.facet.resolve(values)
+            # A bookmarked or subscribed filter keeps working after a rename.
+            current = filter_.facet.current_slugs(unknown)
+            if current:
+                renamed, _ = filter_.facet.resolve(list(current.values()))
+                chosen = list({c.value: c for c in chosen + renamed}.values())
+                unknown = [value for value in unknown if value not in current]
             if chosen:
                 self.chosen[name] = chosen
             for value in unknown:

@@ -60,6 +60,17 @@ class OldSlug(models.Model):
     def __str__(self) -> str:
         return f"{self.model} {self.slug} \u2192 {self.object_id}"
 
+    @classmethod
+    def current_slugs(cls, model: type[models.Model], slugs: list[str]) -> dict[str, str]:
+        """Each retired slug of `model` among `slugs`, with the slug its record has now."""
+        retired = dict(
+            cls.objects.filter(model=model._meta.model_name, slug__in=slugs).values_list(
+                "slug", "object_id"
+            )
+        )
+        now = dict(model._default_manager.filter(pk__in=retired.values()).values_list("pk", "slug"))
+        return {old: now[pk] for old, pk in retired.items() if pk in now}
+
 
 def remember_old_slug(instance: models.Model) -> None:
     """Before saving a renamed record, keep its previous slug (and free the new one if it

@@ -7,7 +7,7 @@ import xml.etree.ElementTree as ET
 import pytest
 
 from archive.exports import CLAIM_COLUMNS
-from archive.models import Claim
+from archive.models import Claim, Issue
 from tests.factories import make_meeting
 
 ATOM = "{http://www.w3.org/2005/Atom}"
@@ -286,3 +286,17 @@ def test_a_claims_own_page_still_quotes_its_report_around_it(client, seed, bigge
     report = biggest_lie.report.body
     before = report[max(0, biggest_lie.start - 60) : biggest_lie.start].split()[-3:]
     assert " ".join(before) in " ".join(page.split())
+
+
+def test_a_renamed_records_old_slug_still_filters_lists_and_feeds(client, seed):
+    """Bookmarked filters and feed subscriptions outlive a rename, as pages do."""
+    taiwan = Issue.objects.get(slug="taiwan")
+    before = json.loads(client.get("/claims/?format=json&issue=taiwan").content)["total"]
+    taiwan.slug = "taiwan-question"
+    taiwan.save()
+    page = page_of(client, "issue=taiwan")
+    assert "There is no issue" not in page
+    assert 'href="/claims/feed/?issue=taiwan-question"' in page  # links use the slug now
+    assert json.loads(client.get("/claims/?format=json&issue=taiwan").content)["total"] == before
+    assert client.get("/claims/feed/?issue=taiwan").status_code == 200
+    assert client.get("/meetings/?issue=taiwan&format=json").status_code == 200
