@@ -65,7 +65,8 @@ class FacetFilter(django_filters.Filter):
 
 class DateBoundField(forms.CharField):
     """A date written as 2021-03-18, 2021-03 or 2021; the end of a range takes the last day
-    of the month or year it names. Cleans to (as written, date)."""
+    of the month or year it names. Cleans to (as written, with zeros where they belong;
+    date)."""
 
     def __init__(self, *, end: bool, **kwargs):
         super().__init__(required=False, max_length=None, **kwargs)
@@ -80,6 +81,8 @@ class DateBoundField(forms.CharField):
                 date = datetime.datetime.strptime(text, pattern).date()
             except ValueError:
                 continue
+            # One spelling in links and the canonical URL: 2021-3-1 is 2021-03-01.
+            text = date.strftime(pattern) if date.year >= 1000 else text
             if self.end and precision == "month":
                 following = (date.replace(day=28) + datetime.timedelta(days=4)).replace(day=1)
                 date = following - datetime.timedelta(days=1)

@@ -3,7 +3,7 @@
 from django.contrib.sitemaps import Sitemap
 from django.urls import reverse
 
-from archive.models import Claim, Issue, Meeting, Person, Report
+from archive.models import Claim, Delegation, Issue, Meeting, Person, Report
 
 
 class MeetingSitemap(Sitemap):
@@ -15,6 +15,34 @@ class MeetingSitemap(Sitemap):
 
     def lastmod(self, meeting):
         return meeting.published_at
+
+
+class ComparisonSitemap(MeetingSitemap):
+    """Each meeting's sides side by side."""
+
+    priority = 0.6
+
+    def location(self, meeting):
+        return reverse("meeting-compare", args=[meeting.slug])
+
+
+class CountryPairSitemap(Sitemap):
+    """The page of every two countries that met in a published meeting."""
+
+    changefreq = "monthly"
+    priority = 0.6
+
+    def items(self):
+        rows = Delegation.objects.filter(meeting__in=Meeting.objects.published()).values_list(
+            "meeting_id", "country"
+        )
+        countries: dict[int, list[str]] = {}
+        for meeting, country in rows:
+            countries.setdefault(meeting, []).append(str(country).lower())
+        return sorted({"-".join(sorted(pair)) for pair in countries.values() if len(pair) == 2})
+
+    def location(self, pair):
+        return reverse("country-pair", args=[pair])
 
 
 class ReportSitemap(Sitemap):
@@ -57,7 +85,7 @@ class ListingSitemap(Sitemap):
     priority = 0.9
 
     def items(self):
-        return ["home", "meeting-list", "official-list", "issue-list"]
+        return ["home", "claim-list", "meeting-list", "official-list", "issue-list"]
 
     def location(self, name):
         return reverse(name)
@@ -66,6 +94,8 @@ class ListingSitemap(Sitemap):
 SITEMAPS = {
     "pages": ListingSitemap,
     "meetings": MeetingSitemap,
+    "comparisons": ComparisonSitemap,
+    "countries": CountryPairSitemap,
     "reports": ReportSitemap,
     "claims": ClaimSitemap,
     "officials": PersonSitemap,

@@ -98,7 +98,8 @@ def replay(captured_queries: list[dict]) -> Callable[[], None]:
                     copied(statement)
                     continue
                 cursor.execute(statement)
-                cursor.fetchall()
+                if cursor.description is not None:  # not BEGIN, SET or COMMIT
+                    cursor.fetchall()
 
     return run
 

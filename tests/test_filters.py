@@ -86,6 +86,10 @@ def test_dates_are_read_at_the_precision_they_are_written(seed, query, start, en
     assert not filters.problems
 
 
+def test_a_date_without_zeros_has_one_spelling_in_links(seed):
+    assert claims("from=2021-3-1&to=2021-3").items() == [("from", "2021-03-01"), ("to", "2021-03")]
+
+
 def test_a_malformed_date_is_explained_and_ignored(seed):
     filters = claims("from=2021-13-45&issue=taiwan")
     assert filters.bounds == {}

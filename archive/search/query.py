@@ -288,6 +288,9 @@ def expand(query: ParsedQuery, equivalents: dict[str, list[str]]) -> None:
     if replaced:
         substituted = (substitute(node, replaced) for node in query.include)
         query.include = [node for node in substituted if node is not None]
+    # "CCP and CCP" says once what CCP also searched.
+    unique = {(typed, tuple(others)): others for typed, others in query.expansions}
+    query.expansions = [(typed, others) for (typed, _), others in unique.items()]
 
 
 def others_than(key: str, names: list[str]) -> list[str]:

@@ -1,4 +1,10 @@
-from django.http import Http404, HttpRequest, HttpResponse, HttpResponsePermanentRedirect
+from django.http import (
+    Http404,
+    HttpRequest,
+    HttpResponse,
+    HttpResponsePermanentRedirect,
+    HttpResponseRedirect,
+)
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
@@ -29,7 +35,10 @@ CLAIMS = Listing(
 
 
 def claim_list(request: HttpRequest) -> HttpResponse:
-    """Every published claim, narrowed by facets; as a page, CSV or JSON."""
+    """Every published claim, narrowed by facets; as a page, CSV or JSON. Words to search
+    for (`q`) go to the search, which takes the same facets."""
+    if request.GET.get("q", "").strip():
+        return HttpResponseRedirect(f"{reverse('search')}?{request.GET.urlencode()}")
     return faceted_listing(request, CLAIMS)
 
 

@@ -152,3 +152,9 @@ def test_expansion_reaches_inside_or_groups():
     query = parse("Tibet OR Xinjiang")
     expand(query, {"tibet": ["Xizang"]})
     assert query.include == [AnyOf((Term("tibet"), Term("xizang"), Term("xinjiang")))]
+
+
+def test_a_repeated_name_is_said_once_among_the_expansions():
+    query = parse("CCP leadership CCP")
+    expand(query, {"ccp": ["CPC", "CCP"]})
+    assert query.expansions == [("CCP", ["CPC"])]

@@ -300,3 +300,9 @@ def test_a_renamed_records_old_slug_still_filters_lists_and_feeds(client, seed):
     assert json.loads(client.get("/claims/?format=json&issue=taiwan").content)["total"] == before
     assert client.get("/claims/feed/?issue=taiwan").status_code == 200
     assert client.get("/meetings/?issue=taiwan&format=json").status_code == 200
+
+
+def test_words_given_to_the_claims_list_go_to_the_search_with_the_filters(client, seed):
+    response = client.get("/claims/?q=Taiwan&country=CN")
+    assert response.status_code == 302
+    assert response["Location"] == "/search/?q=Taiwan&country=CN"
