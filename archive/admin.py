@@ -9,6 +9,7 @@ from django.db import transaction
 from django.db.models import Count
 from django.template.response import TemplateResponse
 from django.urls import path
+from django_countries import countries
 from simple_history.admin import SimpleHistoryAdmin
 
 from archive.admin_import import import_report
@@ -108,14 +109,42 @@ class ParticipationInline(admin.TabularInline):
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
         if db_field.name == "delegation":
             meeting = object_being_edited(request, Meeting)
-            kwargs["queryset"] = Delegation.objects.filter(meeting=meeting)
+            kwargs["queryset"] = Delegation.objects.filter(meeting=meeting).select_related(
+                "meeting"
+            )
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+
+def countries_in_use(
+    path: str, title: str = "country", held_by: str = "delegation"
+) -> type[admin.SimpleListFilter]:
+    """A list filter of the countries in the archive (a CountryField offers all 250, which
+    pushes the other filters far down): read from the small table that holds them
+    (`held_by`: delegations, or reports for `issued_by`), not from the listed rows."""
+
+    class CountriesInUse(admin.SimpleListFilter):
+        parameter_name = path
+
+        def lookups(self, request, model_admin):
+            table = Report if held_by == "report" else Delegation
+            field = "issued_by" if held_by == "report" else "country"
+            codes = table.objects.order_by().values_list(field, flat=True).distinct()
+            names = {code: countries.name(code) for code in codes if code}
+            return sorted(names.items(), key=lambda item: item[1])
+
+        def queryset(self, request, queryset):
+            if self.value():
+                return queryset.filter(**{path: self.value()}).distinct()
+            return queryset
+
+    CountriesInUse.title = title
+    return CountriesInUse
 
 
 @admin.register(Meeting)
 class MeetingAdmin(PublicationActions, SimpleHistoryAdmin):
     list_display = ["title", "start_date", "end_date", "place", "format", "status", "claims"]
-    list_filter = ["status", "format", "delegations__country", "start_date"]
+    list_filter = ["status", "format", countries_in_use("delegations__country"), "start_date"]
     search_fields = ["title", "place", "summary", "slug"]
     date_hierarchy = "start_date"
     autocomplete_fields = ["related_meetings"]
@@ -138,7 +167,7 @@ class MeetingAdmin(PublicationActions, SimpleHistoryAdmin):
 @admin.register(Delegation)
 class DelegationAdmin(admin.ModelAdmin):
     list_display = ["__str__", "meeting", "side", "country"]
-    list_filter = ["country"]
+    list_filter = [countries_in_use("country")]
     list_select_related = ["meeting"]
     search_fields = ["meeting__title", "country"]
     autocomplete_fields = ["meeting"]
@@ -160,7 +189,9 @@ class ClaimInline(admin.StackedInline):
         report = object_being_edited(request, Report)
         meeting_id = report.meeting_id if report else None
         if db_field.name == "delegation":
-            kwargs["queryset"] = Delegation.objects.filter(meeting_id=meeting_id)
+            kwargs["queryset"] = Delegation.objects.filter(meeting_id=meeting_id).select_related(
+                "meeting"
+            )
         elif db_field.name == "speaker":
             kwargs["queryset"] = Participation.objects.filter(meeting_id=meeting_id).select_related(
                 "person"
@@ -171,7 +202,12 @@ class ClaimInline(admin.StackedInline):
 @admin.register(Report)
 class ReportAdmin(PublicationActions, SimpleHistoryAdmin):
     list_display = ["title", "reference", "publisher", "date", "meeting", "status", "claims"]
-    list_filter = ["status", "publisher", "issued_by", "date"]
+    list_filter = [
+        "status",
+        "publisher",
+        countries_in_use("issued_by", "issued by", held_by="report"),
+        "date",
+    ]
     list_select_related = ["publisher", "meeting"]
     search_fields = ["title", "number", "series", "original_source", "slug"]
     date_hierarchy = "date"
@@ -244,8 +280,8 @@ class PersonAliasAdmin(admin.ModelAdmin):
 @admin.register(Participation)
 class ParticipationAdmin(admin.ModelAdmin):
     list_display = ["person", "title", "delegation", "meeting", "is_head"]
-    list_filter = ["is_head", "delegation__country"]
-    list_select_related = ["person", "delegation", "meeting"]
+    list_filter = ["is_head", countries_in_use("delegation__country")]
+    list_select_related = ["person", "delegation__meeting", "meeting"]
     search_fields = ["person__name", "title", "meeting__title"]
     autocomplete_fields = ["person", "delegation"]
 
@@ -284,9 +320,23 @@ class IssueAliasAdmin(admin.ModelAdmin):
 @admin.register(Claim)
 class ClaimAdmin(SimpleHistoryAdmin):
     list_display = ["__str__", "side", "speaker", "kind", "issue_names", "meeting", "report"]
-    list_filter = ["kind", "joint", "delegation__country", "issues", "report__publisher"]
+    list_filter = [
+        "kind",
+        "joint",
+        countries_in_use("delegation__country", "side"),
+        "issues",
+        "report__publisher",
+        "is_public",
+    ]
     list_select_related = ["delegation", "speaker__person", "meeting", "report__publisher"]
-    search_fields = ["text", "speaker__person__name", "issues__name"]
+    search_fields = [
+        "text",
+        "speaker__person__name",
+        "issues__name",
+        "report__number",
+        "report__title",
+        "meeting__title",
+    ]
     autocomplete_fields = ["report", "issues"]
     readonly_fields = ["start", "end"]
     fields = ["report", "text", ("joint", "delegation", "speaker"), "kind", "issues"]
@@ -301,13 +351,17 @@ class ClaimAdmin(SimpleHistoryAdmin):
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
         claim = object_being_edited(request, Claim)
         if claim is not None and db_field.name == "delegation":
-            kwargs["queryset"] = Delegation.objects.filter(meeting_id=claim.meeting_id)
+            kwargs["queryset"] = Delegation.objects.filter(
+                meeting_id=claim.meeting_id
+            ).select_related("meeting")
         elif claim is not None and db_field.name == "speaker":
             kwargs["queryset"] = Participation.objects.filter(
                 meeting_id=claim.meeting_id
             ).select_related("person")
         elif db_field.name == "speaker":
             kwargs["queryset"] = Participation.objects.select_related("person")
+        elif db_field.name == "delegation":
+            kwargs["queryset"] = Delegation.objects.select_related("meeting")
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
     actions = ["withdraw", "merge"]

@@ -313,7 +313,8 @@ class Delegation(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.country.name} delegation"
+        # With the meeting: the admin's choices and searches list many "China" delegations.
+        return f"{self.country.name} at {self.meeting.title} ({self.meeting.start_date:%Y-%m-%d})"
 
     @property
     def label(self) -> str:
@@ -954,8 +955,8 @@ class Claim(models.Model):
         ]
 
     def __str__(self) -> str:
-        text = self.text if len(self.text) <= 80 else self.text[:77] + "..."
-        return f"\u201c{text}\u201d"
+        # No quotation marks: the admin quotes a record in its messages already.
+        return self.text if len(self.text) <= 80 else self.text[:77] + "..."
 
     def save(self, *args, **kwargs):
         self.meeting_id = self.report.meeting_id

@@ -184,12 +184,11 @@ def newest_records(
     passages. Newest, not most relevant: ranking would read the whole text of every match
     (25,000 of 33,000 reports hold a common word), where newest first sorts the index's
     matches by date and reads the text of five."""
-    found = []
-    with backend().through_the_index():
-        for queryset, order in sources:
-            index = indexes.for_model(queryset.model)
-            matched = backend().matching(queryset.order_by(), query, index).order_by(*order)
-            found.append(list(matched.values_list("pk", flat=True)[:limit]))
+    found = backend().newest_ids(
+        [(qs.order_by(), indexes.for_model(qs.model), order) for qs, order in sources],
+        query,
+        limit,
+    )
     return [
         with_highlights(queryset.model, queryset, ids, query, fragments=True)
         for (queryset, _), ids in zip(sources, found, strict=True)

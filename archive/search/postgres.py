@@ -16,7 +16,7 @@ from django.db.models import Expression, F, QuerySet
 
 from archive.search.highlight import START, STOP
 from archive.search.indexes import PG_CONFIG, SearchIndex
-from archive.search.query import AllOf, Node, ParsedQuery, Phrase, Term
+from archive.search.query import AllOf, AnyOf, Node, ParsedQuery, Phrase, Term
 
 SUGGESTION_THRESHOLD = 0.5
 # Ranking visits every match anyway; counting them in the same pass halves a broad search.
@@ -169,6 +169,55 @@ def suggest_people(people: QuerySet, text: str) -> QuerySet:
         .filter(closeness__gte=SUGGESTION_THRESHOLD, closeness__lt=1)
         .order_by("-closeness", "name")
     )
+
+
+def newest_ids(
+    sources: list[tuple[QuerySet, SearchIndex, tuple[str, ...]]], query: ParsedQuery, limit: int
+) -> list[list[int]]:
+    """For each (queryset, index, order) of reports or meetings, ids of the newest few
+    records (by `order`) the query matches."""
+    with through_the_index():
+        return [newest(queryset, query, index, order, limit) for queryset, index, order in sources]
+
+
+def newest(queryset, query: ParsedQuery, index: SearchIndex, order, limit: int) -> list[int]:
+    """A phrase must be checked in each match's whole vector, out of line for a report:
+    16,000 reports hold "territorial integrity", 200 ms. So the newest records that hold
+    the phrase's words, which the GIN index answers alone, are found first, and the phrase
+    is checked in those (CANDIDATES of them; in all matches only if too few pass)."""
+    if any(map(has_phrase, query.include + query.exclude)):
+        loose = ParsedQuery(query.text, include=[words_of(n) for n in query.include])
+        found = matching(queryset, loose, index).order_by(*order).values_list("pk", flat=True)
+        candidates = list(found[:CANDIDATES])
+        exact = matching(queryset.filter(pk__in=candidates), query, index)
+        ids = list(exact.order_by(*order).values_list("pk", flat=True)[:limit])
+        if len(ids) == limit or len(candidates) < CANDIDATES:
+            return ids
+    exact = matching(queryset, query, index).order_by(*order)
+    return list(exact.values_list("pk", flat=True)[:limit])
+
+
+CANDIDATES = 200
+
+
+def has_phrase(node: Node) -> bool:
+    if isinstance(node, Phrase):
+        return True
+    if isinstance(node, Term):
+        return False
+    return any(map(has_phrase, node.options if isinstance(node, AnyOf) else node.parts))
+
+
+def words_of(node: Node) -> Node:
+    """A node that matches wherever `node` does, and needs no position: a phrase becomes
+    all of its words."""
+    if isinstance(node, Phrase):
+        return AllOf(tuple(Term(word) for word in node.words))
+    if isinstance(node, Term):
+        return node
+    if isinstance(node, AnyOf):
+        return AnyOf(tuple(map(words_of, node.options)))
+    return AllOf(tuple(map(words_of, node.parts)))
 
 
 @contextmanager

@@ -29,7 +29,7 @@ STOPWORDS = frozenset(STOPWORD_TEXT.split())
 AMBIGUOUS = STOPWORDS | {"us"}
 
 WORD_PART = re.compile(r"[^\W_]+", re.UNICODE)
-TOKEN = re.compile(r'"(?P<phrase>[^"]*)"?|(?P<word>[^\s"]+)')
+TOKEN = re.compile(r'(?P<minus>-?)"(?P<phrase>[^"]*)"?|(?P<word>[^\s"]+)')
 
 
 @dataclass(frozen=True)
@@ -157,6 +157,7 @@ def parse(text: str) -> ParsedQuery:
         negated, pending_not = pending_not, False
         prefix = False
         if phrase is not None:
+            negated = negated or bool(match.group("minus"))
             words = word_parts(phrase)
             surface = phrase
             if words and all(w in STOPWORDS for w in words):

@@ -2,7 +2,6 @@
 
 import difflib
 import json
-from contextlib import nullcontext
 
 import numpy as np
 from django.db import connection
@@ -52,9 +51,15 @@ def matching(queryset: QuerySet, query: ParsedQuery, index: SearchIndex) -> Quer
     )
 
 
-def through_the_index() -> nullcontext:
-    """FTS5 always finds matches through its index."""
-    return nullcontext()
+def newest_ids(
+    sources: list[tuple[QuerySet, SearchIndex, tuple[str, ...]]], query: ParsedQuery, limit: int
+) -> list[list[int]]:
+    """For each (queryset, index, order) of reports or meetings, ids of the newest few
+    records (by `order`) the query matches: FTS5 finds them in its index, phrases too."""
+    return [
+        list(matching(qs, query, index).order_by(*order).values_list("pk", flat=True)[:limit])
+        for qs, index, order in sources
+    ]
 
 
 def ranked(queryset: QuerySet, query: ParsedQuery, index: SearchIndex) -> QuerySet:

@@ -62,6 +62,12 @@ def test_syntax_debris_is_ignored_and_explained():
         assert parse(text).is_empty and parse(text).notices == []
 
 
+def test_a_minus_before_a_phrase_excludes_it():
+    query = parse('Taiwan -"one-China policy"')
+    assert query.include == [Term("taiwan")]
+    assert query.exclude == [Phrase(("one", "china", "policy"))]
+
+
 def test_not_before_a_word_or_phrase_excludes_it():
     query = parse('Taiwan NOT independence NOT "one-China"')
     assert query.include == [Term("taiwan")]

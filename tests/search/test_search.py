@@ -155,6 +155,20 @@ def test_reports_and_meetings_are_found_with_highlights(seed):
     assert meetings[0].slug == "2021-03-18-china-us-high-level-strategic-dialogue"
 
 
+def test_a_phrase_finds_only_records_that_hold_it_not_its_words_apart(seed):
+    apart = make_meeting(start=datetime.date(2024, 1, 1))
+    apart.summary = "Integrity was discussed, and territorial waters."
+    apart.save()
+    together = make_meeting(start=datetime.date(2023, 1, 1))
+    together.summary = "Both stressed territorial integrity."
+    together.save()
+    meetings = Meeting.objects.published(), ("-start_date", "-pk")
+    (found,) = newest_records(prepare('"territorial integrity"').parsed, meetings)
+    assert together in found and apart not in found
+    (found,) = newest_records(prepare('waters -"territorial integrity"').parsed, meetings)
+    assert found == [apart]
+
+
 def test_reports_and_meetings_come_newest_first_and_drafts_never(seed, anchorage):
     report = Report.objects.get(meeting=anchorage)
     newer = make_meeting(start=datetime.date(2023, 5, 1), claims=1)
