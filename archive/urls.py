@@ -38,6 +38,7 @@ urlpatterns = [
     path("search/", search.search, name="search"),
     path("healthz", health.healthz, name="healthz"),
     path("robots.txt", home.robots, name="robots"),
+    path("favicon.ico", home.favicon, name="favicon"),
     path(
         "sitemap.xml",
         sitemap_views.index,

@@ -142,3 +142,12 @@ def test_load_seed_only_fills_an_empty_archive(db, capsys):
     call_command("load_seed")
     assert Report.objects.count() == 1
     assert "already holds reports" in capsys.readouterr().out
+
+
+def test_the_seed_starts_the_history_an_editor_can_revert_to(db):
+    from django.core.management import call_command
+
+    call_command("load_seed")
+    report = Report.objects.get()
+    assert report.history.count() == 1
+    assert Claim.history.count() == Claim.objects.count()

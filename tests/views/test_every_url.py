@@ -58,6 +58,7 @@ def real_values() -> dict[str, dict[str, list[str]]]:
         "search": {},
         "healthz": {},
         "robots": {},
+        "favicon": {},
         "sitemap": {},
         "sitemap-section": {"section": [*SITEMAPS, "nope"]},
     }

@@ -32,3 +32,9 @@ def test_home_query_count_does_not_grow(client, seed, django_assert_max_num_quer
         make_meeting(claims=10)
     with django_assert_max_num_queries(9):
         client.get("/")
+
+
+def test_the_site_has_an_icon(client, db):
+    assert 'rel="icon" href="/static/img/favicon.svg"' in client.get("/").content.decode()
+    response = client.get("/favicon.ico")
+    assert response.status_code == 301 and response["Location"] == "/static/img/favicon.svg"

@@ -14,6 +14,9 @@ class Command(BaseCommand):
             self.stdout.write("The archive already holds reports; the seed was not loaded.")
             return
         call_command("loaddata", *SEED_FIXTURES, verbosity=0)
+        # loaddata writes no history: without a first entry, an editor's first change could
+        # not be compared with, or reverted to, the seed as curated.
+        call_command("populate_history", auto=True, verbosity=0)
         self.stdout.write(
             self.style.SUCCESS(f"Loaded the seed archive: {Report.objects.count()} report(s).")
         )
