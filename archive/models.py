@@ -708,7 +708,10 @@ class Report(KeepsOldSlugs, PublishedFields):
     @property
     def default_slug_source(self) -> str:
         if self.number and self.publisher_id:
-            return f"{self.publisher.name} {self.series} {self.number}"
+            # "Middle East Media Research Institute (MEMRI)" goes by its short name.
+            short = re.search(r"\(([A-Za-z]{2,12})\)\s*$", self.publisher.name)
+            publisher = short.group(1) if short else self.publisher.name
+            return f"{publisher} {self.series} {self.number}"
         return f"{self.date:%Y-%m-%d} {self.title}"
 
     @property

@@ -90,6 +90,19 @@ class TestReport:
         )
         assert report.slug == "xinhua-readout-12"
         assert report.get_absolute_url() == "/reports/xinhua-readout-12/"
+        memri, _ = Publisher.objects.get_or_create(
+            name="Middle East Media Research Institute (MEMRI)"
+        )
+        other = Report.objects.create(
+            publisher=memri,
+            meeting=anchorage,
+            series="Special Dispatch",
+            number="9311",
+            title="Another dispatch",
+            date=datetime.date(2021, 3, 22),
+            body="Text.",
+        )
+        assert other.slug == "memri-special-dispatch-9311"  # as the seed's
 
     def test_published_excludes_drafts_and_reports_of_draft_meetings(self, dispatch):
         assert list(Report.objects.published()) == [dispatch]

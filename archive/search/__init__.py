@@ -176,23 +176,35 @@ def with_highlights(
     return result
 
 
-def newest_records(
-    query: ParsedQuery, *sources: tuple[QuerySet, tuple[str, ...]], limit: int = 5
-) -> list[list]:
-    """For each (queryset, order) of reports or meetings, the newest few records by `order`
-    that hold the words anywhere, their whole text included, each with its highlighted
-    passages. Newest, not most relevant: ranking would read the whole text of every match
-    (25,000 of 33,000 reports hold a common word), where newest first sorts the index's
-    matches by date and reads the text of five."""
+def newest_records(query: ParsedQuery, *sources: "RecordSource", limit: int = 5) -> list[list]:
+    """For each source of reports or meetings, the newest few records (by its order) that
+    hold the words anywhere, their whole text included, each with its highlighted passages.
+    Newest, not most relevant: ranking would read the whole text of every match (25,000 of
+    33,000 reports hold a common word), where newest first sorts the index's matches by date
+    and reads the text of five. The search reads one table (`searched`); `shown` decides
+    what may appear (a report of a draft meeting may not), among twice as many."""
     found = backend().newest_ids(
-        [(qs.order_by(), indexes.for_model(qs.model), order) for qs, order in sources],
+        [(s.searched.order_by(), indexes.for_model(s.model), s.order) for s in sources],
         query,
-        limit,
+        limit * 2,
     )
-    return [
-        with_highlights(queryset.model, queryset, ids, query, fragments=True)
-        for (queryset, _), ids in zip(sources, found, strict=True)
-    ]
+    result = []
+    for source, ids in zip(sources, found, strict=True):
+        visible = set(source.shown.filter(pk__in=ids).values_list("pk", flat=True))
+        kept = [pk for pk in ids if pk in visible][:limit]
+        result.append(with_highlights(source.model, source.shown, kept, query, fragments=True))
+    return result
+
+
+@dataclass
+class RecordSource:
+    searched: QuerySet
+    shown: QuerySet
+    order: tuple[str, ...]
+
+    @property
+    def model(self) -> type[Model]:
+        return self.shown.model
 
 
 FEW_RESULTS = 5

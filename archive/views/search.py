@@ -4,13 +4,14 @@ from django.urls import reverse
 
 from archive import exports, listing
 from archive.filters import ClaimFilter
-from archive.models import Claim, Meeting, Person, Report
+from archive.models import Claim, Meeting, Person, Report, Status
 from archive.presentation import sources_of
 from archive.ratelimit import limit_exports
 from archive.search import (
     ORDERS,
     ClaimSearch,
     FoundClaims,
+    RecordSource,
     backend,
     indexes,
     newest_records,
@@ -114,8 +115,16 @@ def records_mentioning(parsed: ParsedQuery) -> dict[str, list]:
     passages come from the index or the database: a dispatch's whole body is not read.)"""
     reports, meetings = newest_records(
         parsed,
-        (Report.objects.published().select_related("publisher").defer("body"), ("-date", "-pk")),
-        (Meeting.objects.published(), ("-start_date", "-pk")),
+        RecordSource(
+            searched=Report.objects.filter(status=Status.PUBLISHED),
+            shown=Report.objects.published().select_related("publisher").defer("body"),
+            order=("-date", "-pk"),
+        ),
+        RecordSource(
+            searched=Meeting.objects.published(),
+            shown=Meeting.objects.published(),
+            order=("-start_date", "-pk"),
+        ),
     )
     return {"reports": reports, "meetings": meetings}
 

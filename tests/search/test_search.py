@@ -6,7 +6,13 @@ import pytest
 from django.core.management import call_command
 
 from archive.models import Claim, Issue, IssueAlias, Meeting, Person, PersonAlias, Report
-from archive.search import ClaimSearch, newest_records, prepare, suggest_people
+from archive.search import (
+    ClaimSearch,
+    RecordSource,
+    newest_records,
+    prepare,
+    suggest_people,
+)
 from tests.factories import make_meeting
 
 pytestmark = pytest.mark.django_db
@@ -144,13 +150,17 @@ def test_prefix_searches_highlight_every_claim_of_the_page(seed):
     assert all("Xinjiang" not in claim.text for claim in claims)
 
 
+def newest_first(queryset, date: str) -> RecordSource:
+    return RecordSource(searched=queryset, shown=queryset, order=(f"-{date}", "-pk"))
+
+
 def test_reports_and_meetings_are_found_with_highlights(seed):
     prepared = prepare("genocide")
-    (reports,) = newest_records(prepared.parsed, (Report.objects.published(), ("-date", "-pk")))
+    (reports,) = newest_records(prepared.parsed, newest_first(Report.objects.published(), "date"))
     assert [r.slug for r in reports] == ["memri-special-dispatch-9249"]
     assert "<mark>genocide</mark>" in str(reports[0].highlighted)
     (meetings,) = newest_records(
-        prepare("Anchorage").parsed, (Meeting.objects.published(), ("-start_date", "-pk"))
+        prepare("Anchorage").parsed, newest_first(Meeting.objects.published(), "start_date")
     )
     assert meetings[0].slug == "2021-03-18-china-us-high-level-strategic-dialogue"
 
@@ -162,7 +172,7 @@ def test_a_phrase_finds_only_records_that_hold_it_not_its_words_apart(seed):
     together = make_meeting(start=datetime.date(2023, 1, 1))
     together.summary = "Both stressed territorial integrity."
     together.save()
-    meetings = Meeting.objects.published(), ("-start_date", "-pk")
+    meetings = newest_first(Meeting.objects.published(), "start_date")
     (found,) = newest_records(prepare('"territorial integrity"').parsed, meetings)
     assert together in found and apart not in found
     (found,) = newest_records(prepare('waters -"territorial integrity"').parsed, meetings)
@@ -178,14 +188,14 @@ def test_reports_and_meetings_come_newest_first_and_drafts_never(seed, anchorage
     draft.summary = "Anchorage, a draft."
     draft.save()
     (meetings,) = newest_records(
-        prepare("Anchorage").parsed, (Meeting.objects.published(), ("-start_date", "-pk"))
+        prepare("Anchorage").parsed, newest_first(Meeting.objects.published(), "start_date")
     )
     assert meetings[0] == newer and anchorage in meetings and draft not in meetings
     assert [m.start_date for m in meetings] == sorted(
         (m.start_date for m in meetings), reverse=True
     )
     assert "<mark>Anchorage</mark>" in str(meetings[0].highlighted)
-    reports = Report.objects.published(), ("-date",)
+    reports = newest_first(Report.objects.published(), "date")
     assert newest_records(prepare("zzyzx").parsed, reports) == [[]]
     assert report in newest_records(prepare("Blinken").parsed, reports)[0]
 
