@@ -1,3 +1,4 @@
+from django.core.paginator import Page
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
@@ -90,11 +91,11 @@ def search(request: HttpRequest) -> HttpResponse:
             return bad_request(problems)
         rows = [exports.claim_row(claim, absolute) for claim in page.object_list]
         body = json_body(request, page, links, filters, facets["counts"], rows, RESULTS_PER_PAGE)
-        return json_response(body | records_json(records_mentioning(parsed), absolute))
+        return json_response(body | records_json(records_mentioning(parsed, page), absolute))
     context |= {
         "has_results": True,
         "page": page,
-        **records_mentioning(parsed),
+        **records_mentioning(parsed, page),
         "pager": pager(page, links),
         "sources": sources_of(page.object_list),
         "suggestions": suggest_people(
@@ -109,10 +110,13 @@ def search(request: HttpRequest) -> HttpResponse:
     return render(request, "search/results.html", context)
 
 
-def records_mentioning(parsed: ParsedQuery) -> dict[str, list]:
+def records_mentioning(parsed: ParsedQuery, page: Page) -> dict[str, list]:
     """The newest reports and meetings whose own texts hold the words: a name or a phrase a
     report's text or a meeting's summary gives, and no claim quotes, is found there. (The
-    passages come from the index or the database: a dispatch's whole body is not read.)"""
+    passages come from the index or the database: a dispatch's whole body is not read.)
+    On the first page of claims only: a reader paging on is reading claims."""
+    if page.number > 1:
+        return {"reports": [], "meetings": []}
     reports, meetings = newest_records(
         parsed,
         RecordSource(

@@ -237,3 +237,10 @@ def test_reports_and_meetings_that_hold_the_words_are_shown_even_without_claims(
 def test_the_json_links_to_the_html_page_that_holds_its_first_result(client, seed):
     data = get(client, q="China", format="json", per_page="5", page="5").json()
     assert data["links"]["html"] == "http://testserver/search/?page=2&q=China"  # 21st of 20s
+
+
+def test_reports_and_meetings_stand_on_the_first_page_only(client, seed):
+    make_meeting(claims=30)
+    first = get(client, q="restraint OR climate OR talking").content.decode()
+    second = get(client, q="restraint OR climate OR talking", page="2").content.decode()
+    assert 'id="records-heading"' in first and 'id="records-heading"' not in second
