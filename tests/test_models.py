@@ -78,31 +78,33 @@ class TestReport:
         with pytest.raises(ValidationError, match="Its meeting is a draft"):
             dispatch.full_clean()
 
-    def test_slug_is_made_from_publisher_series_and_number(self, anchorage):
+    @pytest.mark.parametrize(
+        ("publisher", "series", "number", "slug"),
+        [
+            ("Xinhua", "Readout", "12", "xinhua-readout-12"),
+            # A publisher's short name, as the seed's memri-special-dispatch-9249.
+            (
+                "Middle East Media Research Institute (MEMRI)",
+                "Special Dispatch",
+                "9311",
+                "memri-special-dispatch-9311",
+            ),
+        ],
+    )
+    def test_slug_is_made_from_publisher_series_and_number(
+        self, anchorage, publisher, series, number, slug
+    ):
         report = Report.objects.create(
-            publisher=Publisher.objects.create(name="Xinhua"),
+            publisher=Publisher.objects.get_or_create(name=publisher)[0],
             meeting=anchorage,
-            series="Readout",
-            number="12",
+            series=series,
+            number=number,
             title="Wang Yi meets Blinken",
             date=datetime.date(2021, 3, 20),
             body="Text.",
         )
-        assert report.slug == "xinhua-readout-12"
-        assert report.get_absolute_url() == "/reports/xinhua-readout-12/"
-        memri, _ = Publisher.objects.get_or_create(
-            name="Middle East Media Research Institute (MEMRI)"
-        )
-        other = Report.objects.create(
-            publisher=memri,
-            meeting=anchorage,
-            series="Special Dispatch",
-            number="9311",
-            title="Another dispatch",
-            date=datetime.date(2021, 3, 22),
-            body="Text.",
-        )
-        assert other.slug == "memri-special-dispatch-9311"  # as the seed's
+        assert report.slug == slug
+        assert report.get_absolute_url() == f"/reports/{slug}/"
 
     def test_published_excludes_drafts_and_reports_of_draft_meetings(self, dispatch):
         assert list(Report.objects.published()) == [dispatch]

@@ -176,7 +176,21 @@ def with_highlights(
     return result
 
 
-def newest_records(query: ParsedQuery, *sources: "RecordSource", limit: int = 5) -> list[list]:
+@dataclass
+class RecordSource:
+    """Reports or meetings to search (`searched`, one table), those that may be shown, and
+    the order that puts the newest first."""
+
+    searched: QuerySet
+    shown: QuerySet
+    order: tuple[str, ...]
+
+    @property
+    def model(self) -> type[Model]:
+        return self.shown.model
+
+
+def newest_records(query: ParsedQuery, *sources: RecordSource, limit: int = 5) -> list[list]:
     """For each source of reports or meetings, the newest few records (by its order) that
     hold the words anywhere, their whole text included, each with its highlighted passages.
     Newest, not most relevant: ranking would read the whole text of every match (25,000 of
@@ -194,17 +208,6 @@ def newest_records(query: ParsedQuery, *sources: "RecordSource", limit: int = 5)
         kept = [pk for pk in ids if pk in visible][:limit]
         result.append(with_highlights(source.model, source.shown, kept, query, fragments=True))
     return result
-
-
-@dataclass
-class RecordSource:
-    searched: QuerySet
-    shown: QuerySet
-    order: tuple[str, ...]
-
-    @property
-    def model(self) -> type[Model]:
-        return self.shown.model
 
 
 FEW_RESULTS = 5

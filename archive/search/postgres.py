@@ -185,7 +185,7 @@ def newest(queryset, query: ParsedQuery, index: SearchIndex, order, limit: int) 
     16,000 reports hold "territorial integrity", 200 ms. So the newest records that hold
     the phrase's words, which the GIN index answers alone, are found first, and the phrase
     is checked in those (CANDIDATES of them; in all matches only if too few pass)."""
-    if any(map(has_phrase, query.include + query.exclude)):
+    if query.has_phrase:
         loose = ParsedQuery(query.text, include=[words_of(n) for n in query.include])
         found = matching(queryset, loose, index).order_by(*order).values_list("pk", flat=True)
         candidates = list(found[:CANDIDATES])
@@ -198,14 +198,6 @@ def newest(queryset, query: ParsedQuery, index: SearchIndex, order, limit: int) 
 
 
 CANDIDATES = 200
-
-
-def has_phrase(node: Node) -> bool:
-    if isinstance(node, Phrase):
-        return True
-    if isinstance(node, Term):
-        return False
-    return any(map(has_phrase, node.options if isinstance(node, AnyOf) else node.parts))
 
 
 def words_of(node: Node) -> Node:

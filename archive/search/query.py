@@ -8,6 +8,7 @@ tree, whose words contain letters, digits and underscores alone.
 
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 MAX_QUERY_CHARS = 300
@@ -95,15 +96,22 @@ class ParsedQuery:
 
     @property
     def has_prefix(self) -> bool:
-        return any(map(has_prefix, self.include + self.exclude))
+        return self.holds(lambda leaf: isinstance(leaf, Term) and leaf.prefix)
+
+    @property
+    def has_phrase(self) -> bool:
+        return self.holds(lambda leaf: isinstance(leaf, Phrase))
+
+    def holds(self, wanted: Callable[[Term | Phrase], bool]) -> bool:
+        """Whether a word or phrase anywhere in the query, excluded ones too, is `wanted`."""
+        return any(holds(node, wanted) for node in self.include + self.exclude)
 
 
-def has_prefix(node: Node) -> bool:
-    if isinstance(node, Term):
-        return node.prefix
-    if isinstance(node, Phrase):
-        return False
-    return any(map(has_prefix, node.options if isinstance(node, AnyOf) else node.parts))
+def holds(node: Node, wanted: Callable[[Term | Phrase], bool]) -> bool:
+    if isinstance(node, Term | Phrase):
+        return wanted(node)
+    children = node.options if isinstance(node, AnyOf) else node.parts
+    return any(holds(child, wanted) for child in children)
 
 
 def clean(text: str) -> str:
