@@ -54,6 +54,9 @@ PARAMS = st.lists(st.tuples(st.sampled_from(NAMES), VALUES), max_size=6)
 @given(path=st.sampled_from(["/claims/", "/meetings/", "/search/", "/claims/feed/"]), params=PARAMS)
 def test_any_parameters_answer_without_a_server_error(client, seed, path, params):
     response = client.get(path, params)
+    if response.status_code == 302:  # words given to /claims/ go to the search
+        assert path == "/claims/" and response["Location"].startswith("/search/?"), params
+        return
     assert response.status_code in (200, 400), (params, response.status_code)
     if response.status_code == 400:
         assert response.content  # it says why
