@@ -1,3 +1,5 @@
+import io
+
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
@@ -16,7 +18,8 @@ class Command(BaseCommand):
         call_command("loaddata", *SEED_FIXTURES, verbosity=0)
         # loaddata writes no history: without a first entry, an editor's first change could
         # not be compared with, or reverted to, the seed as curated.
-        call_command("populate_history", auto=True, verbosity=0)
+        # Quiet: it reports the records whose history loaddata's saves already began.
+        call_command("populate_history", auto=True, stdout=io.StringIO(), stderr=io.StringIO())
         self.stdout.write(
             self.style.SUCCESS(f"Loaded the seed archive: {Report.objects.count()} report(s).")
         )
