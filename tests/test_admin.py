@@ -126,3 +126,15 @@ def test_the_issues_list_counts_each_issues_claims(editor_client, seed):
     assert "archive.Claim.None" not in page
     taiwan = Issue.objects.get(slug="taiwan")
     assert f'<td class="field-claim_count">{taiwan.claims.count()}</td>' in page
+
+
+def test_a_new_claims_side_and_speaker_are_searched_not_listed(editor_client, seed):
+    page = editor_client.get(reverse("admin:archive_claim_add")).content.decode()
+    for field in ("delegation", "speaker"):
+        select = page[page.index(f'name="{field}"') - 300 : page.index(f'name="{field}"') + 300]
+        assert "admin-autocomplete" in select, field
+    claim = Claim.objects.first()
+    change = editor_client.get(reverse("admin:archive_claim_change", args=[claim.pk]))
+    assert (
+        'class="admin-autocomplete' not in change.content.decode().split('name="speaker"')[1][:200]
+    )
