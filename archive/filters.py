@@ -10,7 +10,7 @@ cached count is never stale.
 
 import datetime
 import hashlib
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import partial
 from typing import TYPE_CHECKING
@@ -21,10 +21,11 @@ from django.conf import settings
 from django.core.cache import cache
 from django.db import connection
 from django.db.models import QuerySet
+from django.http import QueryDict
 
 from archive import claim_counts, facet_index, facets
 from archive.facets import Choice, Facet
-from archive.models import Claim, Meeting, Revision
+from archive.models import Claim, Issue, Meeting, Revision
 
 if TYPE_CHECKING:
     from archive.search import FoundClaims
@@ -425,3 +426,21 @@ class MeetingFilter(FacetedFilterSet):
 for filter_set in (ClaimFilter, MeetingFilter):
     filter_set.base_filters["from"] = DateBoundFilter(filter_set.date_field, end=False)
     filter_set.base_filters["to"] = DateBoundFilter(filter_set.date_field, end=True)
+
+
+def with_claim_counts(issues: Iterable[Issue]) -> list[Issue]:
+    """The issues, each with `claim_count`: its published claims and its narrower issues',
+    each claim once, as its own page and the claims listing's issue facet count them. They
+    are that facet's unfiltered counts, kept with the copy of the facet values or in the
+    cache (`archive/recount.py` primes both after a save): a count per issue in SQL took
+    30 s at a million claims."""
+    unfiltered = ClaimFilter(QueryDict(""), queryset=Claim.objects.published())
+    counts = {slug: records for slug, _, records in unfiltered.counted(["issue"])["issue"]}
+    issues = list(issues)
+    for issue in issues:
+        issue.claim_count = counts.get(issue.slug, 0)
+    return issues
+
+
+def most_discussed(issues: Iterable[Issue]) -> list[Issue]:
+    return sorted(with_claim_counts(issues), key=lambda issue: (-issue.claim_count, issue.name))

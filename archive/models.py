@@ -10,7 +10,7 @@ import re
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
-from django.db.models import Count, Exists, F, Func, OuterRef, Prefetch, Q, Subquery
+from django.db.models import Count, Exists, F, OuterRef, Prefetch, Q
 from django.db.models.functions import Lower, TruncMonth
 from django.template.defaultfilters import pluralize
 from django.urls import reverse
@@ -508,23 +508,6 @@ class IssueQuerySet(models.QuerySet):
             Exists(links.filter(issue=OuterRef("pk")))
             | Exists(links.filter(issue__parent=OuterRef("pk")))
         )
-
-    def with_claim_counts(self):
-        """`claim_count`: published claims on the issue or on any of its child issues, each
-        once, as the issue's own page lists them."""
-        family = Claim.issues.through.objects.filter(
-            Q(issue=OuterRef("pk")) | Q(issue__parent=OuterRef("pk")), claim__is_public=True
-        )
-        distinct_claims = Func("claim_id", template="COUNT(DISTINCT %(expressions)s)")
-        return self.annotate(
-            claim_count=Subquery(
-                family.order_by().annotate(n=distinct_claims).values("n"),
-                output_field=models.IntegerField(),
-            )
-        )
-
-    def most_discussed(self):
-        return self.with_claim_counts().order_by("-claim_count", "name")
 
 
 class Issue(KeepsOldSlugs, models.Model):

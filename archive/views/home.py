@@ -3,6 +3,7 @@ from django.shortcuts import render
 from django.templatetags.static import static
 from django.urls import reverse
 
+from archive.filters import most_discussed
 from archive.models import Claim, Issue, Meeting, Person, Report
 
 
@@ -16,7 +17,7 @@ def home(request: HttpRequest) -> HttpResponse:
             "officials": Person.objects.published().count(),
         },
         "recent_meetings": meetings.with_delegations().with_claim_counts().newest_first()[:5],
-        "top_issues": Issue.objects.published().most_discussed()[:12],
+        "top_issues": most_discussed(Issue.objects.published())[:12],
         "officials": Person.objects.published().with_claim_counts().order_by("sort_name")[:12],
     }
     return render(request, "home/home.html", context)

@@ -4,6 +4,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
 from archive import timeline
+from archive.filters import with_claim_counts
 from archive.models import Claim, Issue
 from archive.presentation import issue_tree
 from archive.views.pagination import paginate
@@ -11,7 +12,7 @@ from archive.views.slugs import find_or_redirect
 
 
 def issue_list(request: HttpRequest) -> HttpResponse:
-    issues = Issue.objects.published().with_claim_counts().order_by("name")
+    issues = with_claim_counts(Issue.objects.published().order_by("name"))
     return render(request, "issues/list.html", {"tree": issue_tree(issues)})
 
 
@@ -30,10 +31,9 @@ def issue_detail(request: HttpRequest, slug: str) -> HttpResponse:
         "timeline": timeline.build(about.monthly_counts_by_side()),
         "month": month,
         "problem": problem,
-        "children": Issue.objects.published()
-        .filter(parent=issue)
-        .with_claim_counts()
-        .order_by("name"),
+        "children": with_claim_counts(
+            Issue.objects.published().filter(parent=issue).order_by("name")
+        ),
         "page": paginate(request, claims.for_display().by_meeting_and_side()),
     }
     return render(request, "issues/detail.html", context)

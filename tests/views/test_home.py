@@ -26,11 +26,17 @@ def test_home_works_on_an_empty_archive(client, db):
 
 
 def test_home_query_count_does_not_grow(client, seed, django_assert_max_num_queries):
-    with django_assert_max_num_queries(9):
+    # The issues' counts come from the copy of the facet values, which the first request
+    # after a change makes again in a small archive (11 queries; see the claims list).
+    with django_assert_max_num_queries(21):
+        client.get("/")
+    with django_assert_max_num_queries(10):
         client.get("/")
     for _ in range(4):
         make_meeting(claims=10)
-    with django_assert_max_num_queries(9):
+    with django_assert_max_num_queries(21):
+        client.get("/")
+    with django_assert_max_num_queries(10):
         client.get("/")
 
 
