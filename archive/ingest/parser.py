@@ -15,8 +15,8 @@ import bisect
 import re
 from dataclasses import dataclass
 
-from archive.ingest.countries import COUNTRY_WORDS
-from archive.ingest.dates import MONTHS, find_dates
+from archive.ingest.dates import find_dates
+from archive.ingest.gazetteer import country_words
 from archive.ingest.kinds import kind_of, meeting_format
 from archive.ingest.lexicon import (
     CAPITALISED_RUN,
@@ -33,8 +33,6 @@ from archive.ingest.lexicon import (
     NON_NAMES,
     NON_PARTICIPANT_LABELS,
     OBLIGATION,
-    PLACE,
-    PLACE_LINE,
     PRONOUN_SUBJECT,
     QUOTE_CUE,
     RELAY_MARKER,
@@ -63,6 +61,7 @@ from archive.ingest.names import (
     refers_to,
     word_pattern,
 )
+from archive.ingest.places import dateline_place, place_in
 from archive.ingest.proposal import (
     ClaimProposal,
     FootnoteProposal,
@@ -101,10 +100,7 @@ class Parser:
         self.default_year = default_year
         self.vocabulary = vocabulary
         self.people = {person.key: person for person in vocabulary.people}
-        words: dict[str, str] = {}
-        for code, names in COUNTRY_WORDS.items():
-            for name in names:
-                words[name] = code
+        words = dict(country_words())
         for name, code in vocabulary.countries:
             words.setdefault(name, code)
         self.country_of_word = words
@@ -706,7 +702,7 @@ class Parser:
             self.meeting_sentence = next((s for s in told if MEET_WITH.search(s.text)), None)
         first = self.meeting_sentence
         if first is not None:
-            self.read_place(first, meeting)
+            meeting.place = place_in(first.text, first.start)
             meeting.format = meeting_format(first.text)
         for sentence in told:
             named = MEETING_NOUN.search(sentence.text)
@@ -718,42 +714,20 @@ class Parser:
         if not meeting.title and len(headline) < 120 and MEETING_WORDS.search(headline):
             meeting.title = headline  # "Wang Yi Holds Talks with ...", "Xi meets Blinken"
         if meeting.place is None:
-            for paragraph in [*header, *content[:2]]:
-                dateline = DATELINE.match(paragraph.text) or PLACE_LINE.fullmatch(paragraph.text)
-                if dateline:
-                    start = paragraph.start
-                    place = dateline.group("place")
-                    meeting.place = Span(start, start + len(place), place)
-                    break
+            opening = [*header, *content[:2]]
+            meeting.place = next(
+                (found for p in opening if (found := dateline_place(p.text, p.start))), None
+            )
+        if meeting.place is None:
+            # The sentences that tell of the meeting, then the text's opening paragraphs.
+            tellers = [s for s in told if MEET_WITH.search(s.text) or MEETING_WORDS.search(s.text)]
+            meeting.place = next(
+                (found for s in tellers[:4] if (found := place_in(s.text, s.start))), None
+            )
         if meeting.start is None and report.date is not None:
             meeting.start = meeting.end = report.date
             self.notes.append("No date of the meeting found; the report's date is proposed.")
         return meeting
-
-    def read_place(self, sentence: Span, meeting: MeetingProposal) -> None:
-        for match in PLACE.finditer(sentence.text):
-            words = match.group("place")
-            words = re.sub(r"(?:,\s*|\s+)(?:the|of|de)$", "", words).rstrip(",. ")
-            first = words.split()[0].strip(",")
-            if first.lower().rstrip(".") in MONTHS or (
-                first in self.country_of_word and len(words.split()) == 1
-            ):
-                continue
-            if first in {"The", "the"} and len(words.split()) < 2:
-                continue
-            parts = words.split(", ")
-            after = sentence.text[match.start("place") + len(words) :]
-            if (
-                len(parts) > 1
-                and parts[-1].rstrip(".") + "." in self.country_of_word | {parts[-1]: 1}
-                and re.match(r"^\.?\s+(?:and|or|[a-z])", after)
-            ):
-                # "in Anchorage, Alaska, U.S. and Chinese officials": the last word starts
-                # the next phrase.
-                words = ", ".join(parts[:-1])
-            start = sentence.start + match.start("place")
-            meeting.place = Span(start, start + len(words), words)
-            return
 
     def meeting_countries(self, report: ReportProposal, claims: list[ClaimProposal]) -> list[str]:
         """The two sides: the countries of the officials taking part, then of the claims'

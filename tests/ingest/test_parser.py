@@ -183,7 +183,8 @@ def test_a_dateline_without_a_year_takes_the_given_year_and_says_so():
     assert_everything_is_a_span(proposal)
     assert proposal.meeting.start == datetime.date(2023, 6, 19)
     assert any("without a year" in note for note in proposal.notes)
-    assert proposal.meeting.place.text == "BEIJING"
+    # The sentence that tells of the meeting says where, before the dateline does.
+    assert proposal.meeting.place.text == "Beijing"
     assert proposal.report.publisher == "Xinhua"
     xi = official(proposal, "Xi Jinping")
     assert xi.role == "participant"

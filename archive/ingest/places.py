@@ -1,0 +1,99 @@
+"""Where a meeting took place, as readouts say it: "in Malta", "in the Alaskan city of
+Anchorage", "today in Beijing", "in Anchorage, Alaska", or a dateline ("BEIJING, June 19
+(Xinhua) --", "Washington, DC (STL.News)"). A place is what the gazetteer knows
+(`gazetteer.place`), never any capitalised word after "in"."""
+
+import re
+
+from archive.ingest.dates import MONTHS
+from archive.ingest.gazetteer import place
+from archive.ingest.proposal import Span
+
+WORD = r"[A-Z\u00C0-\u024F][\w'\u2019.\-]*"
+RUN = rf"{WORD}(?:\s+(?:{WORD}|of|de|la|el))*"
+# "in X", "visit to X", "in the Alaskan city of X", "held in the capital X".
+PLACE_PHRASE = re.compile(
+    rf"\b(?:in|visit to|trip to|arrived at|arrived in)\s+"
+    rf"(?:the\s+(?:[\w\-]+\s+){{0,3}}?(?:city|capital|town|resort|port|island)\s+(?:of\s+)?)?"
+    rf"(?P<place>{RUN}(?:,\s+{RUN})*)"
+)
+# A dateline: the place, then a date, an agency, or a dash or colon.
+DATELINE = re.compile(
+    rf"^(?:\(?[A-Z][\w.]*\)?\s+)?(?P<place>{WORD}(?:\s+{WORD}){{0,3}})(?:,\s+(?P<region>{WORD}"
+    rf"(?:\s+{WORD})?))?\s*(?:,|:|\(|\u2014|\u2013|--|-\s|/|$)"
+)
+# What may follow the last part of a place: "in Anchorage, Alaska, on March 18".
+PART_ENDS = re.compile(r"^(?:[,.;:)]|\s+(?:on|to|for|at|in|from|during|and [a-z])\b|$)")
+NOT_PLACES = {
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+    "today", "president", "minister", "secretary", "the", "our", "his", "her",
+}  # fmt: skip
+
+
+def known(words: str) -> tuple[str, str] | None:
+    bare = words.strip(" ,.")
+    if not bare or bare.lower() in MONTHS or bare.lower() in NOT_PLACES:
+        return None
+    return place(bare)
+
+
+def longest_place(words: str) -> tuple[int, tuple[str, str]] | None:
+    """The longest run of `words`' first words the gazetteer knows ("New Delhi Thursday"
+    gives "New Delhi"), as (its length in characters, (code, kind))."""
+    tokens = list(re.finditer(r"\S+", words))
+    for count in range(len(tokens), 0, -1):
+        end = tokens[count - 1].end()
+        while end and words[end - 1] in ",.":
+            end -= 1
+        found = known(words[:end])
+        if found:
+            return end, found
+    return None
+
+
+def place_in(text: str, offset: int) -> Span | None:
+    """The first place the text names after "in" (or "visit to"), preferring a city or a
+    state to a country: "in China ... in Beijing" gives Beijing."""
+    country = None
+    for match in PLACE_PHRASE.finditer(text):
+        words = match.group("place")
+        first = longest_place(words)
+        if first is None:
+            continue
+        end, (_, kind) = first
+        # Further parts name the state or country the place is in: "Anchorage, Alaska".
+        rest = words[end:]
+        while kind != "country":
+            part = re.match(rf",\s+({WORD}(?:\s+{WORD})*)", rest)
+            if part is None or known(part.group(1)) is None:
+                break
+            after = text[match.start("place") + end + part.end() :]
+            if not re.match(
+                r"^(?:[,.;:)]|\s+(?:on|to|for|at|in|from|during|and [a-z])\b|$)", after
+            ):
+                break
+            end += part.end()
+            rest = words[end:]
+        start = offset + match.start("place")
+        found = Span(start, start + end, words[:end].rstrip(",. "))
+        found = Span(found.start, found.start + len(found.text), found.text)
+        if kind != "country":
+            return found
+        country = country or found
+    return country
+
+
+def dateline_place(text: str, offset: int) -> Span | None:
+    """The place a dateline opens the text with, when the gazetteer knows it as a city."""
+    match = DATELINE.match(text)
+    if not match:
+        return None
+    found = known(match.group("place"))
+    if found is None or found[1] == "country":
+        return None
+    end = match.end("place")
+    region = match.group("region")
+    if region and known(region):
+        end = match.end("region")
+    start = offset + match.start("place")
+    return Span(start, offset + end, text[match.start("place") : end])

@@ -1,0 +1,100 @@
+"""Score the importer against the hand-annotated corpus of real readouts
+(`tests/ingest/corpus/`): per text and in total, for the texts it is tuned on (dev), those
+held out (test), and all.
+
+    .venv/bin/python bench/ingest.py                  # the table and the totals
+    .venv/bin/python bench/ingest.py --errors NAME    # what went wrong in one text
+    .venv/bin/python bench/ingest.py --errors all     # ... in every text
+"""
+
+import argparse
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from archive.ingest.evaluation import MEASURES, load, problems, score, total  # noqa: E402
+
+CORPUS = ROOT / "tests" / "ingest" / "corpus"
+COLUMNS = [  # (heading, part, whole) for the per-text table
+    ("part", "participants_found", "participants"),
+    ("prec", "participants_matched_proposed", "participants_proposed"),
+    ("side", "participant_side_right", "participants_found"),
+    ("title", "participant_title_right", "participants_found"),
+    ("date", "date_right", "dates_stated"),
+    ("place", "place_right", "places_stated"),
+    ("claims", "claims_found", "claims"),
+    ("prec", "claims_matched_proposed", "claims_proposed"),
+    ("who", "claims_right", "claims_found"),
+    ("right", "claims_right", "claims_proposed"),
+]
+
+
+def cell(tally, part: str, whole: str) -> str:
+    if not tally.get(whole):
+        return "-"
+    return f"{tally.get(part)}/{tally.get(whole)}"
+
+
+def percent(value: float | None) -> str:
+    return "-" if value is None else f"{100 * value:.0f}%"
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--errors", metavar="NAME", help="list one text's errors ('all': every)")
+    parser.add_argument("--corpus", type=Path, default=CORPUS)
+    args = parser.parse_args()
+
+    annotations = load(args.corpus)
+    broken = {a.name: problems(a) for a in annotations if problems(a)}
+    for name, found in broken.items():
+        print(f"{name}: annotation unusable: {'; '.join(found)}", file=sys.stderr)
+    annotations = [a for a in annotations if a.name not in broken]
+    scores = {a.name: score(a) for a in annotations}
+
+    width = max(len(a.name) for a in annotations)
+    print(f"{'text':<{width}} {'split':<5} " + " ".join(f"{h:>7}" for h, _, _ in COLUMNS))
+    for annotation in annotations:
+        tally = scores[annotation.name].tally
+        cells = " ".join(f"{cell(tally, part, whole):>7}" for _, part, whole in COLUMNS)
+        print(f"{annotation.name:<{width}} {annotation.split:<5} {cells}")
+
+    groups = [
+        ("dev", [a for a in annotations if a.split == "dev"]),
+        ("test", [a for a in annotations if a.split == "test"]),
+        ("all", annotations),
+    ]
+    print()
+    print(f"{'':<24}" + "".join(f"{name:>16}" for name, _ in groups))
+    sums = {name: total(scores[a.name] for a in group) for name, group in groups}
+    for label, part, whole in MEASURES:
+        row = "".join(
+            f"{percent(sums[n].rate(part, whole)):>6} {cell(sums[n], part, whole):>9}"
+            for n, _ in groups
+        )
+        print(f"{label:<24}{row}")
+    for label, key in [
+        ("texts", None),
+        ("crashes", "crashes"),
+        ("not verbatim", "not_verbatim"),
+        ("mentioned saved", "non_participants_saved"),
+        ("dates invented", "dates_invented"),
+    ]:
+        row = "".join(
+            f"{(len(group) if key is None else sums[n].get(key)):>16}" for n, group in groups
+        )
+        print(f"{label:<24}{row}")
+
+    if args.errors:
+        for annotation in annotations:
+            if args.errors in ("all", annotation.name):
+                print(f"\n== {annotation.name} ({annotation.form})")
+                for error in scores[annotation.name].errors:
+                    print(f"  {error}")
+    return 1 if broken else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
