@@ -59,12 +59,17 @@ def main() -> int:
     for annotation in annotations:
         tally = scores[annotation.name].tally
         cells = " ".join(f"{cell(tally, part, whole):>7}" for _, part, whole in COLUMNS)
-        print(f"{annotation.name:<{width}} {annotation.split:<5} {cells}")
+        split = (
+            annotation.split if annotation.english else "(" + annotation.data["source"]["language"]
+        )
+        print(f"{annotation.name:<{width}} {split:<5} {cells}")
+    print("\nTotals of the texts in English; those marked (de), (fr)... are listed, not counted.")
 
+    english = [a for a in annotations if a.english]
     groups = [
-        ("dev", [a for a in annotations if a.split == "dev"]),
-        ("test", [a for a in annotations if a.split == "test"]),
-        ("all", annotations),
+        ("dev", [a for a in english if a.split == "dev"]),
+        ("test", [a for a in english if a.split == "test"]),
+        ("all", english),
     ]
     print()
     print(f"{'':<24}" + "".join(f"{name:>16}" for name, _ in groups))

@@ -31,6 +31,11 @@ class Annotation:
         return self.data.get("split", "dev")
 
     @property
+    def english(self) -> bool:
+        """The importer reads English; a readout in another language is scored apart."""
+        return self.data["source"].get("language", "en") == "en"
+
+    @property
     def form(self) -> str:
         return self.data["source"].get("form", "")
 

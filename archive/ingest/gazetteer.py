@@ -148,3 +148,7 @@ def place(name: str) -> tuple[str, str] | None:
     """(ISO code, kind) of the city, U.S. state or country `name` names ("Anchorage" ->
     ("US", "city")), or None when the gazetteer does not know it."""
     return _places().get(folded(name.strip(" ,.")))
+
+
+def is_place(name: str) -> bool:
+    return place(name) is not None

@@ -181,3 +181,63 @@ QUOTE_CUE = re.compile(
     r"|(?P<who2>[\w.'\u2019 ]{2,40}?)\s+(?:said|called|described|stated)"
     r"(?:\s+(?:it|them|the talks))?(?:\s+as)?\s*$"
 )
+
+# Words before a name that say it is a person's: "Mr. Taro Kono", "H. E. Dr. Kang Kyung-wha",
+# "his Turkish counterpart Hakan Fidan".
+HONORIFICS = word_set("Mr. Mr Ms. Ms Mrs. Mrs Dr. Dr H. E. H.E. Madam Mme. Excellency His Her")
+HONORIFIC_BEFORE = re.compile(
+    r"(?:\b(?:Mr|Ms|Mrs|Dr|Mme)\.?|\bH\.\s?E\.(?:\s+Dr\.?)?|\bExcellency|\bcounterpart|"
+    r"\bcolleague|\bPresident|\bMinister)\s+$"
+)
+# A title after a name: ", Minister for Foreign Affairs,", ", the Secretary of State".
+TITLE_AFTER = re.compile(
+    r",\s+(?:the\s+|who\s+is\s+(?:the\s+)?)?(?P<title>(?:[A-Za-z][\w'\u2019\-]*\s+){0,3}?"
+    r"(?i:minister|secretary|president|premier|chancellor|ambassador|adviser|advisor|"
+    r"councilor|councillor|director|chairman|chair|envoy|spokesperson|spokesman|"
+    r"vice president|prime minister|foreign minister|king|emir|head)"
+    r"(?:\s+(?:of|for|and|the|on|[A-Z][\w'\u2019.\-]*))*)"
+)
+# A verb of speech or meeting right after a name: "John Kerry stated", "Lavrov and Fidan met".
+PERSON_VERB_AFTER = re.compile(
+    rf"(?:'s|\u2019s)?\s+(?:(?:also|further|then|again|later)\s+)?"
+    rf"(?:{SPEECH_VERBS}|{NARRATIVE_VERBS}|discussed|thanked|raised|told|noted|invited)\b"
+    r"|\s+and\s+(?:[A-Z][\w\-]+\s+){1,3}(?:met|held|discussed|spoke|agreed)\b"
+)
+COUNTRY_AFTER = re.compile(
+    r"^\s+of\s+(?:the\s+)?(?P<country>[A-Z][\w.'\u2019]*(?:\s+[A-Z][\w.'\u2019]*)*)"
+)
+# Capitalised words that are never part of a person's name in a readout.
+NOT_NAME_WORDS = word_set(
+    "Ministry Ministries Committee Commission Council Party Summit Forum Agency News Department "
+    "Office Government Republic University Bank Embassy Consulate House Hall Day Week Year "
+    "Group Union Nations Organization Organisation Treaty Agreement Declaration Initiative "
+    "Strategy Partnership Dialogue Conference Meeting Meetings Talks Road Belt Sea Ocean "
+    "Peninsula Strait Gulf Airport Palace Federation Kingdom Assembly Congress Parliament "
+    "Senate Court Press Release Readout Statement Joint Remarks Home Website Service Services "
+    "Affairs Foreign Security Defence Defense Trade Economic Cooperation Relations Street "
+    "Square Centre Center Hotel Building Ukrainian Middle East West North South Monday "
+    "Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June "
+    "July August September October November December G20 G7 BRICS ASEAN NATO EU UN Brexit "
+    "Covid COVID-19 Hangzhou Communist Corps Force Army Navy Police Media Times Post Daily "
+    "Islamic Arab European African Asian Pacific Atlantic Arctic Global International National "
+    "Photo Video Share Print Email Source Original Article Link Related Latest More"
+)
+# "the Chinese delegation was led by", "the U.S. side, headed by".
+LED_BY = re.compile(
+    r"\b(?P<country>[A-Z][\w.'\u2019]*(?:\s+[A-Z][\w.'\u2019]*)?)\s+(?:side|delegation|team)"
+    r"(?:\s+(?:was|is|were|,))?\s+(?:led|headed)\s+by\b"
+)
+# A sentence that tells of the meeting itself (in the opening paragraphs).
+TELLS_OF_MEETING = re.compile(
+    r"\b(?:met|meets|meeting|held|holds|talks|spoke|speaks|call|conversation|discussed|"
+    r"discuss|exchanged views|counterpart|visit|visiting|received|receives|hosted|"
+    r"joint press conference|press conference|invitation)\b",
+    re.IGNORECASE,
+)
+# Words before a name that put it in another time or office.
+PAST_CUE = re.compile(
+    r"\b(?:former|late|then|earlier|last (?:year|month|week)|(?:in|since) (?:19|20)\d\d|"
+    r"in (?:January|February|March|April|May|June|July|August|September|October|November|"
+    r"December) (?:this|last) year)\b",
+    re.IGNORECASE,
+)

@@ -16,23 +16,30 @@ import re
 from dataclasses import dataclass
 
 from archive.ingest.dates import find_dates
-from archive.ingest.gazetteer import country_words
+from archive.ingest.gazetteer import country_words, is_place
 from archive.ingest.kinds import kind_of, meeting_format
 from archive.ingest.lexicon import (
     CAPITALISED_RUN,
+    COUNTRY_AFTER,
     DATELINE,
     DELEGATION_CUE,
     FOOTNOTE,
+    HONORIFIC_BEFORE,
+    HONORIFICS,
     ISSUERS,
     JOINT_SUBJECT,
     JOINT_VERB,
+    LED_BY,
     MEET_WITH,
     MEETING_NOUN,
     MEETING_WORDS,
     NARRATIVE_VERB,
     NON_NAMES,
     NON_PARTICIPANT_LABELS,
+    NOT_NAME_WORDS,
     OBLIGATION,
+    PAST_CUE,
+    PERSON_VERB_AFTER,
     PRONOUN_SUBJECT,
     QUOTE_CUE,
     RELAY_MARKER,
@@ -45,6 +52,8 @@ from archive.ingest.lexicon import (
     STAGE_DIRECTION,
     STRIPPED_VERBS,
     SUBJECT_VERB,
+    TELLS_OF_MEETING,
+    TITLE_AFTER,
     TITLE_GLUE,
     TITLE_NOUNS,
     TITLE_TOKEN,
@@ -117,6 +126,8 @@ class Parser:
         header, content = self.split_header(prose)
         self.sentence_spans = [s for p in prose for s in sentences(p.text, p.start)]
         self.sentence_starts = [s.start for s in self.sentence_spans]
+        opening_end = content[min(2, len(content) - 1)].end if content else 0
+        self.opening_sentences = sum(1 for s in self.sentence_spans if s.start < opening_end)
         report = self.read_report(header, content)
         commentary, relayed = self.split_relay(content)
         self.find_officials(prose)
@@ -127,6 +138,11 @@ class Parser:
         for claim in claims:
             if claim.speaker is not None:
                 self.officials[claim.speaker].role = "participant"  # they spoke in it
+        self.complete_countries(report)  # for those who took part by speaking
+        for claim in claims:
+            # A claim's side is its speaker's, once every participant's side is known.
+            if claim.speaker is not None and self.officials[claim.speaker].country:
+                claim.side = self.officials[claim.speaker].country
         meeting.countries = self.meeting_countries(report, claims)
         self.tag_issues(claims)
         running = [p for p in prose if p.start >= content[0].start] if content else prose
@@ -253,30 +269,9 @@ class Parser:
                 mentions.append((start, start + len(match.group(0)), key, match.group(0)))
         known = [(a, b) for a, b, _, _ in mentions]
         for paragraph in content:
-            for match in CAPITALISED_RUN.finditer(paragraph.text):
-                words = list(re.finditer(r"\S+", match.group(0)))
-                # The name is what follows the last title word: "State Antony J. Blinken".
-                while words and (
-                    words[0].group(0).lower() in TITLE_WORDS
-                    or is_title_noun(words[0].group(0).lower())
-                    or words[0].group(0) in NON_NAMES
-                    or words[0].group(0) in self.country_of_word
-                ):
-                    words.pop(0)
-                if len(words) < 2 or words[-1].group(0).endswith("."):
+            for start, end in self.names_in(paragraph):
+                if any(a < end and start < b for a, b in known):
                     continue
-                if not all(is_name_word(w.group(0)) for w in words):
-                    continue
-                if any(w.group(0) in self.country_of_word for w in words):
-                    continue
-                start = paragraph.start + match.start() + words[0].start()
-                end = paragraph.start + match.start() + words[-1].end()
-                if self.body.startswith(" of ", end) or any(
-                    a < end and start < b for a, b in known
-                ):
-                    continue  # "the Great Hall of the People" is a place
-                if self.title_before(start, known) is None:
-                    continue  # capitalised words are a name only after a title
                 mentions.append((start, end, None, self.body[start:end]))
                 known.append((start, end))
         mentions.sort()
@@ -288,17 +283,24 @@ class Parser:
         }
         seen: dict[str, int] = {}
         for start, end, key, text in mentions:
-            identity = key or text
-            title = self.title_before(start, spans)
-            country = self.country_near(start, title)
-            if identity in seen:
-                self.mentions[seen[identity]].append(start)
-                official = self.officials[seen[identity]]
+            title = self.title_before(start, spans) or self.title_after(end)
+            country = self.country_near(start, title) or self.country_after(end, title)
+            if key is None and len(text.split()) == 1:
+                key = self.known_by_surname(text)
+            index = seen.get(key) if key else self.same_official(text)
+            if index is not None:
+                self.mentions[index].append(start)
+                official = self.officials[index]
+                if len(text.split()) > len(official.name.text.split()) and refers_to(
+                    official.name.text, text
+                ):
+                    official.name = Span(start, end, text)  # the fullest form of the name
                 if title and (official.title is None or len(title.text) > len(official.title.text)):
                     official.title = title
                 if official.country is None:
                     official.country = country
                 continue
+            identity = key or text
             person = self.people.get(key)
             if (
                 person is not None
@@ -314,6 +316,113 @@ class Parser:
             self.officials.append(
                 OfficialProposal(Span(start, end, self.body[start:end]), title, country, key, role)
             )
+
+    def names_in(self, paragraph: Paragraph) -> list[tuple[int, int]]:
+        """Where a paragraph names a person: capitalised name words (honorifics, titles and
+        countries before them set aside) that a cue marks as a person's name: a title or an
+        honorific before it ("Foreign Minister Hakan Fidan", "Mr. Taro Kono", "his Turkish
+        counterpart Hakan Fidan"), a title after it ("Taro Kono, Minister for Foreign
+        Affairs"), or a verb of speech or meeting after it ("John Kerry stated", "Lavrov and
+        Fidan met")."""
+        found = []
+        for match in CAPITALISED_RUN.finditer(paragraph.text):
+            words = list(re.finditer(r"\S+", match.group(0)))
+            # The name is what follows the last title word: "State Antony J. Blinken".
+            while words and (
+                words[0].group(0).lower() in TITLE_WORDS
+                or is_title_noun(words[0].group(0).lower().rstrip("."))
+                or words[0].group(0) in NON_NAMES
+                or words[0].group(0) in HONORIFICS
+                or words[0].group(0) in self.country_of_word
+            ):
+                words.pop(0)
+            # A possessive or a stop ends the name: "Lavrov's remarks", "Secretary Blinken."
+            for index, word in enumerate(words):
+                if not is_name_word(word.group(0)) or word.group(0).endswith((",", ";", ":")):
+                    if index and re.match(r"^[^\W\d_][\w\-]*(?:'s|\u2019s|,|;|:)$", word.group(0)):
+                        words = [*words[:index], word]
+                    else:
+                        words = words[:index]
+                    break
+            if not words:
+                continue
+            start = paragraph.start + match.start() + words[0].start()
+            end = paragraph.start + match.start() + words[-1].end()
+            text = self.body[start:end]
+            bare = re.sub(r"(?:'s|\u2019s|[,;:])$", "", text)
+            end = start + len(bare)
+            if bare.endswith(".") and not re.search(r"\b[A-Z]\.$", bare[:-1] + "."):
+                end -= 1
+                bare = bare[:-1]
+            if not bare or any(w in self.country_of_word for w in bare.split()):
+                continue
+            if any(w.strip(".") in NOT_NAME_WORDS for w in bare.split()):
+                continue
+            if self.body.startswith(" of ", end) and not re.match(
+                r"^ of (?:the )?[A-Z]", self.body[end:]
+            ):
+                continue
+            several = len(bare.split()) >= 2
+            cued_before = self.title_before(start, []) is not None or HONORIFIC_BEFORE.search(
+                self.body[max(0, start - 40) : start]
+            )
+            if not cued_before and is_place(bare):
+                continue  # "Nizhny Novgorod stated" is a city's voice, not a person's
+            cued_after = TITLE_AFTER.match(self.body, end) or (
+                several and PERSON_VERB_AFTER.match(self.body, end)
+            )
+            if several and self.body.startswith(" of ", end):
+                cued_after = cued_after or COUNTRY_AFTER.match(self.body, end)
+            if cued_before or cued_after:
+                found.append((start, end))
+        return found
+
+    def known_by_surname(self, word: str) -> str | None:
+        """The one person the archive knows whose name starts or ends with `word` ("Yang"
+        is Yang Jiechi: a Chinese name gives the surname first)."""
+        keys = {
+            person.key
+            for person in self.vocabulary.people
+            for name in person.names
+            if word.casefold() in (name.split()[0].casefold(), name.split()[-1].casefold())
+        }
+        return keys.pop() if len(keys) == 1 else None
+
+    def same_official(self, text: str) -> int | None:
+        """The official already found whom `text` also names ("Lavrov" after "Sergey
+        Lavrov", "Wang" after "Wang Yi"), the latest named first."""
+        for index in range(len(self.officials) - 1, -1, -1):
+            name = self.officials[index].name.text
+            if text == name or refers_to(text, name) or refers_to(name, text):
+                return index
+        return None
+
+    def title_after(self, end: int) -> Span | None:
+        """A title written after the name: "Taro Kono, Minister for Foreign Affairs,"."""
+        match = TITLE_AFTER.match(self.body, end)
+        if match is None:
+            return None
+        title = re.sub(r"(?:\s+(?:of|for|and|the|on|to|in))+$", "", match.group("title"))
+        title = self.without_country(title)
+        start = match.start("title")
+        return Span(start, start + len(title), title)
+
+    def without_country(self, title: str) -> str:
+        """A title without the country that ends it ("Minister for Foreign Affairs of
+        Japan" gives "Minister for Foreign Affairs")."""
+        for match in re.finditer(r"\s+of\s+(?:the\s+)?", title):
+            if title[match.end() :] in self.country_of_word:
+                return title[: match.start()]
+        return title
+
+    def country_after(self, end: int, title: Span | None) -> str | None:
+        """The country named right after a name or its title: "John Kerry of US",
+        "Minister for Foreign Affairs of Japan"."""
+        after = self.body[title.end if title and title.start >= end else end :][:60]
+        match = COUNTRY_AFTER.match(after)
+        if match and match.group("country") in self.country_of_word:
+            return self.country_of_word[match.group("country")]
+        return None
 
     def sentence_at(self, offset: int) -> Span:
         index = bisect.bisect_right(self.sentence_starts, offset) - 1
@@ -362,49 +471,92 @@ class Parser:
         return Span(first, last, self.body[first:last])
 
     def country_right_before(self, span: Span) -> str | None:
-        """The country word directly before a title ("U.S. Secretary", "Turkish Foreign
-        Minister")."""
-        before = self.body[max(0, span.start - 40) : span.start].rstrip()
+        """The country word directly before a title or a name ("U.S. Secretary", "Turkish
+        Foreign Minister", "his Turkish counterpart Hakan Fidan")."""
+        before = self.body[max(0, span.start - 60) : span.start].rstrip()
+        before = re.sub(r"\s+(?:counterpart|colleague|opposite number)$", "", before)
         found = [m for m in self.country_words.finditer(before) if m.end() == len(before)]
         return self.country_of_word[found[-1].group(0)] if found else None
 
     def country_near(self, start: int, title: Span | None) -> str | None:
-        """The country of an official named at `start`: the last country word before the
-        name (or its title) in the same sentence ("the Chinese delegation was led by ...")."""
+        """The country of an official named at `start`, where the text ties one to the
+        name: right before the name or its title, inside its title ("Member of the Political
+        Bureau of the CPC Central Committee"), or the delegation the name leads ("the
+        Chinese delegation was led by ...")."""
+        before = title if title is not None and title.end <= start else Span(start, start, "")
+        found = self.country_right_before(before)
+        if found:
+            return found
+        if title is not None:
+            inside = list(self.country_words.finditer(title.text))
+            if inside:
+                return self.country_of_word[inside[-1].group(0)]
         sentence = self.sentence_at(start)
-        window = self.body[sentence.start : title.start if title else start]
-        found = list(self.country_words.finditer(window))
-        if not found and title is not None:
-            # "Member of the Political Bureau of the CPC Central Committee"
-            found = list(self.country_words.finditer(title.text))
-        return self.country_of_word[found[-1].group(0)] if found else None
+        window = self.body[sentence.start : start]
+        led = list(LED_BY.finditer(window))
+        if led and not re.search(r"[;]|\bwhile\b", window[led[-1].end() :]):
+            return self.country_of_word.get(led[-1].group("country"))
+        return None
+
+    def text_countries(self) -> list[str]:
+        """The countries the text names most, most named first."""
+        votes: dict[str, int] = {}
+        for match in self.country_words.finditer(self.body):
+            code = self.country_of_word[match.group(0)]
+            votes[code] = votes.get(code, 0) + 1
+        return sorted(votes, key=lambda code: -votes[code])
 
     def mark_participants(self, meeting: MeetingProposal) -> None:
-        """Officials named where the text tells of this meeting (the sentence that dates it
-        or says who met whom, or who led a delegation) take part; the others are only
-        mentioned (the presidents whose earlier call the talks follow up)."""
+        """Officials named where the text tells of this meeting take part: the sentence
+        that dates it or says who met whom, a sentence of the opening paragraphs that tells
+        of talks, a call or a discussion, the headline, a sentence saying who led a
+        delegation. The others are only mentioned (the presidents whose earlier call the
+        talks follow up, a former president in the background)."""
         told = [s for s in self.sentence_spans if DELEGATION_CUE.search(s.text)]
         if self.meeting_sentence is not None:
             told.append(self.meeting_sentence)
+        opening = self.sentence_spans[: self.opening_sentences]
+        told.extend(s for s in opening if TELLS_OF_MEETING.search(s.text))
         for official, mentions in zip(self.officials, self.mentions, strict=True):
             if official.role == "spokesperson":
                 continue
-            inside = any(s.start <= at < s.end for s in told for at in mentions)
+            inside = any(
+                s.start <= at < s.end and not self.in_the_past(at, s)
+                for s in told
+                for at in mentions
+            )
             official.role = "participant" if inside else "mentioned"
+
+    def in_the_past(self, at: int, sentence: Span) -> bool:
+        """A name in a sentence about another time or office: "Former US President Donald
+        Trump", "In June this year, President Xi Jinping and ... met"."""
+        before = self.body[sentence.start : at]
+        return bool(PAST_CUE.search(before))
 
     def complete_countries(self, report: ReportProposal) -> None:
         """A readout names its own officials without a nationality ("Secretary of State
         Antony J. Blinken spoke with Turkish Foreign Minister ..."): a participant of no known
-        country is the issuer's, when no other participant is."""
+        country is the issuer's, when no other participant is; failing that, of the one
+        country among the two the text names most that no participant stands for yet."""
         participants = [o for o in self.officials if o.role == "participant"]
-        if not report.issued_by or any(o.country == report.issued_by for o in participants):
-            return
         unknown = [o for o in participants if o.country is None]
-        for official in unknown:
-            official.country = report.issued_by
-        if unknown:
+        if not unknown:
+            return
+        sides = {o.country for o in participants if o.country}
+        if report.issued_by and report.issued_by not in sides:
+            for official in unknown:
+                official.country = report.issued_by
             names = ", ".join(o.name.text for o in unknown)
             self.notes.append(f"The side of {names} is taken from who issued the report.")
+            return
+        missing = [code for code in self.text_countries()[:2] if code not in sides]
+        if len(missing) == 1 and len(sides) == 1:
+            for official in unknown:
+                official.country = missing[0]
+            names = ", ".join(o.name.text for o in unknown)
+            self.notes.append(
+                f"The side of {names} is taken to be the other country the text names most."
+            )
 
     # --- claims ---------------------------------------------------------------------------
 
