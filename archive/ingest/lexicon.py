@@ -127,13 +127,46 @@ RELAY_MARKER = re.compile(
     re.IGNORECASE,
 )
 FOOTNOTE = re.compile(r"^\[(?P<number>\d{1,3})\]\s*(?P<text>.*)$", re.DOTALL)
-SPEAKER_LABEL = re.compile(r"^(?P<label>[A-Z][A-Z .'\u2019\-]{1,60}[A-Z.]):\s+")
+# A transcript's speaker label, in any script and case: "FOREIGN MINISTER ÇAVUŞOĞLU:",
+# "Mr. Lavrov:", "Wang Yi (via interpreter):", or broken across lines by a PDF copy
+# ("John Kerry\n: Well, ..."). `is_speaker_label` decides whether the words name a speaker.
+LABEL = re.compile(
+    r"^(?P<label>[^\W\d_][\w .'\u2019\-]{0,70}?[\w.])"
+    r"(?:\s*\((?:via|through) (?:an )?interpreter\))?\s*:[ \t]*(?:\n|(?=\S))\s*"
+)
+# Lines of a pasted header that read like labels but are not speakers.
+HEADER_KEYS = word_set("Title Source Date Published Updated URL Link Publisher Author By Tags")
 STAGE_DIRECTION = re.compile(
     r"\((?:via interpreter|through interpreter|as interpreted|laughter|applause|inaudible|"
     r"crosstalk|off-mic|in progress)[^)]{0,40}\)\.?",
     re.IGNORECASE,
 )
-NON_PARTICIPANT_LABELS = {"QUESTION", "MODERATOR", "PARTICIPANT", "OPERATOR", "Q", "A"}
+NON_PARTICIPANT_LABELS = {
+    "QUESTION", "MODERATOR", "PARTICIPANT", "OPERATOR", "Q", "A", "REPORTER", "JOURNALIST",
+    "AUDIENCE", "INTERPRETER", "NOTE", "MEDIA", "PRESS",
+}  # fmt: skip
+
+
+def is_speaker_label(label: str) -> bool:
+    """Whether the words before a colon name who speaks: all in capitals ("SECRETARY
+    BLINKEN"), or a few capitalised words ("Sergey Lavrov", "President of Russia Vladimir
+    Putin", "Question"), never a sentence ("The overview is as follows")."""
+    words = label.replace("\n", " ").split()
+    if not words or len(words) > 9 or words[0] in HEADER_KEYS:
+        return False
+    if label.upper() == label:
+        return True
+    glue = {"of", "the", "and", "for", "de", "al", "bin", "van", "von"}
+    if words[-1].upper() in NON_PARTICIPANT_LABELS:
+        return True
+    last = words[-1].strip(".")
+    return (
+        all(w[0].isupper() or w in glue for w in words)
+        and last[0].isupper()
+        and last not in NOT_NAME_WORDS  # "Chinese Foreign Ministry On U.S.-China Meeting:"
+    )
+
+
 SPOKESPERSON = re.compile(
     r"attributable to (?:the )?(?:Spokesperson|Spokesman|Spokeswoman)\s+", re.I
 )
@@ -220,7 +253,7 @@ NOT_NAME_WORDS = word_set(
     "July August September October November December G20 G7 BRICS ASEAN NATO EU UN Brexit "
     "Covid COVID-19 Hangzhou Communist Corps Force Army Navy Police Media Times Post Daily "
     "Islamic Arab European African Asian Pacific Atlantic Arctic Global International National "
-    "Photo Video Share Print Email Source Original Article Link Related Latest More"
+    "Photo Video Share Print Email Source Original Article Link Related Latest More Call Visit"
 )
 # "the Chinese delegation was led by", "the U.S. side, headed by".
 LED_BY = re.compile(
@@ -231,7 +264,8 @@ LED_BY = re.compile(
 TELLS_OF_MEETING = re.compile(
     r"\b(?:met|meets|meeting|held|holds|talks|spoke|speaks|call|conversation|discussed|"
     r"discuss|exchanged views|counterpart|visit|visiting|received|receives|hosted|"
-    r"joint press conference|press conference|invitation)\b",
+    r"joint press conference|press conference|press availability|invitation|remarks|"
+    r"readout|bilateral)\b",
     re.IGNORECASE,
 )
 # Words before a name that put it in another time or office.

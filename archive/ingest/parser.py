@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass
 
 from archive.ingest.dates import find_dates
-from archive.ingest.gazetteer import country_words, is_place
+from archive.ingest.gazetteer import country_words, folded, is_place
 from archive.ingest.kinds import kind_of, meeting_format
 from archive.ingest.lexicon import (
     CAPITALISED_RUN,
@@ -29,6 +29,7 @@ from archive.ingest.lexicon import (
     ISSUERS,
     JOINT_SUBJECT,
     JOINT_VERB,
+    LABEL,
     LED_BY,
     MEET_WITH,
     MEETING_NOUN,
@@ -46,7 +47,6 @@ from archive.ingest.lexicon import (
     SERIES_NUMBER,
     SIDE_VERBS,
     SOURCE_LINE,
-    SPEAKER_LABEL,
     SPEECH_TAIL,
     SPOKESPERSON,
     STAGE_DIRECTION,
@@ -61,6 +61,7 @@ from archive.ingest.lexicon import (
     TRAILING_ATTRIBUTION,
     URL,
     WE_SUBJECT,
+    is_speaker_label,
 )
 from archive.ingest.names import (
     is_name_word,
@@ -184,7 +185,7 @@ class Parser:
         """The header (date, title, series) is what comes before the first paragraph of
         running prose or the first speaker's label."""
         for index, paragraph in enumerate(prose):
-            if SPEAKER_LABEL.match(paragraph.text) or is_running_prose(paragraph.text):
+            if self.speaker_label(paragraph.text) or is_running_prose(paragraph.text):
                 return prose[:index], prose[index:]
         return [], prose
 
@@ -325,29 +326,14 @@ class Parser:
         Affairs"), or a verb of speech or meeting after it ("John Kerry stated", "Lavrov and
         Fidan met")."""
         found = []
-        for match in CAPITALISED_RUN.finditer(paragraph.text):
-            words = list(re.finditer(r"\S+", match.group(0)))
-            # The name is what follows the last title word: "State Antony J. Blinken".
-            while words and (
-                words[0].group(0).lower() in TITLE_WORDS
-                or is_title_noun(words[0].group(0).lower().rstrip("."))
-                or words[0].group(0) in NON_NAMES
-                or words[0].group(0) in HONORIFICS
-                or words[0].group(0) in self.country_of_word
-            ):
-                words.pop(0)
-            # A possessive or a stop ends the name: "Lavrov's remarks", "Secretary Blinken."
-            for index, word in enumerate(words):
-                if not is_name_word(word.group(0)) or word.group(0).endswith((",", ";", ":")):
-                    if index and re.match(r"^[^\W\d_][\w\-]*(?:'s|\u2019s|,|;|:)$", word.group(0)):
-                        words = [*words[:index], word]
-                    else:
-                        words = words[:index]
-                    break
-            if not words:
-                continue
-            start = paragraph.start + match.start() + words[0].start()
-            end = paragraph.start + match.start() + words[-1].end()
+        countries = [
+            (paragraph.start + m.start(), paragraph.start + m.end())
+            for m in self.country_words.finditer(paragraph.text)
+        ]
+        for words, base in self.name_runs(paragraph):
+            start, end = base + words[0].start(), base + words[-1].end()
+            if any(a < end and start < b for a, b in countries):
+                continue  # "the United States of America"
             text = self.body[start:end]
             bare = re.sub(r"(?:'s|\u2019s|[,;:])$", "", text)
             end = start + len(bare)
@@ -387,6 +373,40 @@ class Parser:
             if word.casefold() in (name.split()[0].casefold(), name.split()[-1].casefold())
         }
         return keys.pop() if len(keys) == 1 else None
+
+    def name_runs(self, paragraph: Paragraph) -> list[tuple[list[re.Match], int]]:
+        """The runs of capitalised words that may be a name, each without the titles,
+        honorifics and countries before it, cut where a word cannot be part of a name; a
+        heading in title case holds several ("Secretary Antony J. Blinken And Turkish
+        Foreign Minister Mevlut Cavusoglu")."""
+        runs = []
+        for match in CAPITALISED_RUN.finditer(paragraph.text):
+            words = list(re.finditer(r"\S+", match.group(0)))
+            base = paragraph.start + match.start()
+            while words:
+                # The name is what follows the last title word: "State Antony J. Blinken".
+                while words and (
+                    words[0].group(0).lower() in TITLE_WORDS
+                    or is_title_noun(words[0].group(0).lower().rstrip("."))
+                    or words[0].group(0) in NON_NAMES
+                    or words[0].group(0) in HONORIFICS
+                    or words[0].group(0) in self.country_of_word
+                    or not is_name_word(words[0].group(0))
+                ):
+                    words.pop(0)
+                # A possessive or a stop ends the name: "Lavrov's remarks", "Blinken."
+                name, rest = words, []
+                for index, word in enumerate(words):
+                    text = word.group(0)
+                    if not is_name_word(text) or text.endswith((",", ";", ":")):
+                        possessive = re.match(r"^[^\W\d_][\w\-]*(?:'s|\u2019s|,|;|:)$", text)
+                        keep = index + 1 if possessive else index
+                        name, rest = words[:keep], words[index + 1 :]
+                        break
+                if name:
+                    runs.append((name, base))
+                words = rest
+        return runs
 
     def same_official(self, text: str) -> int | None:
         """The official already found whom `text` also names ("Lavrov" after "Sergey
@@ -570,7 +590,7 @@ class Parser:
             if is_heading(paragraph):
                 continue
             text, offset = paragraph.text, paragraph.start
-            labelled = SPEAKER_LABEL.match(text)
+            labelled = self.speaker_label(text)
             if labelled:
                 at = paragraph.start + labelled.start("label")
                 label = self.attribution_of_label(
@@ -713,41 +733,63 @@ class Parser:
             return current
         return Attribution("side", country)
 
+    def speaker_label(self, text: str) -> re.Match | None:
+        label = LABEL.match(text)
+        if label is None or not is_speaker_label(label.group("label")):
+            return None
+        if label.group("label").strip() in self.country_of_word:
+            return None  # "China: ..." heads a section, it does not speak
+        return label
+
     def attribution_of_label(self, label: Span) -> Attribution | None:
-        """Who a transcript's speaker label ("SECRETARY BLINKEN:") names: an official the
-        text or the archive knows by that surname, else a new official named by the label.
-        Questions and moderators are nobody's side."""
-        words = label.text.replace(".", " ").split()
+        """Who a transcript's speaker label ("SECRETARY BLINKEN:", "Sergey Lavrov:") names:
+        an official the text or the archive knows by that surname, else a new official
+        named by the label. Questions and moderators are nobody's side."""
+        words = [w for w in label.text.replace(".", " ").split() if w not in HONORIFICS]
+        upper = [folded(w).upper() for w in words]
         if (
-            not words
-            or words[0] in NON_PARTICIPANT_LABELS
-            or " ".join(words) in NON_PARTICIPANT_LABELS
+            not upper
+            or upper[0] in NON_PARTICIPANT_LABELS
+            or " ".join(upper) in (NON_PARTICIPANT_LABELS)
         ):
             return None
-        surname = words[-1]
+        # The name is what follows the title: "President of Russia Vladimir Putin".
+        first = len(words) - 1
+        while first > 0 and not (
+            words[first - 1].lower() in TITLE_WORDS
+            or is_title_noun(words[first - 1].lower())
+            or words[first - 1] in self.country_of_word
+            or words[first - 1].lower() in TITLE_GLUE
+        ):
+            first -= 1
+        name_words = upper[first:]
+        surname = name_words[-1]
         for index, official in enumerate(self.officials):
-            if surname in official.name.text.upper().split():
+            known = folded(official.name.text).upper().split()
+            if surname in known or (len(name_words) > 1 and name_words[0] == known[0]):
                 return Attribution("speaker", official.country, index)
         person = next(
             (
                 p
                 for p in self.vocabulary.people
                 # A Chinese name gives the surname first: "DIRECTOR YANG" is Yang Jiechi.
-                if any(surname in (n.upper().split()[0], n.upper().split()[-1]) for n in p.names)
+                if any(
+                    surname in (folded(n).upper().split()[0], folded(n).upper().split()[-1])
+                    for n in p.names
+                )
             ),
             None,
         )
-        title_words = [
-            w for w in words[:-1] if w.lower() in TITLE_WORDS or is_title_noun(w.lower())
-        ]
-        name_start = label.start + label.text.rindex(surname)
+        name_at = label.text.index(words[first]) if first else label.text.index(words[0])
+        name_start = label.start + name_at
+        name_end = label.start + len(label.text.rstrip(" .")) if first < len(words) else name_start
         title = None
-        if title_words:
+        if first:
             title = Span(label.start, name_start - 1, self.body[label.start : name_start - 1])
-        country = person.country if person else None
+        country = person.country if person else self.country_in(label.text[:name_at])
         self.officials.append(
             OfficialProposal(
-                Span(name_start, name_start + len(surname), surname),
+                Span(name_start, name_end, self.body[name_start:name_end]),
                 title,
                 country,
                 person.key if person else None,
