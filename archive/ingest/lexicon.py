@@ -33,7 +33,9 @@ SPEECH_VERBS = (
     r"told [A-Z][\w.]*(?: [A-Z][\w.]*)*|"
     r"warned|warns|believes|believed|hoped|hopes|recalled|observed|remarked|declared|"
     r"asserted|insisted|conveyed|urged|called on|agreed|replied|responded|assured|welcomed|"
-    r"welcomes|expressed)"
+    r"welcomes|expressed|confirmed|announced|appreciated|acknowledged|recogni[sz]ed|proposed|"
+    r"suggested|informed|invited|congratulated|denounced|voiced|shared|focused|reviewed|"
+    r"went on to \w+|looked forward|look forward|explained|briefed|condemned|praised)"
 )
 NARRATIVE_VERBS = (
     r"(?:spoke|speaks|met|meets|held|holds|hosted|hosts|visited|visits|received|receives|"
@@ -58,12 +60,14 @@ STRIPPED_VERBS = word_set(
     "says stated states stressed stresses underlined underlines underscored underscores"
 ) | {"made clear", "makes clear", "noted out", "pointed out", "points out"}
 TRAILING_ATTRIBUTION = re.compile(
-    r",[\"\u201d]?\s+(?P<subject>he|she|[A-Z][\w.'\u2019\-]*(?:\s+[A-Z][\w.'\u2019\-]*){0,3})\s+"
+    r",[\"\u201d]?\s+(?P<subject>he|she|(?:the\s+)?[^\W\d_][\w.'\u2019\-]*"
+    r"(?:\s+[^\W\d_][\w.'\u2019\-]*){0,3})\s+"
     r"(?:said|added|stressed|noted|told [\w ]+)\.?$"
 )
 JOINT_SUBJECT = re.compile(
-    r"^(?:both sides|the two sides|both parties|the two parties|the sides|both leaders|"
-    r"the two leaders|the two ministers|both ministers|the two delegations|they)\b",
+    r"^(?:(?:both|the two|the|all)\s+(?:(?:foreign|top|prime|defen[cs]e)\s+)?(?:sides|parties|"
+    r"leaders|ministers|delegations|diplomats|presidents|heads of state|counterparts|"
+    r"governments|countries|chief diplomats|secretaries)|both|they|the two)\b",
     re.IGNORECASE,
 )
 JOINT_VERB = re.compile(
@@ -205,7 +209,7 @@ TITLE_WORDS = word_set(
     "assistant acting first second third under united nations"
 )
 NAME_WORD = r"(?:[A-Z\u00C0-\u024F][\w\u00C0-\u024F'\u2019\-]+|[A-Z]\.)"
-CAPITALISED_RUN = re.compile(rf"(?<![\w\u00C0-\u024F]){NAME_WORD}(?:\s+{NAME_WORD})+")
+CAPITALISED_RUN = re.compile(rf"(?<![\w\u00C0-\u024F]){NAME_WORD}(?:[ \t]+{NAME_WORD})+")
 TITLE_TOKEN = re.compile(r"\[[^\]]{1,60}\]|[\w\u00C0-\u024F'\u2019.\-]+")
 # Who a dispatch's own commentary says a quotation is from: "described by Washington as",
 # "by the State Department as", "Blinken called it".
@@ -253,7 +257,8 @@ NOT_NAME_WORDS = word_set(
     "July August September October November December G20 G7 BRICS ASEAN NATO EU UN Brexit "
     "Covid COVID-19 Hangzhou Communist Corps Force Army Navy Police Media Times Post Daily "
     "Islamic Arab European African Asian Pacific Atlantic Arctic Global International National "
-    "Photo Video Share Print Email Source Original Article Link Related Latest More Call Visit"
+    "Photo Video Share Print Email Source Original Article Link Related Latest More Call Visit "
+    "Date Title Publisher Published URL"
 )
 # "the Chinese delegation was led by", "the U.S. side, headed by".
 LED_BY = re.compile(
@@ -274,4 +279,14 @@ PAST_CUE = re.compile(
     r"in (?:January|February|March|April|May|June|July|August|September|October|November|"
     r"December) (?:this|last) year)\b",
     re.IGNORECASE,
+)
+WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+WEEKDAY = re.compile(
+    r"\bon\s+(?:the\s+)?(?:(?:late|early)\s+)?(Monday|Tuesday|Wednesday|Thursday|Friday|"
+    r"Saturday|Sunday)\b"
+)
+# One line of a pasted header: "Title: ...", "Source: ...", "Date: ...", "URL: ...".
+HEADER_FIELD = re.compile(
+    r"^(?P<key>Title|Source|Publisher|Date|Published|URL|Link)\s*:[ \t]*(?P<value>\S[^\n]*)$",
+    re.IGNORECASE | re.MULTILINE,
 )

@@ -12,11 +12,12 @@ Two promises hold for everything proposed:
 """
 
 import bisect
+import datetime
 import re
 from dataclasses import dataclass
 
 from archive.ingest.dates import find_dates
-from archive.ingest.gazetteer import country_words, folded, is_place
+from archive.ingest.gazetteer import country_words, folded, is_place, place
 from archive.ingest.kinds import kind_of, meeting_format
 from archive.ingest.lexicon import (
     CAPITALISED_RUN,
@@ -24,6 +25,7 @@ from archive.ingest.lexicon import (
     DATELINE,
     DELEGATION_CUE,
     FOOTNOTE,
+    HEADER_FIELD,
     HONORIFIC_BEFORE,
     HONORIFICS,
     ISSUERS,
@@ -61,6 +63,8 @@ from archive.ingest.lexicon import (
     TRAILING_ATTRIBUTION,
     URL,
     WE_SUBJECT,
+    WEEKDAY,
+    WEEKDAYS,
     is_speaker_label,
 )
 from archive.ingest.names import (
@@ -205,8 +209,11 @@ class Parser:
             report.date = with_year[0][1]
         elif dated:
             report.date = dated[0][1]
+        fields = self.read_header_fields(header, report)
         for paragraph in header:
             text = paragraph.text
+            if any(paragraph.start <= at < paragraph.end for at in fields):
+                continue  # "Title: ...", "Source: ...": read as fields above
             if (
                 find_dates(text)
                 and len(text) < 60
@@ -220,7 +227,7 @@ class Parser:
             if report.title is None and len(text) > 12:
                 report.title = Span(paragraph.start, paragraph.end, text)
         url = URL.search(everything)
-        if url:
+        if url and not report.url:
             report.url = url.group(0).rstrip(".,;")
         sources = [m.group("source").strip() for p in content if (m := SOURCE_LINE.match(p.text))]
         relays = [m.group("what").strip() for p in content if (m := RELAY_MARKER.match(p.text))]
@@ -235,11 +242,30 @@ class Parser:
                 report.issued_by = code
                 break
         agency = next((m for p in content[:2] if (m := DATELINE.match(p.text))), None)
-        if agency and agency.group("agency"):
+        if agency and agency.group("agency") and not report.publisher:
             report.publisher = agency.group("agency")
         if report.title is None and content:
             self.notes.append("The text has no title line; give the report a title.")
         return report
+
+    def read_header_fields(self, header: list[Paragraph], report: ReportProposal) -> list[int]:
+        """A header an editor pasted above the text ("Title: ...", "Source: ...", "Date:
+        ...", "URL: ..."), read into the report's fields; where each field line starts."""
+        starts = []
+        for paragraph in header:
+            for line in HEADER_FIELD.finditer(paragraph.text):
+                key, value = line.group("key").lower(), line.group("value").strip()
+                at = paragraph.start + line.start("value")
+                starts.append(paragraph.start + line.start())
+                if key == "title" and report.title is None:
+                    report.title = Span(at, at + len(value), value)
+                elif key in ("source", "publisher") and not report.publisher:
+                    report.publisher = value
+                elif key in ("date", "published") and (dated := find_dates(value)):
+                    report.date = dated[0][1]
+                elif key in ("url", "link") and URL.match(value):
+                    report.url = value
+        return starts
 
     def split_relay(self, content: list[Paragraph]) -> tuple[list[Paragraph], list[Paragraph]]:
         """A press dispatch comments first, then relays a document ("Below is the ... report"):
@@ -508,7 +534,11 @@ class Parser:
         if found:
             return found
         if title is not None:
-            inside = list(self.country_words.finditer(title.text))
+            inside = [
+                m
+                for m in self.country_words.finditer(title.text)
+                if (place(m.group(0)) or ("", ""))[1] != "city"  # "in Vienna" is not a tie
+            ]
             if inside:
                 return self.country_of_word[inside[-1].group(0)]
         sentence = self.sentence_at(start)
@@ -569,7 +599,16 @@ class Parser:
             names = ", ".join(o.name.text for o in unknown)
             self.notes.append(f"The side of {names} is taken from who issued the report.")
             return
-        missing = [code for code in self.text_countries()[:2] if code not in sides]
+        # The other country must be one the text names where it tells of the meeting (the
+        # headline, the opening paragraphs): a country the talks were about ("Syria") is not.
+        told = (
+            self.body[: self.sentence_spans[self.opening_sentences - 1].end]
+            if (self.opening_sentences)
+            else ""
+        )
+        named = {self.country_of_word[m.group(0)] for m in self.country_words.finditer(told)}
+        ranked = [code for code in self.text_countries() if code in named]
+        missing = [code for code in ranked[:2] if code not in sides]
         if len(missing) == 1 and len(sides) == 1:
             for official in unknown:
                 official.country = missing[0]
@@ -881,6 +920,15 @@ class Parser:
                 continue
             dates = find_dates(sentence.text, default_year)
             today = re.search(r"\b(?:today|this (?:morning|afternoon|evening))\b", sentence.text)
+            weekday = WEEKDAY.search(sentence.text)
+            if not dates and weekday and report.date and not today:
+                # "on Thursday" in a report dated Friday: the last such day, never later.
+                back = (report.date.weekday() - WEEKDAYS.index(weekday.group(1).lower())) % 7
+                day = report.date - datetime.timedelta(days=back)
+                self.meeting_sentence = sentence
+                meeting.start = meeting.end = day
+                self.notes.append(f"The meeting's day is read from '{weekday.group(0)}'.")
+                break
             if dates or (today and report.date):
                 self.meeting_sentence = sentence
                 if dates:
