@@ -227,3 +227,26 @@ def test_a_text_with_more_claims_than_a_review_can_hold_is_refused(
     assert response.templates[0].name == "admin/archive/report/import.html"
     assert "one import takes at most 20" in page
     assert Report.objects.count() == 0
+
+
+def test_the_review_says_which_speakers_to_check_first_and_keeps_it_after_an_error(
+    editor_client, vocabulary
+):
+    text = (
+        "Wang Yi Holds Talks with Turkish Foreign Minister Hakan Fidan\n\n"
+        "On June 3, 2024, Chinese Foreign Minister Wang Yi held talks with Turkish Foreign "
+        "Minister Hakan Fidan in Beijing.\n\n"
+        "Wang Yi said that China values its ties with Türkiye. He stressed that Taiwan is "
+        "China's internal affair."
+    )
+    response = review_of(editor_client, text)
+    page = response.content.decode()
+    assert "Check who said it:" in page
+    assert "\u201cHe\u201d is read as Wang Yi." in page
+    # A claim whose speaker the sentence names carries no such note.
+    named = response.context["claims"].forms[claim_index(response, "China values its ties")]
+    assert named.initial["doubt"] == ""
+    data = form_data(response)
+    data["title"] = ""  # an error sends the review back: the notes stay
+    again = editor_client.post(IMPORT, data).content.decode()
+    assert "\u201cHe\u201d is read as Wang Yi." in again

@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass
 
 from archive.ingest.dates import find_dates
-from archive.ingest.gazetteer import country_words, folded, is_place, place
+from archive.ingest.gazetteer import country_names, country_words, folded, is_place, place
 from archive.ingest.kinds import kind_of, meeting_format
 from archive.ingest.lexicon import (
     CAPITALISED_RUN,
@@ -122,6 +122,7 @@ class Parser:
         self.officials: list[OfficialProposal] = []
         self.mentions: list[list[int]] = []  # where the text names each official
         self.notes: list[str] = []
+        self.inferred_sides: set[int] = set()  # officials whose side the text does not state
 
     # The order matters: officials before claims (claims name them), the meeting's countries
     # after both.
@@ -148,6 +149,9 @@ class Parser:
             # A claim's side is its speaker's, once every participant's side is known.
             if claim.speaker is not None and self.officials[claim.speaker].country:
                 claim.side = self.officials[claim.speaker].country
+                if claim.speaker in self.inferred_sides and not claim.doubt:
+                    name = self.officials[claim.speaker].name.text
+                    claim.doubt = f"The text does not say which side {name} spoke for."
         meeting.countries = self.meeting_countries(report, claims)
         self.tag_issues(claims)
         running = [p for p in prose if p.start >= content[0].start] if content else prose
@@ -593,6 +597,7 @@ class Parser:
         if not unknown:
             return
         sides = {o.country for o in participants if o.country}
+        self.inferred_sides |= {self.officials.index(o) for o in unknown}
         if report.issued_by and report.issued_by not in sides:
             for official in unknown:
                 official.country = report.issued_by
@@ -669,6 +674,7 @@ class Parser:
             return current, None
         text = span.text
         attribution = None
+        doubt = ""  # why the speaker or side chosen needs an editor's look; "" when named
         if not in_turn:
             head = SUBJECT_VERB.match(text)
             trailing = TRAILING_ATTRIBUTION.search(text)
@@ -676,29 +682,45 @@ class Parser:
                 head = None  # "..., he said." names the speaker at the end
             if head and NARRATIVE_VERB.fullmatch(head.group("verb")) and current is None:
                 return current, None  # "Blinken spoke today with ...": what happened
+            subject = None
             if head and not NARRATIVE_VERB.fullmatch(head.group("verb")):
-                attribution = self.attribution_of_subject(head.group("subject"), current)
+                subject = head.group("subject")
+                attribution = self.attribution_of_subject(subject, current)
             if attribution is not None:
                 tail = SPEECH_TAIL.match(text, head.end())
                 rest = text[tail.end() :] if tail else ""
                 if tail and head.group("verb") in STRIPPED_VERBS and len(rest.split()) >= 3:
                     span = trim(Span(span.start + tail.end(), span.end, rest), self.body)
             elif trailing and attribution is None:
-                attribution = self.attribution_of_subject(trailing.group("subject"), current)
+                subject = trailing.group("subject")
+                attribution = self.attribution_of_subject(subject, current)
                 if attribution is not None:
                     kept = text[: trailing.start()]
                     span = trim(Span(span.start, span.start + len(kept), kept), self.body)
+            if attribution is not None and subject is not None:
+                bare = re.sub(r"^.*,\s*", "", subject).strip()
+                if PRONOUN_SUBJECT.fullmatch(bare) or WE_SUBJECT.fullmatch(bare):
+                    doubt = f"\u201c{bare}\u201d is read as {self.who(attribution)}."
             if attribution is None:
                 attribution = self.attribution_of_opening(text, current)
+                if attribution is not None and attribution is current:
+                    doubt = (
+                        f"The sentence speaks of a side; it is read as {self.who(current)}'s "
+                        "words, who spoke before it."
+                    )
             if attribution is not None and attribution.kind != "joint":
                 current = attribution
-        if attribution is None:
+        if attribution is None and current is not None:
             attribution = current
+            if not in_turn:
+                doubt = f"No speaker is named here: read as going on with {self.who(current)}."
         if attribution is None or span is None or len(span.text.split()) < 3:
             return current, None
         if attribution.kind == "joint":
             kind = kind_of(span.text, joint=True)
-            return current, ClaimProposal(span.start, span.end, span.text, "joint", kind=kind)
+            return current, ClaimProposal(
+                span.start, span.end, span.text, "joint", kind=kind, doubt=doubt
+            )
         side = attribution.side
         if attribution.speaker is not None:
             side = self.officials[attribution.speaker].country or side
@@ -710,7 +732,16 @@ class Parser:
             side=side,
             speaker=attribution.speaker,
             kind=kind_of(span.text, joint=False),
+            doubt=doubt,
         )
+
+    def who(self, attribution: Attribution) -> str:
+        if attribution.speaker is not None:
+            return self.officials[attribution.speaker].name.text
+        if attribution.kind == "joint":
+            return "both sides"
+        names = country_names()
+        return f"the {names.get(attribution.side, attribution.side or 'unknown')} side"
 
     def attribution_of_subject(
         self, subject: str, current: Attribution | None
@@ -900,6 +931,7 @@ class Parser:
                         side=side,
                         speaker=speaker,
                         kind=kind_of(words, joint=False),
+                        doubt="Quoted in the publisher's own commentary, not in the account.",
                     )
                 )
         return claims

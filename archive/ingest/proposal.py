@@ -57,6 +57,9 @@ class ClaimProposal:
     speaker: int | None = None  # index into Proposal.officials
     kind: str = "statement"
     issues: list[str] = field(default_factory=list)  # the vocabulary's issue keys
+    # Why the importer is unsure of the speaker or side it chose ("" when the sentence or a
+    # transcript's label names them), so the review shows the editor what to check first.
+    doubt: str = ""
 
 
 @dataclass
@@ -133,6 +136,7 @@ class Proposal:
                     else self.officials[claim.speaker].name.text,
                     "kind": claim.kind,
                     "issues": claim.issues,
+                    "doubt": claim.doubt,
                 }
                 for claim in self.claims
             ],

@@ -195,6 +195,9 @@ class ClaimForm(forms.Form):
         widget=forms.SelectMultiple(attrs={"size": 4}),
     )
     start = forms.IntegerField(widget=forms.HiddenInput, required=False, min_value=0)
+    # The importer's reason to doubt the speaker or side it proposed, shown beside the claim
+    # (and carried through a form with errors) so the editor checks those first.
+    doubt = forms.CharField(widget=forms.HiddenInput, required=False, max_length=300)
 
     def __init__(self, *args, speakers=(), **kwargs):
         super().__init__(*args, **kwargs)
@@ -270,6 +273,7 @@ def initial_review(proposal: Proposal) -> dict:
                 "kind": claim.kind,
                 "issues": [issue_ids[key] for key in claim.issues if key in issue_ids],
                 "start": claim.start - text.start,
+                "doubt": claim.doubt,
             }
             for claim in proposal.claims
             if text.start <= claim.start < text.end

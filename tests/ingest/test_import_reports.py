@@ -59,6 +59,7 @@ def test_a_dry_run_prints_the_proposal_as_json_and_saves_nothing():
             "speaker",
             "kind",
             "issues",
+            "doubt",
         }
     assert not Report.objects.exists() and not Meeting.objects.exists()
 

@@ -215,3 +215,98 @@ def test_a_transcript_label_finds_a_known_official_by_a_surname_written_first():
     yang = claim(proposal, "China will not accept unwarranted accusations")
     official = proposal.officials[yang.speaker]
     assert (official.person, official.country, yang.side) == ("yang-jiechi", "CN", "CN")
+
+
+def speaker_of(proposal: Proposal, opening: str) -> str | None:
+    found = claim(proposal, opening)
+    return None if found.speaker is None else proposal.officials[found.speaker].name.text
+
+
+def test_speaker_labels_in_any_case_and_script_go_to_their_speaker():
+    proposal = parse(
+        "Secretary Antony J. Blinken And Turkish Foreign Minister Mevlüt Çavuşoğlu At a Joint "
+        "Press Availability\n\n"
+        "FOREIGN MINISTER ÇAVUŞOĞLU: (Via interpreter) Türkiye will keep working with the "
+        "United States on grain exports.\n\n"
+        "SECRETARY BLINKEN:\nThe United States stands with Türkiye after the earthquake.\n\n"
+        "QUESTION: Will Sweden join NATO this year?\n\n"
+        "Sergey Lavrov\n: Russia is ready for a dialogue on strategic stability.\n\n"
+        "Wang Yi (via interpreter): China opposes any unilateral sanctions on its companies."
+    )
+    assert speaker_of(proposal, "Türkiye will keep working") == "Mevlüt Çavuşoğlu"
+    assert claim(proposal, "Türkiye will keep working").side == "TR"
+    # A label on its own line, and one a PDF copy broke before the colon.
+    assert speaker_of(proposal, "The United States stands with") == "Antony J. Blinken"
+    assert speaker_of(proposal, "Russia is ready") == "Sergey Lavrov"
+    assert speaker_of(proposal, "China opposes any") == "Wang Yi"
+    # A question from the press is nobody's claim.
+    assert not any("Sweden" in c.text for c in proposal.claims)
+    assert not any("interpreter" in c.text.lower() for c in proposal.claims)
+
+
+def test_participants_named_without_a_title_before_them():
+    proposal = parse(
+        "Turkish, Iranian foreign ministers discuss regional developments\n\n"
+        "ANKARA (AA) - Türkiye's Foreign Minister Hakan Fidan and his Iranian counterpart "
+        "Abbas Araghchi discussed on Wednesday the latest regional developments, sources "
+        "said.\n\n"
+        "Mr. Taro Kono, Minister for Foreign Affairs of Japan, held a meeting with them.\n\n"
+        "Former US President Donald Trump pulled his country out of the deal in 2018."
+    )
+    fidan, araghchi = official(proposal, "Hakan Fidan"), official(proposal, "Abbas Araghchi")
+    assert (fidan.country, fidan.role) == ("TR", "participant")
+    assert (araghchi.country, araghchi.role) == ("IR", "participant")
+    kono = official(proposal, "Taro Kono")
+    assert (kono.title.text, kono.country) == ("Minister for Foreign Affairs", "JP")
+    assert official(proposal, "Donald Trump").role == "mentioned"
+
+
+def test_joint_subjects_and_sides_that_follow_the_speaker():
+    proposal = parse(
+        "Wang Yi Holds Talks with Hakan Fidan\n\n"
+        "On June 3, 2024, Foreign Minister Wang Yi held talks with Turkish Foreign Minister "
+        "Hakan Fidan in Beijing.\n\n"
+        "Wang Yi said the United States has interfered in China's internal affairs.\n\n"
+        "Furthermore, the two foreign ministers confirmed that they will move forward with "
+        "cooperation on energy.\n\n"
+        "Hakan Fidan said that Türkiye firmly adheres to the one-China policy."
+    )
+    # The United States is what Wang Yi spoke of, not who spoke.
+    interfered = claim(proposal, "Wang Yi said the United States")
+    assert (interfered.side, speaker_of(proposal, "Wang Yi said the")) == ("CN", "Wang Yi")
+    assert claim(proposal, "Furthermore, the two foreign").attribution == "joint"
+    assert claim(proposal, "Türkiye firmly adheres").side == "TR"
+    assert proposal.meeting.place.text == "Beijing"
+
+
+def test_a_pasted_header_is_read_as_metadata():
+    proposal = parse(
+        "Title: Lavrov and Fidan meet in Moscow\n"
+        "Source: TASS\n"
+        "Date: 2024-06-11\n"
+        "URL: https://tass.com/politics/1801234\n\n"
+        "Russian Foreign Minister Sergey Lavrov met with his Turkish counterpart Hakan Fidan "
+        "on Monday in the Russian city of Nizhny Novgorod. Lavrov said that Russia values "
+        "its dialogue with Türkiye on the situation in the South Caucasus."
+    )
+    report = proposal.report
+    assert report.title.text == "Lavrov and Fidan meet in Moscow"
+    assert (report.publisher, report.date) == ("TASS", datetime.date(2024, 6, 11))
+    assert report.url == "https://tass.com/politics/1801234"
+    assert not any(c.text.startswith(("Title", "Source", "TASS")) for c in proposal.claims)
+    # "on Monday" in a report dated Tuesday June 11: the day before, never the report's day.
+    assert proposal.meeting.start == datetime.date(2024, 6, 10)
+    assert proposal.meeting.place.text == "Nizhny Novgorod"
+
+
+def test_a_claim_whose_speaker_is_not_named_says_why_it_was_chosen():
+    proposal = parse(
+        "On May 2, 2024, Secretary of State Antony Blinken met Foreign Minister Wang Yi in "
+        "Beijing.\n\n"
+        "Wang Yi said that China firmly opposes the sanctions on its firms. He stressed that "
+        "Taiwan is China's internal affair.\n\n"
+        "Blinken said the United States will defend its interests."
+    )
+    assert claim(proposal, "China firmly opposes").doubt == ""
+    assert "He" in claim(proposal, "Taiwan is China").doubt
+    assert claim(proposal, "Blinken said the United States").doubt == ""
