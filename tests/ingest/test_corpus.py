@@ -8,6 +8,7 @@ import pytest
 
 from archive.ingest.evaluation import load, problems, score, total
 from archive.ingest.parser import parse
+from tests.ingest.test_parser import assert_everything_is_a_span
 
 CORPUS = Path(__file__).parent / "corpus"
 ANNOTATIONS = load(CORPUS)
@@ -35,17 +36,7 @@ def test_the_corpus_holds_thirty_real_readouts_from_eight_publishers():
 @pytest.mark.parametrize("annotation", ANNOTATIONS, ids=lambda a: a.name)
 def test_each_annotation_is_usable_and_each_proposal_is_made_of_the_text(annotation):
     assert problems(annotation) == []
-    proposal = parse(annotation.text)
-    body = proposal.body
-    for claim in proposal.claims:
-        assert body[claim.start : claim.end] == claim.text
-    for official in proposal.officials:
-        assert body[official.name.start : official.name.end] == official.name.text
-        if official.title:
-            assert body[official.title.start : official.title.end] == official.title.text
-    if proposal.meeting.place:
-        place = proposal.meeting.place
-        assert body[place.start : place.end] == place.text
+    assert_everything_is_a_span(parse(annotation.text))
 
 
 def test_the_scores_do_not_fall():

@@ -39,6 +39,9 @@ def assert_everything_is_a_span(proposal: Proposal) -> None:
     if proposal.report.title:
         title = proposal.report.title
         assert body[title.start : title.end] == title.text
+    if proposal.meeting.place:
+        place = proposal.meeting.place
+        assert body[place.start : place.end] == place.text
 
 
 def test_the_parser_imports_nothing_from_django():
