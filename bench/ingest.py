@@ -44,6 +44,7 @@ def percent(value: float | None) -> str:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--errors", metavar="NAME", help="list one text's errors ('all': every)")
+    parser.add_argument("--split", choices=["dev", "test"], help="list errors of one split only")
     parser.add_argument("--corpus", type=Path, default=CORPUS)
     args = parser.parse_args()
 
@@ -94,6 +95,8 @@ def main() -> int:
 
     if args.errors:
         for annotation in annotations:
+            if args.split and annotation.split != args.split:
+                continue
             if args.errors in ("all", annotation.name):
                 print(f"\n== {annotation.name} ({annotation.form})")
                 for error in scores[annotation.name].errors:

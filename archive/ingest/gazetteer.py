@@ -64,6 +64,7 @@ def country_words() -> dict[str, str]:
 
     found: dict[str, set[str]] = {}
     population: dict[str, int] = {}
+    capitals = _capitals()
 
     def add(word: str | None, code: str) -> None:
         word = (word or "").strip()
@@ -83,9 +84,8 @@ def country_words() -> dict[str, str]:
             continue
         population[code] = max(population.get(code, 0), int(info.get("population") or 0))
         add(info.get("demonym"), code)
-        capitals = info.get("capital") or []
-        for capital in [capitals] if isinstance(capitals, str) else capitals:
-            add(re.sub(r"\s+D\.C\.$", "", capital), code)
+        for capital in capitals.get(code, ()):
+            add(capital, code)
         for spelling in info.get("altSpellings") or []:
             if "," not in spelling and not spelling.isupper():
                 add(spelling, code)
@@ -97,6 +97,28 @@ def country_words() -> dict[str, str]:
         for word in extra:
             words[word] = code
     return words
+
+
+@functools.cache
+def _capitals() -> dict[str, tuple[str, ...]]:
+    """ISO code -> its capitals' names ("Washington" for "Washington D.C.")."""
+    from countryinfo import all_countries
+
+    found: dict[str, tuple[str, ...]] = {}
+    for entry in all_countries():
+        info = entry.info() or {}
+        code = (info.get("ISO") or {}).get("alpha2")
+        names = info.get("capital") or []
+        names = [names] if isinstance(names, str) else names
+        if code:
+            found[code] = (*found.get(code, ()), *(re.sub(r"\s+D\.C\.$", "", n) for n in names))
+    return found
+
+
+def is_capital(word: str) -> bool:
+    """Whether `word` is a capital city's name: it names a country as the seat of its
+    government ("Ankara said"), but talks "in Vienna" are not Austria's."""
+    return any(word in names for names in _capitals().values())
 
 
 @functools.cache

@@ -147,7 +147,7 @@ STAGE_DIRECTION = re.compile(
 )
 NON_PARTICIPANT_LABELS = {
     "QUESTION", "MODERATOR", "PARTICIPANT", "OPERATOR", "Q", "A", "REPORTER", "JOURNALIST",
-    "AUDIENCE", "INTERPRETER", "NOTE", "MEDIA", "PRESS",
+    "AUDIENCE", "INTERPRETER", "NOTE", "MEDIA", "PRESS", "AIDE", "STAFF", "VOICE",
 }  # fmt: skip
 
 
@@ -194,9 +194,19 @@ ISSUERS = [
         r"Ministry of Foreign Affairs of (?:the )?Russia(?:n Federation)?|TASS|"
         r"mid\.ru",
     ),
+    ("DE", r"Federal Foreign Office|Ausw\u00e4rtiges Amt|Bundesregierung|auswaertiges-amt\.de"),
+    ("IN", r"Ministry of External Affairs|mea\.gov\.in|Press Information Bureau|pib\.gov\.in"),
+    ("JP", r"Ministry of Foreign Affairs of Japan|mofa\.go\.jp|Kyodo"),
+    ("KR", r"Ministry of Foreign Affairs of (?:the )?(?:Republic of )?Korea|mofa\.go\.kr|Yonhap"),
+    ("GB", r"Foreign, Commonwealth (?:&|and) Development Office|FCDO|10 Downing Street|gov\.uk"),
+    ("FR", r"France Diplomatie|Quai d'Orsay|diplomatie\.gouv\.fr|elysee\.fr"),
+    ("AU", r"Department of Foreign Affairs and Trade|dfat\.gov\.au|foreignminister\.gov\.au"),
+    ("CA", r"Prime Minister of Canada|pm\.gc\.ca|Global Affairs Canada"),
+    ("IR", r"Iranian Foreign Ministry|IRNA|mfa\.ir"),
+    ("QA", r"Qatar News Agency|\bQNA\b"),
     (
         "TR",
-        r"Turkish Foreign Ministry|"
+        r"Turkish Foreign Ministry|\(AA\)|Anadolu|"
         r"Ministry of Foreign Affairs of (?:the Republic of )?T(?:ü|u)rk(?:iye|"
         r"ey)|mfa\.gov\.tr",
     ),
@@ -209,7 +219,11 @@ TITLE_WORDS = word_set(
     "assistant acting first second third under united nations"
 )
 NAME_WORD = r"(?:[A-Z\u00C0-\u024F][\w\u00C0-\u024F'\u2019\-]+|[A-Z]\.)"
-CAPITALISED_RUN = re.compile(rf"(?<![\w\u00C0-\u024F]){NAME_WORD}(?:[ \t]+{NAME_WORD})+")
+# Lower-case particles inside a name: "Mohammed bin Abdulaziz", "Ursula von der Leyen".
+NAME_PARTICLE = r"(?:bin|bint|ibn|al|el|de|da|di|del|van|von|der|le|la|du|dos|das)"
+CAPITALISED_RUN = re.compile(
+    rf"(?<![\w\u00C0-\u024F]){NAME_WORD}(?:[ \t]+(?:{NAME_PARTICLE}[ \t]+)*{NAME_WORD})*"
+)
 TITLE_TOKEN = re.compile(r"\[[^\]]{1,60}\]|[\w\u00C0-\u024F'\u2019.\-]+")
 # Who a dispatch's own commentary says a quotation is from: "described by Washington as",
 # "by the State Department as", "Blinken called it".
@@ -241,8 +255,20 @@ PERSON_VERB_AFTER = re.compile(
     r"|\s+and\s+(?:[A-Z][\w\-]+\s+){1,3}(?:met|held|discussed|spoke|agreed)\b"
 )
 COUNTRY_AFTER = re.compile(
-    r"^\s+of\s+(?:the\s+)?(?P<country>[A-Z][\w.'\u2019]*(?:\s+[A-Z][\w.'\u2019]*)*)"
+    r"^(?:\s+of\s+(?:the\s+)?|,\s+)(?P<country>[A-Z][\w.'\u2019]*(?:[ \t]+[A-Z][\w.'\u2019]*)*)"
 )
+# Titles that only one country's officials hold, for an official the text gives no country.
+TITLE_COUNTRIES = {
+    "secretary of state": "US",
+    "national security advisor": "US",
+    "state councilor": "CN",
+    "state councillor": "CN",
+    "foreign secretary": "GB",
+    "external affairs minister": "IN",
+    "minister of external affairs": "IN",
+    "federal chancellor": "DE",
+    "federal foreign minister": "DE",
+}
 # Capitalised words that are never part of a person's name in a readout.
 NOT_NAME_WORDS = word_set(
     "Ministry Ministries Committee Commission Council Party Summit Forum Agency News Department "
@@ -258,7 +284,9 @@ NOT_NAME_WORDS = word_set(
     "Covid COVID-19 Hangzhou Communist Corps Force Army Navy Police Media Times Post Daily "
     "Islamic Arab European African Asian Pacific Atlantic Arctic Global International National "
     "Photo Video Share Print Email Source Original Article Link Related Latest More Call Visit "
-    "Date Title Publisher Published URL"
+    "Date Title Publisher Published URL Today Yesterday Tomorrow Meets Holds Hold Talks "
+    "Discusses Discuss Says Calls Speaks Receives Visits Urges Agree Agrees Sign Signs "
+    "Europe Asia Africa Americas Oceania Caucasus Balkans Sahel"
 )
 # "the Chinese delegation was led by", "the U.S. side, headed by".
 LED_BY = re.compile(
@@ -290,3 +318,5 @@ HEADER_FIELD = re.compile(
     r"^(?P<key>Title|Source|Publisher|Date|Published|URL|Link)\s*:[ \t]*(?P<value>\S[^\n]*)$",
     re.IGNORECASE | re.MULTILINE,
 )
+# The last word of a name, with what ends it: "Lavrov's", "Ministers'", "Kono,".
+POSSESSIVE_NAME = re.compile(r"^[^\W\d_][\w\-]*(?:'s|\u2019s|'|\u2019|,|;|:)$")

@@ -17,7 +17,13 @@ import re
 from dataclasses import dataclass
 
 from archive.ingest.dates import find_dates
-from archive.ingest.gazetteer import country_names, country_words, folded, is_place, place
+from archive.ingest.gazetteer import (
+    country_names,
+    country_words,
+    folded,
+    is_capital,
+    is_place,
+)
 from archive.ingest.kinds import kind_of, meeting_format
 from archive.ingest.lexicon import (
     CAPITALISED_RUN,
@@ -43,6 +49,7 @@ from archive.ingest.lexicon import (
     OBLIGATION,
     PAST_CUE,
     PERSON_VERB_AFTER,
+    POSSESSIVE_NAME,
     PRONOUN_SUBJECT,
     QUOTE_CUE,
     RELAY_MARKER,
@@ -56,6 +63,7 @@ from archive.ingest.lexicon import (
     SUBJECT_VERB,
     TELLS_OF_MEETING,
     TITLE_AFTER,
+    TITLE_COUNTRIES,
     TITLE_GLUE,
     TITLE_NOUNS,
     TITLE_TOKEN,
@@ -135,6 +143,7 @@ class Parser:
         opening_end = content[min(2, len(content) - 1)].end if content else 0
         self.opening_sentences = sum(1 for s in self.sentence_spans if s.start < opening_end)
         report = self.read_report(header, content)
+        self.headline = report.title
         commentary, relayed = self.split_relay(content)
         self.find_officials(prose)
         meeting = self.read_meeting(header, content, report)
@@ -365,7 +374,7 @@ class Parser:
             if any(a < end and start < b for a, b in countries):
                 continue  # "the United States of America"
             text = self.body[start:end]
-            bare = re.sub(r"(?:'s|\u2019s|[,;:])$", "", text)
+            bare = re.sub(r"(?:'s|\u2019s|['\u2019,;:])$", "", text)
             end = start + len(bare)
             if bare.endswith(".") and not re.search(r"\b[A-Z]\.$", bare[:-1] + "."):
                 end -= 1
@@ -379,10 +388,14 @@ class Parser:
             ):
                 continue
             several = len(bare.split()) >= 2
+            if not several and re.search(
+                r"\b(?:of|for|and|on|to|the)\s+$", self.body[max(0, start - 5) : start]
+            ):
+                continue  # "Minister for Europe": a word of the title, not a name
             cued_before = self.title_before(start, []) is not None or HONORIFIC_BEFORE.search(
                 self.body[max(0, start - 40) : start]
             )
-            if not cued_before and is_place(bare):
+            if (not cued_before or len(bare.split()) > 1) and is_place(bare):
                 continue  # "Nizhny Novgorod stated" is a city's voice, not a person's
             cued_after = TITLE_AFTER.match(self.body, end) or (
                 several and PERSON_VERB_AFTER.match(self.body, end)
@@ -429,7 +442,7 @@ class Parser:
                 for index, word in enumerate(words):
                     text = word.group(0)
                     if not is_name_word(text) or text.endswith((",", ";", ":")):
-                        possessive = re.match(r"^[^\W\d_][\w\-]*(?:'s|\u2019s|,|;|:)$", text)
+                        possessive = POSSESSIVE_NAME.match(text)
                         keep = index + 1 if possessive else index
                         name, rest = words[:keep], words[index + 1 :]
                         break
@@ -441,9 +454,13 @@ class Parser:
     def same_official(self, text: str) -> int | None:
         """The official already found whom `text` also names ("Lavrov" after "Sergey
         Lavrov", "Wang" after "Wang Yi"), the latest named first."""
+        folded_text = folded(text).split()
         for index in range(len(self.officials) - 1, -1, -1):
             name = self.officials[index].name.text
             if text == name or refers_to(text, name) or refers_to(name, text):
+                return index
+            # "Moreno" for "Alfredo Moreno Charme": a Spanish name's first surname.
+            if len(folded_text) == 1 and folded_text[0] in folded(name).split()[1:]:
                 return index
         return None
 
@@ -470,8 +487,12 @@ class Parser:
         "Minister for Foreign Affairs of Japan"."""
         after = self.body[title.end if title and title.start >= end else end :][:60]
         match = COUNTRY_AFTER.match(after)
-        if match and match.group("country") in self.country_of_word:
-            return self.country_of_word[match.group("country")]
+        if match:
+            words = match.group("country")
+            while words:
+                if words.rstrip(".") in self.country_of_word:
+                    return self.country_of_word[words.rstrip(".")]
+                words = words.rpartition(" ")[0]  # "Japan The overview" -> "Japan"
         return None
 
     def sentence_at(self, offset: int) -> Span:
@@ -523,7 +544,8 @@ class Parser:
     def country_right_before(self, span: Span) -> str | None:
         """The country word directly before a title or a name ("U.S. Secretary", "Turkish
         Foreign Minister", "his Turkish counterpart Hakan Fidan")."""
-        before = self.body[max(0, span.start - 60) : span.start].rstrip()
+        before = self.body[max(0, span.start - 60) : span.start]
+        before = before.rpartition("\n")[2].rstrip()  # never from the line before
         before = re.sub(r"\s+(?:counterpart|colleague|opposite number)$", "", before)
         found = [m for m in self.country_words.finditer(before) if m.end() == len(before)]
         return self.country_of_word[found[-1].group(0)] if found else None
@@ -541,7 +563,7 @@ class Parser:
             inside = [
                 m
                 for m in self.country_words.finditer(title.text)
-                if (place(m.group(0)) or ("", ""))[1] != "city"  # "in Vienna" is not a tie
+                if not is_capital(m.group(0))  # "in Vienna" is not a tie
             ]
             if inside:
                 return self.country_of_word[inside[-1].group(0)]
@@ -598,29 +620,43 @@ class Parser:
             return
         sides = {o.country for o in participants if o.country}
         self.inferred_sides |= {self.officials.index(o) for o in unknown}
+        for official in unknown:
+            title = folded(official.title.text) if official.title else ""
+            official.country = next(
+                (code for words, code in TITLE_COUNTRIES.items() if title.endswith(words)), None
+            )
+        unknown = [o for o in unknown if o.country is None]
+        sides = {o.country for o in participants if o.country}
+        if not unknown:
+            return
         if report.issued_by and report.issued_by not in sides:
             for official in unknown:
                 official.country = report.issued_by
             names = ", ".join(o.name.text for o in unknown)
             self.notes.append(f"The side of {names} is taken from who issued the report.")
             return
-        # The other country must be one the text names where it tells of the meeting (the
-        # headline, the opening paragraphs): a country the talks were about ("Syria") is not.
-        told = (
-            self.body[: self.sentence_spans[self.opening_sentences - 1].end]
-            if (self.opening_sentences)
-            else ""
-        )
-        named = {self.country_of_word[m.group(0)] for m in self.country_words.finditer(told)}
-        ranked = [code for code in self.text_countries() if code in named]
-        missing = [code for code in ranked[:2] if code not in sides]
-        if len(missing) == 1 and len(sides) == 1:
-            for official in unknown:
-                official.country = missing[0]
-            names = ", ".join(o.name.text for o in unknown)
-            self.notes.append(
-                f"The side of {names} is taken to be the other country the text names most."
-            )
+        if len(sides) != 1 or len(unknown) != 1:
+            return
+        # The other country is the one the headline names, or else the sentence that tells of
+        # the meeting, besides the known side's: a country the talks were about is not.
+        for where in (self.headline, self.meeting_sentence):
+            named = self.countries_named(where.text if where else "") - sides
+            if len(named) == 1:
+                unknown[0].country = named.pop()
+                self.notes.append(
+                    f"The side of {unknown[0].name.text} is taken to be the other country "
+                    "the text names where it tells of the meeting."
+                )
+                return
+
+    def countries_named(self, text: str) -> set[str]:
+        """The countries `text` names, not counting cities ("talks in Vienna" name no
+        side)."""
+        return {
+            self.country_of_word[m.group(0)]
+            for m in self.country_words.finditer(text)
+            if not is_capital(m.group(0))
+        }
 
     # --- claims ---------------------------------------------------------------------------
 

@@ -84,7 +84,14 @@ def closes_within(source: str, start: int, end: int) -> bool:
 
 
 def is_running_prose(text: str) -> bool:
-    return len(text) >= 160 and (text.rstrip("\"\u201d'")[-1:] in ".!?]" or len(text) > 300)
+    """A paragraph of the report's own text, not a header line: long, or a sentence of a
+    dozen words or more."""
+    ends_a_sentence = text.rstrip("\"\u201d'")[-1:] in ".!?]"
+    return (
+        (len(text) >= 160 and ends_a_sentence)
+        or len(text) > 300
+        or (ends_a_sentence and len(text.split()) >= 12)
+    )
 
 
 def is_heading(paragraph: Paragraph) -> bool:

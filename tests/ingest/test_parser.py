@@ -266,7 +266,7 @@ def test_participants_named_without_a_title_before_them():
 
 def test_joint_subjects_and_sides_that_follow_the_speaker():
     proposal = parse(
-        "Wang Yi Holds Talks with Hakan Fidan\n\n"
+        "China, Türkiye Hold Talks\n\n"
         "On June 3, 2024, Foreign Minister Wang Yi held talks with Turkish Foreign Minister "
         "Hakan Fidan in Beijing.\n\n"
         "Wang Yi said the United States has interfered in China's internal affairs.\n\n"
@@ -304,7 +304,7 @@ def test_a_pasted_header_is_read_as_metadata():
 
 def test_a_claim_whose_speaker_is_not_named_says_why_it_was_chosen():
     proposal = parse(
-        "On May 2, 2024, Secretary of State Antony Blinken met Foreign Minister Wang Yi in "
+        "On May 2, 2024, U.S. Secretary of State Antony Blinken met Foreign Minister Wang Yi in "
         "Beijing.\n\n"
         "Wang Yi said that China firmly opposes the sanctions on its firms. He stressed that "
         "Taiwan is China's internal affair.\n\n"
