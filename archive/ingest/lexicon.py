@@ -242,11 +242,12 @@ HONORIFIC_BEFORE = re.compile(
 )
 # A title after a name: ", Minister for Foreign Affairs,", ", the Secretary of State".
 TITLE_AFTER = re.compile(
-    r",\s+(?:the\s+|who\s+is\s+(?:the\s+)?)?(?P<title>(?:[A-Za-z][\w'\u2019\-]*\s+){0,3}?"
+    r",[ \t]+(?:the[ \t]+|who[ \t]+is[ \t]+(?:the[ \t]+)?)?"
+    r"(?P<title>(?:[A-Za-z][\w'\u2019\-]*[ \t]+){0,3}?"
     r"(?i:minister|secretary|president|premier|chancellor|ambassador|adviser|advisor|"
     r"councilor|councillor|director|chairman|chair|envoy|spokesperson|spokesman|"
     r"vice president|prime minister|foreign minister|king|emir|head)"
-    r"(?:\s+(?:of|for|and|the|on|[A-Z][\w'\u2019.\-]*))*)"
+    r"(?:[ \t]+(?:of|for|and|the|on|[A-Z][\w'\u2019.\-]*))*)"
 )
 # A verb of speech or meeting right after a name: "John Kerry stated", "Lavrov and Fidan met".
 PERSON_VERB_AFTER = re.compile(
@@ -320,3 +321,24 @@ HEADER_FIELD = re.compile(
 )
 # The last word of a name, with what ends it: "Lavrov's", "Ministers'", "Kono,".
 POSSESSIVE_NAME = re.compile(r"^[^\W\d_][\w\-]*(?:'s|\u2019s|'|\u2019|,|;|:)$")
+# Courtesies a speaker opens or closes with: not claims.
+COURTESY = re.compile(
+    r"^(?:(?:well|so|and|first(?: of all)?|again|once again),?\s+)*(?:(?:mr\.?|madam)\s+\w+,\s+)?"
+    r"(?:thank(?:s| you)\b|(?:let me |allow me to |i would like to |i want to )?(?:first )?"
+    r"(?:welcome|thank|greet)\b|good (?:morning|afternoon|evening)\b|it(?:'s| is) (?:a|my) "
+    r"(?:great )?(?:pleasure|honou?r)\b|i appreciate the opportunity|(?:president|prime "
+    r"minister) \w+ sends (?:you )?his (?:regards|greetings)|let me (?:say|begin|start)\b|"
+    r"i(?:'m| am) (?:very )?(?:pleased|delighted|happy) to (?:be|welcome|see)\b|"
+    r"(?:so )?i(?:'m| am) ready to work|i know you are|let(?:'s| us) go\b)",
+    re.IGNORECASE,
+)
+# The text of one official's statement or remarks: its first person is that official's.
+PRINCIPAL = re.compile(
+    r"(?:statement|remarks|speech|answers|address|interview|press statement)\s+(?:by|of)\s+"
+    r"|[\'\u2019]s\s+(?:opening\s+)?(?:statement|remarks|speech|answers|address)\b",
+    re.IGNORECASE,
+)
+FIRST_PERSON = re.compile(r"^(?:[A-Z][\w\s,]{0,40},\s+)?(?:I|We|My|Our|Us)\b")
+# Auxiliaries between a subject and its verb: "Lavrov and Fidan have discussed".
+AUXILIARY_END = re.compile(r"\s+(?:have|has|had|also|have also|has also|will|would)$")
+MEETING_VERBS = word_set("discussed exchanged held met")

@@ -26,10 +26,13 @@ from archive.ingest.gazetteer import (
 )
 from archive.ingest.kinds import kind_of, meeting_format
 from archive.ingest.lexicon import (
+    AUXILIARY_END,
     CAPITALISED_RUN,
     COUNTRY_AFTER,
+    COURTESY,
     DATELINE,
     DELEGATION_CUE,
+    FIRST_PERSON,
     FOOTNOTE,
     HEADER_FIELD,
     HONORIFIC_BEFORE,
@@ -41,6 +44,7 @@ from archive.ingest.lexicon import (
     LED_BY,
     MEET_WITH,
     MEETING_NOUN,
+    MEETING_VERBS,
     MEETING_WORDS,
     NARRATIVE_VERB,
     NON_NAMES,
@@ -50,6 +54,7 @@ from archive.ingest.lexicon import (
     PAST_CUE,
     PERSON_VERB_AFTER,
     POSSESSIVE_NAME,
+    PRINCIPAL,
     PRONOUN_SUBJECT,
     QUOTE_CUE,
     RELAY_MARKER,
@@ -148,6 +153,7 @@ class Parser:
         self.find_officials(prose)
         meeting = self.read_meeting(header, content, report)
         self.mark_participants(meeting)
+        self.principal = self.find_principal(header, content)
         self.complete_countries(report)
         claims = self.find_claims(commentary, relayed)
         for claim in claims:
@@ -597,11 +603,40 @@ class Parser:
             if official.role == "spokesperson":
                 continue
             inside = any(
-                s.start <= at < s.end and not self.in_the_past(at, s)
+                s.start <= at < self.reported_from(s) and not self.in_the_past(at, s)
                 for s in told
                 for at in mentions
             )
             official.role = "participant" if inside else "mentioned"
+
+    def find_principal(self, header: list[Paragraph], content: list[Paragraph]) -> int | None:
+        """The official whose statement or remarks the text is ("Prime Minister Dr.
+        Manmohan Singh's statement to the media", "Remarks by President Biden"), named in
+        its header or first paragraph."""
+        for paragraph in [*header, *content[:1]]:
+            cue = PRINCIPAL.search(paragraph.text)
+            if cue is None:
+                continue
+            at = paragraph.start + cue.start()
+            named = [
+                (abs(mention - at), index)
+                for index, mentions in enumerate(self.mentions)
+                for mention in mentions
+                if paragraph.start <= mention < paragraph.end
+            ]
+            if named:
+                return min(named)[1]
+        return None
+
+    def reported_from(self, sentence: Span) -> int:
+        """Where a sentence's reported words begin ("Wang Yi said that the meeting between
+        President Xi and President Obama ..."): the names after that are what was spoken
+        of, not who took part."""
+        head = SUBJECT_VERB.match(sentence.text)
+        verb = head.group("verb") if head else ""
+        if head and not NARRATIVE_VERB.fullmatch(verb) and verb not in MEETING_VERBS:
+            return sentence.start + head.end()
+        return sentence.end
 
     def in_the_past(self, at: int, sentence: Span) -> bool:
         """A name in a sentence about another time or office: "Former US President Donald
@@ -716,6 +751,13 @@ class Parser:
             trailing = TRAILING_ATTRIBUTION.search(text)
             if trailing:
                 head = None  # "..., he said." names the speaker at the end
+            if head and self.is_joint_subject(head.group("subject")):
+                kind = kind_of(span.text, joint=True)
+                if NARRATIVE_VERB.fullmatch(head.group("verb")) and not re.search(
+                    r"\b(?:exchange|discussion|talks? (?:on|about|over))", text
+                ):
+                    return current, None  # "The two ministers met in Geneva."
+                return current, ClaimProposal(span.start, span.end, span.text, "joint", kind=kind)
             if head and NARRATIVE_VERB.fullmatch(head.group("verb")) and current is None:
                 return current, None  # "Blinken spoke today with ...": what happened
             subject = None
@@ -746,12 +788,18 @@ class Parser:
                     )
             if attribution is not None and attribution.kind != "joint":
                 current = attribution
+        if attribution is None and self.principal is not None and FIRST_PERSON.match(text):
+            principal = self.officials[self.principal]
+            attribution = Attribution("speaker", principal.country, self.principal)
+            doubt = f"Said in the first person: read as {principal.name.text}'s statement."
         if attribution is None and current is not None:
             attribution = current
             if not in_turn:
                 doubt = f"No speaker is named here: read as going on with {self.who(current)}."
         if attribution is None or span is None or len(span.text.split()) < 3:
             return current, None
+        if COURTESY.match(span.text) or span.text.rstrip().endswith(":") or URL.search(span.text):
+            return current, None  # thanks, greetings, "as follows:", a link
         if attribution.kind == "joint":
             kind = kind_of(span.text, joint=True)
             return current, ClaimProposal(
@@ -779,11 +827,18 @@ class Parser:
         names = country_names()
         return f"the {names.get(attribution.side, attribution.side or 'unknown')} side"
 
+    def is_joint_subject(self, subject: str) -> bool:
+        """ "The two foreign ministers", "Furthermore, both sides", "Lavrov and Fidan"
+        (officials of both sides)."""
+        attribution = self.attribution_of_subject(subject, None)
+        return attribution is not None and attribution.kind == "joint"
+
     def attribution_of_subject(
         self, subject: str, current: Attribution | None
     ) -> Attribution | None:
         """Who `subject` ("The Chinese side", "Wang Yi", "The Secretary", "He") is."""
         subject = re.sub(r"^.*,\s*", "", subject).strip()  # "In the talks, Wang Yi" -> "Wang Yi"
+        subject = AUXILIARY_END.sub("", subject)
         both = re.fullmatch(r"(?P<a>.+?)\s+and\s+(?P<b>.+)", subject)
         if both:
             # "The Secretary and Foreign Minister discussed ...": both sides together.

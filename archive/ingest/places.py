@@ -13,7 +13,7 @@ WORD = r"[A-Z\u00C0-\u024F][\w'\u2019.\-]*"
 RUN = rf"{WORD}(?:\s+(?:{WORD}|of|de|la|el))*"
 # "in X", "visit to X", "in the Alaskan city of X", "held in the capital X".
 PLACE_PHRASE = re.compile(
-    rf"\b(?:in|visit to|trip to|arrived at|arrived in)\s+"
+    rf"\b(?:in|visit to|trip to|arrived at|arrived in|visiting|welcome you to|welcome to)\s+"
     rf"(?:the\s+(?:[\w\-]+\s+){{0,3}}?(?:city|capital|town|resort|port|island)\s+(?:of\s+)?)?"
     rf"(?P<place>{RUN}(?:,\s+{RUN})*)"
 )
