@@ -111,6 +111,8 @@ from archive.text import Paragraph, paragraphs
 
 __all__ = ["KnownPerson", "Proposal", "Vocabulary", "parse"]
 
+PROSE_WORDS = re.compile(r"[a-z]{4,}\s+[a-z]{4,}")  # two words of prose, not a date line
+
 # --- the parser ---------------------------------------------------------------------------
 
 
@@ -148,6 +150,7 @@ class Parser:
         opening_end = content[min(2, len(content) - 1)].end if content else 0
         self.opening_sentences = sum(1 for s in self.sentence_spans if s.start < opening_end)
         report = self.read_report(header, content)
+        self.header = header
         self.headline = report.title
         commentary, relayed = self.split_relay(content)
         self.find_officials(prose)
@@ -229,22 +232,8 @@ class Parser:
         elif dated:
             report.date = dated[0][1]
         fields = self.read_header_fields(header, report)
-        for paragraph in header:
-            text = paragraph.text
-            if any(paragraph.start <= at < paragraph.end for at in fields):
-                continue  # "Title: ...", "Source: ...": read as fields above
-            if (
-                find_dates(text)
-                and len(text) < 60
-                and not re.search(r"[a-z]{4,}\s+[a-z]{4,}", text)
-            ):
-                continue  # a date line
-            if SERIES_NUMBER.search(text) and len(text) < 80:
-                continue
-            if URL.fullmatch(text.strip()) or SOURCE_LINE.match(text):
-                continue
-            if report.title is None and len(text) > 12:
-                report.title = Span(paragraph.start, paragraph.end, text)
+        if report.title is None:
+            report.title = self.headline_of(header, fields)
         url = URL.search(everything)
         if url and not report.url:
             report.url = url.group(0).rstrip(".,;")
@@ -266,6 +255,38 @@ class Parser:
         if report.title is None and content:
             self.notes.append("The text has no title line; give the report a title.")
         return report
+
+    def headline_of(self, header: list[Paragraph], fields: list[int]) -> Span | None:
+        """The header line that reads most like the report's title: one that tells of a
+        meeting and names a country, not a site's menu, a breadcrumb, a date or a source
+        line (editors paste the lines a web page shows above the article)."""
+        best, best_score = None, 0
+        for paragraph in header:
+            for line in re.finditer(r"[^\n]+", paragraph.text):
+                text = line.group(0).strip()
+                start = paragraph.start + line.start() + line.group(0).index(text[:1] or " ")
+                if start in fields or len(text) <= 12:
+                    continue
+                if (
+                    find_dates(text)
+                    and len(text) < 60
+                    and not re.search(r"[a-z]{4,}\s+[a-z]{4,}", text)
+                ):
+                    continue  # a date line
+                if (SERIES_NUMBER.search(text) and len(text) < 80) or URL.search(text):
+                    continue
+                if SOURCE_LINE.match(text):
+                    continue
+                score = 1
+                score += 3 if TELLS_OF_MEETING.search(text) else 0
+                score += 2 if self.country_words.search(text) else 0
+                score += 1 if 20 <= len(text) <= 250 else 0
+                score -= 3 if len(text.split()) <= 3 else 0
+                score -= 5 if re.search(r"[^\W\d_](?<![\u0000-\u024F])", text) else 0
+                score -= 2 if re.search(r"[»|>]", text) else 0
+                if score > best_score:
+                    best, best_score = Span(start, start + len(text), text), score
+        return best
 
     def read_header_fields(self, header: list[Paragraph], report: ReportProposal) -> list[int]:
         """A header an editor pasted above the text ("Title: ...", "Source: ...", "Date:
@@ -329,8 +350,9 @@ class Parser:
         }
         seen: dict[str, int] = {}
         for start, end, key, text in mentions:
-            title = self.title_before(start, spans) or self.title_after(end)
-            country = self.country_near(start, title) or self.country_after(end, title)
+            written = self.title_before(start, spans) or self.title_after(end)
+            country = self.country_near(start, written) or self.country_after(end, written)
+            title = self.trimmed_title(written)
             if key is None and len(text.split()) == 1:
                 key = self.known_by_surname(text)
             index = seen.get(key) if key else self.same_official(text)
@@ -479,6 +501,25 @@ class Parser:
         title = self.without_country(title)
         start = match.start("title")
         return Span(start, start + len(title), title)
+
+    def trimmed_title(self, title: Span | None) -> Span | None:
+        """A title without the country that opens or closes it ("UK Foreign Secretary",
+        "Iran's Foreign Minister", "President of the United States of America.")."""
+        if title is None:
+            return None
+        text, start = title.text.rstrip(" ."), title.start
+        while True:
+            opening = self.country_words.match(text)
+            after = text[opening.end() :] if opening else ""
+            possessive = re.match(r"^(?:'s|\u2019s)?\s+(?=[A-Z])", after)
+            if not opening or not possessive:
+                break
+            cut = opening.end() + possessive.end()
+            text, start = text[cut:], start + cut
+        text = self.without_country(text)
+        if not text or not any(is_title_noun(w.lower()) for w in text.split()):
+            return title
+        return Span(start, start + len(text), text)
 
     def without_country(self, title: str) -> str:
         """A title without the country that ends it ("Minister for Foreign Affairs of
@@ -658,7 +699,12 @@ class Parser:
         for official in unknown:
             title = folded(official.title.text) if official.title else ""
             official.country = next(
-                (code for words, code in TITLE_COUNTRIES.items() if title.endswith(words)), None
+                (
+                    code
+                    for words, code in TITLE_COUNTRIES.items()
+                    if re.search(rf"\b{words}\b", title)
+                ),
+                None,
             )
         unknown = [o for o in unknown if o.country is None]
         sides = {o.country for o in participants if o.country}
@@ -674,7 +720,8 @@ class Parser:
             return
         # The other country is the one the headline names, or else the sentence that tells of
         # the meeting, besides the known side's: a country the talks were about is not.
-        for where in (self.headline, self.meeting_sentence):
+        header = "\n".join(p.text for p in self.header)
+        for where in (self.headline, self.meeting_sentence, Span(0, 0, header)):
             named = self.countries_named(where.text if where else "") - sides
             if len(named) == 1:
                 unknown[0].country = named.pop()
