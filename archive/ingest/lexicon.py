@@ -43,8 +43,9 @@ NARRATIVE_VERBS = (
 )
 SUBJECT_VERB = re.compile(
     rf"^(?P<subject>[^\"\u201c\u201d;:]{{1,140}}?)\s+(?:(?:also|further|again|then|once again|"
-    rf"firmly|clearly|repeatedly|today)\s+)?(?P<verb>{SPEECH_VERBS}|{NARRATIVE_VERBS}|discussed|"
-    rf"thanked|condemned|raised|called for|briefed|praised)\b"
+    rf"today|\w+ly)\s+)?(?P<verb>spoke (?:about|of|on)|{SPEECH_VERBS}|{NARRATIVE_VERBS}|"
+    rf"discussed|thanked|condemned|raised|called for|briefed|praised|commended|extended|"
+    rf"backed|supported|opposed|rejected|sought|offered|pledged|promised|stressed)\b"
 )
 NARRATIVE_VERB = re.compile(NARRATIVE_VERBS)
 # What separates a speech verb from the words reported: "said that", "noted,", "said China".
@@ -238,7 +239,7 @@ QUOTE_CUE = re.compile(
 HONORIFICS = word_set("Mr. Mr Ms. Ms Mrs. Mrs Dr. Dr H. E. H.E. Madam Mme. Excellency His Her")
 HONORIFIC_BEFORE = re.compile(
     r"(?:\b(?:Mr|Ms|Mrs|Dr|Mme)\.?|\bH\.\s?E\.(?:\s+Dr\.?)?|\bExcellency|\bcounterpart|"
-    r"\bcolleague|\bPresident|\bMinister)\s+$"
+    r"\bcolleague|\bPresident|\bMinister),?\s+$"
 )
 # A title after a name: ", Minister for Foreign Affairs,", ", the Secretary of State".
 TITLE_AFTER = re.compile(
@@ -342,3 +343,16 @@ FIRST_PERSON = re.compile(r"^(?:[A-Z][\w\s,]{0,40},\s+)?(?:I|We|My|Our|Us)\b")
 # Auxiliaries between a subject and its verb: "Lavrov and Fidan have discussed".
 AUXILIARY_END = re.compile(r"\s+(?:have|has|had|also|have also|has also|will|would)$")
 MEETING_VERBS = word_set("discussed exchanged held met")
+# "and the two sides discussed ...": a joint clause after the sentence's first one.
+JOINT_CLAUSE = re.compile(
+    r"\b(?:and|while|where)\s+(?:both sides|the two sides|the sides|both ministers|"
+    r"the two (?:foreign )?ministers|the two leaders|both leaders|the ministers|the leaders)\s+"
+    r"(?:also\s+)?(?:discussed|agreed|exchanged|reviewed|reaffirmed|expressed|held|stressed|"
+    r"emphasi[sz]ed|underlined|confirmed|noted)\b",
+    re.IGNORECASE,
+)
+# "the Turkish minister", "the senior Iranian diplomat": an official by country and office.
+OFFICE_NOUNS = word_set(
+    "minister diplomat president premier leader chancellor secretary envoy official "
+    "counterpart foreign-minister"
+)

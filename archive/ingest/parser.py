@@ -38,6 +38,7 @@ from archive.ingest.lexicon import (
     HONORIFIC_BEFORE,
     HONORIFICS,
     ISSUERS,
+    JOINT_CLAUSE,
     JOINT_SUBJECT,
     JOINT_VERB,
     LABEL,
@@ -51,6 +52,7 @@ from archive.ingest.lexicon import (
     NON_PARTICIPANT_LABELS,
     NOT_NAME_WORDS,
     OBLIGATION,
+    OFFICE_NOUNS,
     PAST_CUE,
     PERSON_VERB_AFTER,
     POSSESSIVE_NAME,
@@ -835,6 +837,8 @@ class Parser:
                     )
             if attribution is not None and attribution.kind != "joint":
                 current = attribution
+        if attribution is None and not in_turn and JOINT_CLAUSE.search(text):
+            attribution = Attribution("joint")  # "... and the two sides discussed ..."
         if attribution is None and self.principal is not None and FIRST_PERSON.match(text):
             principal = self.officials[self.principal]
             attribution = Attribution("speaker", principal.country, self.principal)
@@ -884,8 +888,14 @@ class Parser:
         self, subject: str, current: Attribution | None
     ) -> Attribution | None:
         """Who `subject` ("The Chinese side", "Wang Yi", "The Secretary", "He") is."""
-        subject = re.sub(r"^.*,\s*", "", subject).strip()  # "In the talks, Wang Yi" -> "Wang Yi"
-        subject = AUXILIARY_END.sub("", subject)
+        if "," in subject:
+            # "In the talks, Wang Yi" -> "Wang Yi"; "Lavrov and Fidan, while explaining ..."
+            # -> "Lavrov and Fidan".
+            after, before = subject.rpartition(",")[2], subject.partition(",")[0]
+            return self.attribution_of_subject(after, current) or (
+                self.attribution_of_subject(before, current) if len(before.split()) <= 8 else None
+            )
+        subject = AUXILIARY_END.sub("", subject.strip())
         both = re.fullmatch(r"(?P<a>.+?)\s+and\s+(?P<b>.+)", subject)
         if both:
             # "The Secretary and Foreign Minister discussed ...": both sides together.
@@ -1012,6 +1022,11 @@ class Parser:
         cleaned = re.sub(
             r"^(?:the|u\.s\.|us|chinese|mr\.?|ms\.?|mrs\.?)\s+", "", subject.strip(), flags=re.I
         )
+        # "Minister Kang", "Foreign Minister Moreno": the name after the title.
+        bare = cleaned.split()
+        while len(bare) > 1 and (bare[0].lower() in TITLE_WORDS or is_title_noun(bare[0].lower())):
+            bare.pop(0)
+        surname = " ".join(bare)
         for index, official in enumerate(self.officials):
             names = [official.name.text]
             person = self.people.get(official.person)
@@ -1020,6 +1035,11 @@ class Parser:
             for name in names:
                 if cleaned == name or subject.endswith(name) or refers_to(cleaned, name):
                     return index
+                if len(bare) == 1 and folded(surname) in folded(name).split():
+                    return index
+        by_office = self.official_by_office(cleaned)
+        if by_office is not None:
+            return by_office
         holders = [
             i
             for i, official in enumerate(self.officials)
@@ -1030,6 +1050,22 @@ class Parser:
             and cleaned.lower().split()[-1] in TITLE_NOUNS
         ]
         return holders[0] if len(holders) == 1 else None
+
+    def official_by_office(self, subject: str) -> int | None:
+        """ "The Turkish minister", "the senior Iranian diplomat", "The U.S. President": the
+        one participant of that country."""
+        words = subject.split()
+        if not words or words[-1].lower() not in OFFICE_NOUNS:
+            return None
+        country = self.country_in(subject)
+        if country is None:
+            return None
+        found = [
+            i
+            for i, o in enumerate(self.officials)
+            if o.country == country and o.role == "participant"
+        ]
+        return found[0] if len(found) == 1 else None
 
     def country_in(self, text: str) -> str | None:
         found = {self.country_of_word[m.group(0)] for m in self.country_words.finditer(text)}
