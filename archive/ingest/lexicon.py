@@ -356,3 +356,8 @@ OFFICE_NOUNS = word_set(
     "minister diplomat president premier leader chancellor secretary envoy official "
     "counterpart foreign-minister"
 )
+# A country, its title, then a comma: "the British Prime Minister, David Cameron".
+APPOSITIVE = re.compile(
+    r"(?P<country>[A-Z][\w.'\u2019]*(?:\s[A-Z][\w.'\u2019]*)?)(?:'s|\u2019s)?\s+"
+    r"(?:[A-Z][\w\-]*\s+(?:(?:of|for|and)\s+)?){0,5}[A-Z][\w\-]*,\s*$"
+)

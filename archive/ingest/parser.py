@@ -26,6 +26,7 @@ from archive.ingest.gazetteer import (
 )
 from archive.ingest.kinds import kind_of, meeting_format
 from archive.ingest.lexicon import (
+    APPOSITIVE,
     AUXILIARY_END,
     CAPITALISED_RUN,
     COUNTRY_AFTER,
@@ -165,6 +166,7 @@ class Parser:
             if claim.speaker is not None:
                 self.officials[claim.speaker].role = "participant"  # they spoke in it
         self.complete_countries(report)  # for those who took part by speaking
+        self.sides_from_what_they_said(claims)
         for claim in claims:
             # A claim's side is its speaker's, once every participant's side is known.
             if claim.speaker is not None and self.officials[claim.speaker].country:
@@ -595,7 +597,7 @@ class Parser:
         Foreign Minister", "his Turkish counterpart Hakan Fidan")."""
         before = self.body[max(0, span.start - 60) : span.start]
         before = before.rpartition("\n")[2].rstrip()  # never from the line before
-        before = re.sub(r"\s+(?:counterpart|colleague|opposite number)$", "", before)
+        before = re.sub(r"\s+(?:counterpart|colleague|opposite number),?$", "", before)
         found = [m for m in self.country_words.finditer(before) if m.end() == len(before)]
         return self.country_of_word[found[-1].group(0)] if found else None
 
@@ -608,6 +610,11 @@ class Parser:
         found = self.country_right_before(before)
         if found:
             return found
+        # "the British Prime Minister, David Cameron": a title and a comma before the name.
+        window = self.body[max(0, start - 80) : start].rpartition("\n")[2]
+        appositive = APPOSITIVE.search(window)
+        if appositive and appositive.group("country") in self.country_of_word:
+            return self.country_of_word[appositive.group("country")]
         if title is not None:
             inside = [
                 m
@@ -732,6 +739,32 @@ class Parser:
                     "the text names where it tells of the meeting."
                 )
                 return
+
+    def sides_from_what_they_said(self, claims: list[ClaimProposal]) -> None:
+        """A participant the text gives no country speaks for the country their own
+        claims open with ("India would be happy to ...", "The Chinese side is ready ...")
+        when no other participant stands for it."""
+        taken = {o.country for o in self.officials if o.role == "participant" and o.country}
+        for index, official in enumerate(self.officials):
+            if official.country or official.role != "participant":
+                continue
+            votes: dict[str, int] = {}
+            for claim in claims:
+                if claim.speaker != index:
+                    continue
+                opening = re.match(r"^(?:The\s+)?", claim.text)
+                country = self.country_words.match(claim.text, opening.end())
+                if country and not is_capital(country.group(0)):
+                    code = self.country_of_word[country.group(0)]
+                    votes[code] = votes.get(code, 0) + 1
+            votes = {code: n for code, n in votes.items() if code not in taken}
+            if len(votes) == 1:
+                official.country = next(iter(votes))
+                self.inferred_sides.add(index)
+                self.notes.append(
+                    f"The side of {official.name.text} is read from the country their words "
+                    "speak for."
+                )
 
     def countries_named(self, text: str) -> set[str]:
         """The countries `text` names, not counting cities ("talks in Vienna" name no
@@ -927,7 +960,18 @@ class Parser:
         """A sentence that opens with its side ("China will ...", "The U.S. side is ready
         ...", "Both sides agreed ...") speaks for that side whatever came before."""
         joint = JOINT_SUBJECT.match(text)
-        if joint and JOINT_VERB.match(text[joint.end() :]):
+        if (
+            joint
+            and (
+                JOINT_VERB.match(text[joint.end() :])
+                # "The Ministers felt ...", "Both Foreign Ministers came out in favour ...": a
+                # plural subject of both sides, whatever its verb (not "Both sides' views").
+                or (
+                    joint.group(0).lower() not in ("both", "they", "the two")
+                    and re.match(r"^\s+(?:also\s+)?[a-z]{3,}(?:ed|t)\b", text[joint.end() :])
+                )
+            )
+        ):
             return Attribution("joint")
         subject = re.match(r"^(?:The\s+)?", text)
         country = self.country_words.match(text, subject.end())
