@@ -361,3 +361,10 @@ APPOSITIVE = re.compile(
     r"(?P<country>[A-Z][\w.'\u2019]*(?:\s[A-Z][\w.'\u2019]*)?)(?:'s|\u2019s)?\s+"
     r"(?:[A-Z][\w\-]*\s+(?:(?:of|for|and)\s+)?){0,5}[A-Z][\w\-]*,\s*$"
 )
+# Small talk in a transcript: a short sentence of welcome, thanks or pleasure.
+SMALL_TALK = re.compile(
+    r"\b(?:pleasure|honou?r(?:ed)?|thrilled|delighted|great to see|good to see|nice to see|"
+    r"welcome (?:you|my|him|her)|thank you|thanks|hospitality|birthday|cakes?|my friend|"
+    r"dear friend|appreciate (?:you|your|the opportunity|the hospitality))\b",
+    re.IGNORECASE,
+)

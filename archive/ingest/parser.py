@@ -63,6 +63,7 @@ from archive.ingest.lexicon import (
     RELAY_MARKER,
     SERIES_NUMBER,
     SIDE_VERBS,
+    SMALL_TALK,
     SOURCE_LINE,
     SPEECH_TAIL,
     SPOKESPERSON,
@@ -884,6 +885,10 @@ class Parser:
             return current, None
         if COURTESY.match(span.text) or span.text.rstrip().endswith(":") or URL.search(span.text):
             return current, None  # thanks, greetings, "as follows:", a link
+        if in_turn and len(span.text.split()) <= 25 and SMALL_TALK.search(span.text):
+            return current, None  # "It's a great honor.", "I'm thrilled to meet your wife."
+        if sentence.text.rstrip()[-1:] not in '.!?"\u201d\u2019)]':
+            return current, None  # a fragment: cut by "(inaudible)" or by a truncated copy
         if attribution.kind == "joint":
             kind = kind_of(span.text, joint=True)
             return current, ClaimProposal(
