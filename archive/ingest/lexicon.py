@@ -255,6 +255,7 @@ PERSON_VERB_AFTER = re.compile(
     rf"(?:'s|\u2019s)?\s+(?:(?:also|further|then|again|later)\s+)?"
     rf"(?:{SPEECH_VERBS}|{NARRATIVE_VERBS}|discussed|thanked|raised|told|noted|invited)\b"
     r"|\s+and\s+(?:[A-Z][\w\-]+\s+){1,3}(?:met|held|discussed|spoke|agreed)\b"
+    r"|(?:'s|\u2019s)\s+(?:opening\s+)?(?:statement|remarks|answers|speech|address|interview)\b"
 )
 COUNTRY_AFTER = re.compile(
     r"^(?:\s+of\s+(?:the\s+)?|,\s+)(?P<country>[A-Z][\w.'\u2019]*(?:[ \t]+[A-Z][\w.'\u2019]*)*)"

@@ -669,14 +669,12 @@ class Parser:
             if cue is None:
                 continue
             at = paragraph.start + cue.start()
-            named = [
-                (abs(mention - at), index)
-                for index, mentions in enumerate(self.mentions)
-                for mention in mentions
-                if paragraph.start <= mention < paragraph.end
-            ]
-            if named:
-                return min(named)[1]
+            for index, official in enumerate(self.officials):
+                for mention in self.mentions[index]:
+                    end = mention + len(official.name.text)
+                    # "Sergey Lavrov's answers", "Remarks by President Biden".
+                    if end == at or (mention > at and mention - (at + len(cue.group(0))) < 40):
+                        return index
         return None
 
     def reported_from(self, sentence: Span) -> int:
@@ -873,7 +871,12 @@ class Parser:
                 current = attribution
         if attribution is None and not in_turn and JOINT_CLAUSE.search(text):
             attribution = Attribution("joint")  # "... and the two sides discussed ..."
-        if attribution is None and self.principal is not None and FIRST_PERSON.match(text):
+        if (
+            attribution is None
+            and not in_turn
+            and self.principal is not None
+            and FIRST_PERSON.match(text)
+        ):
             principal = self.officials[self.principal]
             attribution = Attribution("speaker", principal.country, self.principal)
             doubt = f"Said in the first person: read as {principal.name.text}'s statement."
