@@ -313,8 +313,9 @@ PAST_CUE = re.compile(
 )
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 WEEKDAY = re.compile(
-    r"\bon\s+(?:the\s+)?(?:(?:late|early)\s+)?(Monday|Tuesday|Wednesday|Thursday|Friday|"
-    r"Saturday|Sunday)\b"
+    r"\b(?:on\s+(?:the\s+)?(?:(?:late|early)\s+)?(Monday|Tuesday|Wednesday|Thursday|Friday|"
+    r"Saturday|Sunday)|(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\s+"
+    r"(?:morning|afternoon|evening|night))\b"
 )
 # One line of a pasted header: "Title: ...", "Source: ...", "Date: ...", "URL: ...".
 HEADER_FIELD = re.compile(

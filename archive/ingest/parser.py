@@ -23,6 +23,7 @@ from archive.ingest.gazetteer import (
     folded,
     is_capital,
     is_place,
+    place,
 )
 from archive.ingest.kinds import kind_of, meeting_format
 from archive.ingest.lexicon import (
@@ -92,7 +93,7 @@ from archive.ingest.names import (
     refers_to,
     word_pattern,
 )
-from archive.ingest.places import dateline_place, place_in
+from archive.ingest.places import dateline_place, place_in, place_of_presence
 from archive.ingest.proposal import (
     ClaimProposal,
     FootnoteProposal,
@@ -1170,10 +1171,14 @@ class Parser:
         """Dates, place, format and a title from the first sentence that tells of a meeting
         and dates it; the report's date when the text says "today" or gives none."""
         meeting = MeetingProposal()
-        default_year = report.date.year if report.date else self.default_year
+        default_year = report.date.year if report.date else self.year_in_text(header, content)
         self.meeting_sentence = None
         told = [s for s in self.sentence_spans if s.start >= (content[0].start if content else 0)]
-        for sentence in told:
+        # A headline that tells of the meeting and dates it ("... Meeting Held on Sept. 11")
+        # comes first.
+        headline = [report.title] if report.title else []
+        headline = [h for h in headline if MEETING_WORDS.search(h.text)]
+        for sentence in [*headline, *told]:
             if not MEETING_WORDS.search(sentence.text):
                 continue
             dates = find_dates(sentence.text, default_year)
@@ -1181,7 +1186,8 @@ class Parser:
             weekday = WEEKDAY.search(sentence.text)
             if not dates and weekday and report.date and not today:
                 # "on Thursday" in a report dated Friday: the last such day, never later.
-                back = (report.date.weekday() - WEEKDAYS.index(weekday.group(1).lower())) % 7
+                named = (weekday.group(1) or weekday.group(2)).lower()
+                back = (report.date.weekday() - WEEKDAYS.index(named)) % 7
                 day = report.date - datetime.timedelta(days=back)
                 self.meeting_sentence = sentence
                 meeting.start = meeting.end = day
@@ -1213,10 +1219,21 @@ class Parser:
         headline = report.title.text if report.title else ""
         if not meeting.title and len(headline) < 120 and MEETING_WORDS.search(headline):
             meeting.title = headline  # "Wang Yi Holds Talks with ...", "Xi meets Blinken"
+        opening = [*header, *content[:2]]
+        dateline = next(
+            (found for p in opening if (found := dateline_place(p.text, p.start))), None
+        )
+        if meeting.place is not None and dateline is not None:
+            # "visit to Japan" under a "Tokyo, April 26" dateline: the city, in that country.
+            said, dated = place(meeting.place.text), place(dateline.text)
+            if said and dated and said[1] == "country" and said[0] == dated[0]:
+                meeting.place = dateline
         if meeting.place is None:
-            opening = [*header, *content[:2]]
+            meeting.place = dateline
+        if meeting.place is None:
+            # "let me welcome you to Moscow", "here in Karuizawa": where the speakers are.
             meeting.place = next(
-                (found for p in opening if (found := dateline_place(p.text, p.start))), None
+                (found for p in content if (found := place_of_presence(p.text, p.start))), None
             )
         if meeting.place is None:
             # The sentences that tell of the meeting, then the text's opening paragraphs.
@@ -1225,9 +1242,45 @@ class Parser:
                 (found for s in tellers[:4] if (found := place_in(s.text, s.start))), None
             )
         if meeting.start is None and report.date is not None:
+            self.date_from_the_lead(meeting, report, told[:3])
+        if (
+            meeting.start is None
+            and report.date is not None
+            and any(self.speaker_label(p.text) for p in content)
+        ):
+            # A transcript is dated the day its words were spoken.
             meeting.start = meeting.end = report.date
-            self.notes.append("No date of the meeting found; the report's date is proposed.")
+            self.notes.append("The transcript's date is taken as the meeting's.")
+        if meeting.start is None:
+            # The report's own date is when it was published, not when the meeting was.
+            self.notes.append("The text does not date the meeting; give its date.")
         return meeting
+
+    def date_from_the_lead(
+        self, meeting: MeetingProposal, report: ReportProposal, lead: list[Span]
+    ) -> None:
+        """A news report's lead dates what it reports by a weekday: "Türkiye on Monday
+        denounced ..." in a report dated Monday."""
+        for sentence in lead:
+            weekday = WEEKDAY.search(sentence.text)
+            if weekday:
+                named = (weekday.group(1) or weekday.group(2)).lower()
+                back = (report.date.weekday() - WEEKDAYS.index(named)) % 7
+                meeting.start = meeting.end = report.date - datetime.timedelta(days=back)
+                self.notes.append(f"The meeting's day is read from '{weekday.group(0)}'.")
+                return
+
+    def year_in_text(self, header: list[Paragraph], content: list[Paragraph]) -> int | None:
+        """The year a text gives somewhere near its start ("ASEAN 2018", a full date, a web
+        address with /2024/), for dates written without one; else the year given."""
+        opening = "\n".join(p.text for p in [*header, *content[:3]])
+        dated = [d for d in find_dates(opening) if d[3]]
+        if dated:
+            return dated[0][1].year
+        found = re.search(r"(?<![\d/.-])(?:19[5-9]\d|20[0-4]\d)(?![\d])", opening)
+        if found:
+            return int(found.group(0))
+        return self.default_year
 
     def meeting_countries(self, report: ReportProposal, claims: list[ClaimProposal]) -> list[str]:
         """The two sides: the countries of the officials taking part, then of the claims'

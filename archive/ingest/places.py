@@ -97,3 +97,21 @@ def dateline_place(text: str, offset: int) -> Span | None:
         end = match.end("region")
     start = offset + match.start("place")
     return Span(start, offset + end, text[match.start("place") : end])
+
+
+# Words by which speakers say where they are: "welcome you to Moscow", "here in Karuizawa".
+PRESENCE = re.compile(
+    rf"\b(?:welcome (?:you )?(?:back )?(?:to|in)|here in|gathered in|hosting (?:you )?in)\s+"
+    rf"(?P<place>{RUN}(?:,\s+{RUN})*)"
+)
+
+
+def place_of_presence(text: str, offset: int) -> Span | None:
+    """A place the speakers say they are in, when the gazetteer knows it."""
+    for match in PRESENCE.finditer(text):
+        found = longest_place(match.group("place"))
+        if found:
+            start = offset + match.start("place")
+            words = match.group("place")[: found[0]]
+            return Span(start, start + len(words), words)
+    return None

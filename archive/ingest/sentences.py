@@ -9,7 +9,7 @@ from archive.text import Paragraph
 
 ABBREVIATIONS = word_set(
     "amb approx apr aug col dec dept dr e.g feb gen gov i.e jan jr jul jun lt mar mr "
-    "mrs ms no nov oct prof rep sen sep sept sr st vs"
+    "mrs ms no nov oct prof rep sen sep sept sr st vs a.m p.m h.e"
 )
 OPENING_QUOTES = "\"'\u201c\u2018"
 SENTENCE_END = re.compile(r"[.!?](?P<close>[\"\u201d\u2019')\]]*)(?P<note>(?:\[\d{1,3}\])*)")
