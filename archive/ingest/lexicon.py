@@ -215,6 +215,7 @@ ISSUERS = [
 
 TITLE_WORDS = word_set(
     "state foreign affairs security national defense defence treasury commerce political "
+    "external home finance "
     "bureau central committee office commission general prime executive special presidential "
     "permanent people's congress council cabinet party republic federal senior principal "
     "assistant acting first second third under united nations"
@@ -239,7 +240,8 @@ QUOTE_CUE = re.compile(
 HONORIFICS = word_set("Mr. Mr Ms. Ms Mrs. Mrs Dr. Dr H. E. H.E. Madam Mme. Excellency His Her")
 HONORIFIC_BEFORE = re.compile(
     r"(?:\b(?:Mr|Ms|Mrs|Dr|Mme)\.?|\bH\.\s?E\.(?:\s+Dr\.?)?|\bExcellency|\bcounterpart|"
-    r"\bcolleague|\bPresident|\bMinister),?\s+$"
+    r"\bcolleague|\bPresident|\bMinister|(?:met|meets|talks|spoke|meeting|call|conversation)"
+    r"\s+with),?\s+$"
 )
 # A title after a name: ", Minister for Foreign Affairs,", ", the Secretary of State".
 TITLE_AFTER = re.compile(
@@ -306,7 +308,8 @@ TELLS_OF_MEETING = re.compile(
 )
 # Words before a name that put it in another time or office.
 PAST_CUE = re.compile(
-    r"\b(?:former|late|then|earlier|last (?:year|month|week)|(?:in|since) (?:19|20)\d\d|"
+    r"\b(?:former|late|then|earlier|latest|previous|recent|last (?:year|month|week)|"
+    r"(?:in|since) (?:19|20)\d\d|"
     r"in (?:January|February|March|April|May|June|July|August|September|October|November|"
     r"December) (?:this|last) year)\b",
     re.IGNORECASE,
@@ -360,9 +363,16 @@ OFFICE_NOUNS = word_set(
 )
 # A country, its title, then a comma: "the British Prime Minister, David Cameron".
 APPOSITIVE = re.compile(
-    r"(?P<country>[A-Z][\w.'\u2019]*(?:\s[A-Z][\w.'\u2019]*)?)(?:'s|\u2019s)?\s+"
-    r"(?:[A-Z][\w\-]*\s+(?:(?:of|for|and)\s+)?){0,5}[A-Z][\w\-]*,\s*$"
+    r"(?:'s|\u2019s)?\s+(?:[A-Z][\w\-]*\s+(?:(?:of|for|and)\s+)?){0,5}[A-Z][\w\-]*,\s*"
+    r"(?:(?:Dr|Mr|Ms|Mrs|H\.\s?E)\.?\s+)*"
 )
+# "the Prime Minister, Dr. Manmohan Singh": a title, a comma and honorifics before a name.
+TITLE_COMMA_BEFORE = re.compile(
+    r"(?P<title>(?:[A-Z][\w\-]*\s+(?:(?:of|for|and)\s+)?){0,5}[A-Z][\w\-]*),\s*"
+    r"(?:(?:Dr|Mr|Ms|Mrs|H\.\s?E)\.?\s+)*$"
+)
+# A gap a transcript marks inside a sentence: "the first (inaudible) conversation".
+INLINE_GAP = re.compile(r"\((?:inaudible|crosstalk|off-mic|indiscernible)\)", re.IGNORECASE)
 # Small talk in a transcript: a short sentence of welcome, thanks or pleasure.
 SMALL_TALK = re.compile(
     r"\b(?:pleasure|honou?r(?:ed)?|thrilled|delighted|great to see|good to see|nice to see|"

@@ -42,11 +42,14 @@ def refers_to(subject: str, name: str) -> bool:
     return words[-1] == parts[-1] or (len(words) == 1 and words[0] == parts[0])
 
 
-def is_name_word(word: str) -> bool:
+def is_name_word(word: str, after_title: bool = False) -> bool:
     """A word that can be part of a person's name: not a title word, not an acronym, not a
-    month; an initial ("J.") only inside the name."""
+    month (unless a title comes right before it: "Prime Minister May"); an initial ("J.")
+    only inside the name."""
     bare = word.strip(".,")
-    if bare.lower() in TITLE_WORDS or is_title_noun(bare.lower()) or bare.lower() in MONTHS:
+    if bare.lower() in TITLE_WORDS or is_title_noun(bare.lower()):
+        return False
+    if bare.lower() in MONTHS and not (after_title and bare in ("May", "June", "April")):
         return False
     if word in NON_NAMES or (len(bare) > 1 and bare.isupper()):
         return False

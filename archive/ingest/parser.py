@@ -39,6 +39,7 @@ from archive.ingest.lexicon import (
     HEADER_FIELD,
     HONORIFIC_BEFORE,
     HONORIFICS,
+    INLINE_GAP,
     ISSUERS,
     JOINT_CLAUSE,
     JOINT_SUBJECT,
@@ -73,6 +74,7 @@ from archive.ingest.lexicon import (
     SUBJECT_VERB,
     TELLS_OF_MEETING,
     TITLE_AFTER,
+    TITLE_COMMA_BEFORE,
     TITLE_COUNTRIES,
     TITLE_GLUE,
     TITLE_NOUNS,
@@ -158,6 +160,14 @@ class Parser:
         self.header = header
         self.headline = report.title
         commentary, relayed = self.split_relay(content)
+        # Sentences inside a transcript's turns: what a speaker names there, they speak of.
+        self.labelled_turns = {
+            sentence.start
+            for paragraph in prose
+            if self.speaker_label(paragraph.text)
+            for sentence in self.sentence_spans
+            if paragraph.start <= sentence.start < paragraph.end
+        }
         self.find_officials(prose)
         meeting = self.read_meeting(header, content, report)
         self.mark_participants(meeting)
@@ -356,7 +366,11 @@ class Parser:
         }
         seen: dict[str, int] = {}
         for start, end, key, text in mentions:
-            written = self.title_before(start, spans) or self.title_after(end)
+            written = (
+                self.title_before(start, spans)
+                or self.title_after(end)
+                or self.title_with_comma_before(start)
+            )
             country = self.country_near(start, written) or self.country_after(end, written)
             title = self.trimmed_title(written)
             if key is None and len(text.split()) == 1:
@@ -462,20 +476,26 @@ class Parser:
             base = paragraph.start + match.start()
             while words:
                 # The name is what follows the last title word: "State Antony J. Blinken".
+                after_title = False
                 while words and (
                     words[0].group(0).lower() in TITLE_WORDS
                     or is_title_noun(words[0].group(0).lower().rstrip("."))
                     or words[0].group(0) in NON_NAMES
                     or words[0].group(0) in HONORIFICS
                     or words[0].group(0) in self.country_of_word
-                    or not is_name_word(words[0].group(0))
+                    or not is_name_word(words[0].group(0), after_title)
                 ):
+                    after_title = is_title_noun(words[0].group(0).lower().rstrip(".")) or (
+                        words[0].group(0) in HONORIFICS
+                    )
                     words.pop(0)
                 # A possessive or a stop ends the name: "Lavrov's remarks", "Blinken."
                 name, rest = words, []
                 for index, word in enumerate(words):
                     text = word.group(0)
-                    if not is_name_word(text) or text.endswith((",", ";", ":")):
+                    if not is_name_word(text, after_title and index == 0) or text.endswith(
+                        (",", ";", ":")
+                    ):
                         possessive = POSSESSIVE_NAME.match(text)
                         keep = index + 1 if possessive else index
                         name, rest = words[:keep], words[index + 1 :]
@@ -507,6 +527,18 @@ class Parser:
         title = self.without_country(title)
         start = match.start("title")
         return Span(start, start + len(title), title)
+
+    def title_with_comma_before(self, start: int) -> Span | None:
+        """ "the Prime Minister, Dr. Manmohan Singh": a title, a comma, then the name."""
+        window_start = max(0, start - 90)
+        window = self.body[window_start:start].rpartition("\n")[2]
+        offset = start - len(window)
+        found = TITLE_COMMA_BEFORE.search(window)
+        if found is None or not any(is_title_noun(w.lower()) for w in found.group("title").split()):
+            return None
+        return Span(
+            offset + found.start("title"), offset + found.end("title"), found.group("title")
+        )
 
     def trimmed_title(self, title: Span | None) -> Span | None:
         """A title without the country that opens or closes it ("UK Foreign Secretary",
@@ -614,9 +646,9 @@ class Parser:
             return found
         # "the British Prime Minister, David Cameron": a title and a comma before the name.
         window = self.body[max(0, start - 80) : start].rpartition("\n")[2]
-        appositive = APPOSITIVE.search(window)
-        if appositive and appositive.group("country") in self.country_of_word:
-            return self.country_of_word[appositive.group("country")]
+        for country in self.country_words.finditer(window):
+            if APPOSITIVE.fullmatch(window[country.end() :]):
+                return self.country_of_word[country.group(0)]
         if title is not None:
             inside = [
                 m
@@ -650,7 +682,11 @@ class Parser:
         if self.meeting_sentence is not None:
             told.append(self.meeting_sentence)
         opening = self.sentence_spans[: self.opening_sentences]
-        told.extend(s for s in opening if TELLS_OF_MEETING.search(s.text))
+        told.extend(
+            s
+            for s in opening
+            if TELLS_OF_MEETING.search(s.text) and s.start not in self.labelled_turns
+        )
         for official, mentions in zip(self.officials, self.mentions, strict=True):
             if official.role == "spokesperson":
                 continue
@@ -810,6 +846,8 @@ class Parser:
     def sentences_without_stage_directions(self, text: str, offset: int) -> list[Span]:
         pieces, cursor = [], 0
         for match in STAGE_DIRECTION.finditer(text):
+            if INLINE_GAP.fullmatch(match.group(0)) and re.match(r"^\s*[a-z]", text[match.end() :]):
+                continue  # "the first (inaudible) conversation": a gap inside the sentence
             pieces.append((cursor, match.start()))
             cursor = match.end()
         pieces.append((cursor, len(text)))
