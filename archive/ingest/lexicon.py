@@ -22,7 +22,8 @@ TITLE_NOUNS = word_set(
 TITLE_GLUE = {"of", "the", "and", "for", "on", "to", "in", "at", "&", "-"}
 NON_NAMES = word_set(
     "And At Both But Dr. He Her His In It Its Mr. Mrs. Ms. My On Our She That The "
-    "Their These They This We"
+    "Their These They This We Before After With During Ahead Following Amid Over Via From "
+    "By For To Of As"
 )
 
 SPEECH_VERBS = (
@@ -50,7 +51,8 @@ SUBJECT_VERB = re.compile(
 NARRATIVE_VERB = re.compile(NARRATIVE_VERBS)
 # What separates a speech verb from the words reported: "said that", "noted,", "said China".
 SPEECH_TAIL = re.compile(
-    r"\s+that\b\s*|\s*[,:]\s*|(?<=said|says|dded|ated|oted|ssed|ized|ised)\s+(?=[A-Z])"
+    # "said China ...", but not "noted Malta's support" (a noun, not a clause, follows).
+    r"\s+that\b\s*|\s*[,:]\s*|(?<=said|says|dded|ated)\s+(?=[A-Z])"
 )
 # Verbs whose object is the claim itself; with the others ("urged", "reiterated") the whole
 # sentence is the claim.
@@ -147,7 +149,7 @@ STAGE_DIRECTION = re.compile(
     re.IGNORECASE,
 )
 NON_PARTICIPANT_LABELS = {
-    "QUESTION", "MODERATOR", "PARTICIPANT", "OPERATOR", "Q", "A", "REPORTER", "JOURNALIST",
+    "Q.", "QUESTION", "MODERATOR", "PARTICIPANT", "OPERATOR", "Q", "A", "REPORTER", "JOURNALIST",
     "AUDIENCE", "INTERPRETER", "NOTE", "MEDIA", "PRESS", "AIDE", "STAFF", "VOICE",
 }  # fmt: skip
 
@@ -335,7 +337,9 @@ COURTESY = re.compile(
     r"(?:great )?(?:pleasure|honou?r)\b|i appreciate the opportunity|(?:president|prime "
     r"minister) \w+ sends (?:you )?his (?:regards|greetings)|let me (?:say|begin|start)\b|"
     r"i(?:'m| am) (?:very )?(?:pleased|delighted|happy) to (?:be|welcome|see)\b|"
-    r"(?:so )?i(?:'m| am) ready to work|i know you are|let(?:'s| us) go\b)",
+    r"(?:so )?i(?:'m| am) ready to work|i know you are|let(?:'s| us) go\b|"
+    r"i have (?:a couple of|a few|some) (?:things|words|points) to say|"
+    r"let me say a (?:few|couple of) (?:words|things))",
     re.IGNORECASE,
 )
 # The text of one official's statement or remarks: its first person is that official's.
@@ -378,5 +382,12 @@ SMALL_TALK = re.compile(
     r"\b(?:pleasure|honou?r(?:ed)?|thrilled|delighted|great to see|good to see|nice to see|"
     r"welcome (?:you|my|him|her)|thank you|thanks|hospitality|birthday|cakes?|my friend|"
     r"dear friend|appreciate (?:you|your|the opportunity|the hospitality))\b",
+    re.IGNORECASE,
+)
+# A question from the press in a White House transcript: "Q Mr. President, will you ...".
+PRESS_QUESTION = re.compile(r"^(?:Q|Q\.|QUESTION)\s+(?=[A-Z])")
+# An attribution standing alone: "The briefing said.", "the ministry added."
+ATTRIBUTION_ONLY = re.compile(
+    r"^(?:the |a |an )?(?:[\w\-]+ ){0,3}(?:said|added|noted|stated|reported|told reporters)\.?$",
     re.IGNORECASE,
 )

@@ -28,6 +28,7 @@ from archive.ingest.gazetteer import (
 from archive.ingest.kinds import kind_of, meeting_format
 from archive.ingest.lexicon import (
     APPOSITIVE,
+    ATTRIBUTION_ONLY,
     AUXILIARY_END,
     CAPITALISED_RUN,
     COUNTRY_AFTER,
@@ -59,6 +60,7 @@ from archive.ingest.lexicon import (
     PAST_CUE,
     PERSON_VERB_AFTER,
     POSSESSIVE_NAME,
+    PRESS_QUESTION,
     PRINCIPAL,
     PRONOUN_SUBJECT,
     QUOTE_CUE,
@@ -824,6 +826,9 @@ class Parser:
                 continue
             text, offset = paragraph.text, paragraph.start
             labelled = self.speaker_label(text)
+            if PRESS_QUESTION.match(text):
+                label = current = None  # a question from the press is nobody's claim
+                continue
             if labelled:
                 at = paragraph.start + labelled.start("label")
                 label = self.attribution_of_label(
@@ -925,6 +930,8 @@ class Parser:
                 doubt = f"No speaker is named here: read as going on with {self.who(current)}."
         if attribution is None or span is None or len(span.text.split()) < 3:
             return current, None
+        if ATTRIBUTION_ONLY.match(span.text):
+            return current, None  # "The briefing said."
         if COURTESY.match(span.text) or span.text.rstrip().endswith(":") or URL.search(span.text):
             return current, None  # thanks, greetings, "as follows:", a link
         if in_turn and len(span.text.split()) <= 25 and SMALL_TALK.search(span.text):
@@ -992,7 +999,7 @@ class Parser:
         speaker = self.official_named(subject)
         if speaker is not None:
             return Attribution("speaker", self.officials[speaker].country, speaker)
-        if len(subject.split()) <= 5:
+        if len(subject.split()) <= 8:  # "An official with the Chinese delegation"
             country = self.country_in(subject)
             if country:
                 return Attribution("side", country)
@@ -1219,7 +1226,11 @@ class Parser:
         for sentence in [*headline, *told]:
             if not MEETING_WORDS.search(sentence.text):
                 continue
-            dates = find_dates(sentence.text, default_year)
+            # A dateline's date is the report's ("BEIJING, March 5 (Xinhua) -- ... held talks
+            # on March 4 and 5"): the meeting's is in the words after it.
+            lead = DATELINE.match(sentence.text)
+            told_text = sentence.text[lead.end() :] if lead else sentence.text
+            dates = find_dates(told_text, default_year) or find_dates(sentence.text, default_year)
             today = re.search(r"\b(?:today|this (?:morning|afternoon|evening))\b", sentence.text)
             weekday = WEEKDAY.search(sentence.text)
             if not dates and weekday and report.date and not today:

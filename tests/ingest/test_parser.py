@@ -313,3 +313,63 @@ def test_a_claim_whose_speaker_is_not_named_says_why_it_was_chosen():
     assert claim(proposal, "China firmly opposes").doubt == ""
     assert "He" in claim(proposal, "Taiwan is China").doubt
     assert claim(proposal, "Blinken said the United States").doubt == ""
+
+
+def test_a_delegation_led_by_an_official_at_the_invitation_of_another():
+    proposal = parse(
+        "BEIJING, March 5 (Xinhua) -- At the invitation of Chinese Foreign Minister Wang Yi, "
+        "a delegation led by Sergey Lavrov, Russian Foreign Minister, held talks in Beijing on "
+        "March 4 and 5, 2024. Lavrov's remarks focused on Ukraine. An official with the Chinese "
+        "delegation said China opposes unilateral sanctions. The two sides agreed to deepen "
+        "cooperation. The briefing said."
+    )
+    lavrov = official(proposal, "Sergey Lavrov")
+    assert (lavrov.country, lavrov.role, lavrov.title.text) == (
+        "RU",
+        "participant",
+        "Foreign Minister",
+    )
+    assert official(proposal, "Wang Yi").role == "participant"
+    # Two days, not the dateline's day; the place the sentence names.
+    assert (proposal.meeting.start, proposal.meeting.end) == (
+        datetime.date(2024, 3, 4),
+        datetime.date(2024, 3, 5),
+    )
+    assert proposal.meeting.place.text == "Beijing"
+    unnamed = claim(proposal, "China opposes unilateral sanctions")
+    assert (unnamed.attribution, unnamed.side, unnamed.speaker) == ("side", "CN", None)
+    # An attribution alone, and a possessive's sentence that reports nothing, are not claims.
+    assert not any(c.text.startswith(("The briefing", "Lavrov's remarks")) for c in proposal.claims)
+
+
+def test_a_white_house_transcript_leaves_out_the_press_and_the_preliminaries():
+    proposal = parse(
+        "Remarks by President Biden Before Meeting with Prime Minister Kishida of Japan\n\n"
+        "PRESIDENT BIDEN: Well, good afternoon, everyone. I have a couple of things to say. "
+        "Japan and the United States are closer than ever.\n\n"
+        "PRIME MINISTER KISHIDA: (As interpreted.) Thank you very much, Joe. Japan will double "
+        "its defense spending.\n\n"
+        "Q Mr. President, will you visit Tokyo?\n\n"
+        "PRESIDENT BIDEN: I will visit Tokyo in the spring."
+    )
+    texts = [c.text for c in proposal.claims]
+    assert texts == [
+        "Japan and the United States are closer than ever.",
+        "Japan will double its defense spending.",
+        "I will visit Tokyo in the spring.",
+    ]
+    assert [speaker_of(proposal, t) for t in texts] == ["Biden", "Kishida", "Biden"]
+    # The headline names the speaker; its title-case words are not part of the name.
+    assert official(proposal, "Biden").title.text == "President"
+
+
+def test_a_noun_after_a_verb_of_speech_stays_in_the_claim():
+    proposal = parse(
+        "Foreign Minister meets Maltese counterpart\n\n"
+        "Foreign Minister Hakan Fidan met with Foreign Minister of Malta Ian Borg in Malta on "
+        "12 June 2024. Borg noted Malta's support for the two-state solution."
+    )
+    borg = official(proposal, "Ian Borg")
+    assert (borg.country, borg.title.text) == ("MT", "Foreign Minister")
+    assert claim(proposal, "Borg noted Malta's support").side == "MT"
+    assert proposal.meeting.place.text == "Malta"
