@@ -391,3 +391,5 @@ ATTRIBUTION_ONLY = re.compile(
     r"^(?:the |a |an )?(?:[\w\-]+ ){0,3}(?:said|added|noted|stated|reported|told reporters)\.?$",
     re.IGNORECASE,
 )
+# The year in a web address: ".../2024/10/09/...", ".../202410/09/...".
+URL_YEAR = re.compile(r"/((?:19[5-9]|20[0-4])\d)(?:/|[01]\d(?:[0-3]\d)?/|-)")

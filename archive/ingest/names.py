@@ -58,4 +58,5 @@ def is_name_word(word: str, after_title: bool = False) -> bool:
 
 
 def is_title_noun(word: str) -> bool:
+    word = word.rstrip("'\u2019")  # "Ministers'" in "the Foreign Ministers' meeting"
     return word in TITLE_NOUNS or (word.endswith("s") and word[:-1] in TITLE_NOUNS)

@@ -1329,6 +1329,13 @@ class Parser:
         found = re.search(r"(?<![\d/.-])(?:19[5-9]\d|20[0-4]\d)(?![\d])", opening)
         if found:
             return int(found.group(0))
+        # A source address with its year: ".../2024/10/09/...", ".../202410/...".
+        for address in URL.finditer(self.body):
+            dated = re.search(
+                r"/((?:19[5-9]|20[0-4])\d)(?:/|[01]\d(?:[0-3]\d)?/|-)", address.group(0)
+            )
+            if dated:
+                return int(dated.group(1))
         return self.default_year
 
     def meeting_countries(self, report: ReportProposal, claims: list[ClaimProposal]) -> list[str]:
