@@ -913,7 +913,7 @@ class Parser:
                     )
             if attribution is not None and attribution.kind != "joint":
                 current = attribution
-        if attribution is None and not in_turn and JOINT_CLAUSE.search(text):
+        if attribution is None and current is None and not in_turn and JOINT_CLAUSE.search(text):
             attribution = Attribution("joint")  # "... and the two sides discussed ..."
         if (
             attribution is None
@@ -936,8 +936,8 @@ class Parser:
             return current, None  # thanks, greetings, "as follows:", a link
         if in_turn and len(span.text.split()) <= 25 and SMALL_TALK.search(span.text):
             return current, None  # "It's a great honor.", "I'm thrilled to meet your wife."
-        if sentence.text.rstrip()[-1:] not in '.!?"\u201d\u2019)]':
-            return current, None  # a fragment: cut by "(inaudible)" or by a truncated copy
+        if sentence.text.rstrip()[-1:] not in ".!\"'\u201d\u2019)]":
+            return current, None  # a question, or a fragment cut by a truncated copy
         if attribution.kind == "joint":
             kind = kind_of(span.text, joint=True)
             return current, ClaimProposal(

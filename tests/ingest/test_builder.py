@@ -19,7 +19,7 @@ def side_of(claim) -> str | None:
     return None if claim.joint else str(claim.delegation.country)
 
 
-def test_the_parser_finds_nine_in_ten_of_the_curated_claims_with_their_side(seed, capsys):
+def test_the_parser_finds_68_of_the_70_curated_claims_with_their_side(seed, capsys):
     proposal = propose(SEED.read_text())
     proposed = {
         (normalise(c.text), None if c.attribution == "joint" else c.side) for c in proposal.claims
@@ -29,7 +29,9 @@ def test_the_parser_finds_nine_in_ten_of_the_curated_claims_with_their_side(seed
     recall = len(found) / len(curated)
     with capsys.disabled():
         print(f"\nrecall on the seed: {len(found)}/{len(curated)} = {recall:.0%}")
-    assert recall >= 0.9
+    # What the importer finds on the seed never falls below what it found before it was
+    # taught the corpus of real readouts.
+    assert len(found) >= 68
 
 
 def test_the_seed_proposes_the_four_officials_with_their_titles_and_sides(seed):
