@@ -904,15 +904,24 @@ class Parser:
                 bare = re.sub(r"^.*,\s*", "", subject).strip()
                 if PRONOUN_SUBJECT.fullmatch(bare) or WE_SUBJECT.fullmatch(bare):
                     doubt = f"\u201c{bare}\u201d is read as {self.who(attribution)}."
+            opened = False
             if attribution is None:
                 attribution = self.attribution_of_opening(text, current)
+                opened = attribution is not None
                 if attribution is not None and attribution is current:
                     doubt = (
                         f"The sentence speaks of a side; it is read as {self.who(current)}'s "
                         "words, who spoke before it."
                     )
-            if attribution is not None and attribution.kind != "joint":
-                current = attribution
+            speaking_for_it = (
+                opened
+                and current is not None
+                and current.kind == "speaker"
+                and attribution is not None
+                and self.side_of(current) == attribution.side
+            )
+            if attribution is not None and attribution.kind != "joint" and not speaking_for_it:
+                current = attribution  # a side's own sentence leaves its speaker speaking
         if attribution is None and current is None and not in_turn and JOINT_CLAUSE.search(text):
             attribution = Attribution("joint")  # "... and the two sides discussed ..."
         if (
@@ -1044,9 +1053,9 @@ class Parser:
         return self.same_side(code, current)
 
     def same_side(self, country: str, current: Attribution | None) -> Attribution:
-        """A sentence about the side of the current speaker stays the speaker's."""
-        if current is not None and current.kind == "speaker" and current.side in (country, None):
-            return current
+        """A sentence whose subject is a side ("China is ready to ...", "The Hungarian side
+        stands ready ...") is that side's, without a speaker, even in a paragraph of Wang
+        Yi's: the text credits the side, and a speaker is never guessed."""
         return Attribution("side", country)
 
     def speaker_label(self, text: str) -> re.Match | None:

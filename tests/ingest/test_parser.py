@@ -134,8 +134,10 @@ def test_a_foreign_ministry_readout_in_reported_speech():
     assert wang.title.text.endswith("State Councilor and Foreign Minister")
     said = claim(proposal, "China and Türkiye are both")
     assert proposal.officials[said.speaker] is wang and said.side == "CN"
-    # Reported speech goes on: the next sentence is Wang Yi's too, as is "He stressed ...".
-    assert proposal.officials[claim(proposal, "China is ready to work").speaker] is wang
+    # A sentence whose subject is the side is the side's, with no speaker guessed; Wang Yi
+    # goes on speaking after it ("He stressed ...").
+    ready = claim(proposal, "China is ready to work")
+    assert (ready.attribution, ready.side, ready.speaker) == ("side", "CN", None)
     assert proposal.officials[claim(proposal, "the two sides should firmly").speaker] is wang
     turkish = claim(proposal, "Türkiye will never allow")
     assert (proposal.officials[turkish.speaker], turkish.side) == (cavusoglu, "TR")
