@@ -33,6 +33,19 @@ EXTRA_WORDS: dict[str, tuple[str, ...]] = {
     "CZ": ("Czechia",),
     "VA": ("Holy See", "Vatican"),
     "PS": ("Palestinian", "Palestine"),
+    # Demonyms countryinfo lacks or gives in another form ("Saudi Arabian").
+    "SA": ("Saudi", "Kingdom of Saudi Arabia"),
+    "AR": ("Argentine", "Argentinian"),
+    "NP": ("Nepali",),
+    "KZ": ("Kazakh",),
+    "UZ": ("Uzbek",),
+    "SI": ("Slovenian",),
+    "IS": ("Icelandic",),
+    "MV": ("Maldivian",),
+    "EC": ("Ecuadorian",),
+    "LK": ("Sri Lankan",),
+    "CR": ("Costa Rican",),
+    "NZ": ("New Zealander", "Kiwi"),
     "EU": (),
 }
 # Capitals and demonyms that are also ordinary capitalised words or names in this prose.

@@ -15,7 +15,7 @@ TITLE_NOUNS = word_set(
     "adviser advisor ambassador assistant chair chairman chairwoman chancellor chief "
     "commissioner councillor councilor counselor deputy director emir envoy foreign general "
     "governor head king leader member minister official premier president prince queen "
-    "representative secretary senator sheikh spokesman spokesperson spokeswoman "
+    "representative secretary senator spokesman spokesperson spokeswoman "
     "undersecretary vice"
 )
 # Words that may sit inside a long title without ending it.
@@ -107,7 +107,13 @@ MEET_WITH = re.compile(
 PLACE_LINE = re.compile(
     r"(?P<place>[A-Z][A-Z'\u2019\-]+(?: [A-Z][A-Z'\u2019\-]+)*, [A-Z][A-Z .'\u2019\-]+)"
 )
-DELEGATION_CUE = re.compile(r"\b(?:delegation|delegations) (?:was|were|is|are) (?:led|headed) by\b")
+# Who led a delegation or attended: every name in such a sentence took part.
+DELEGATION_CUE = re.compile(
+    r"\b(?:(?:delegation|delegations) (?:was|were|is|are) (?:led|headed) by|"
+    r"attending the (?:meeting|talks|call)|(?:was|were) (?:also )?(?:present|in attendance)|"
+    r"accompanied by|also (?:attended|took part|participated))\b",
+    re.IGNORECASE,
+)
 MEETING_NOUN = re.compile(
     r"\b(?:held|had|hold|holds|conducted)\s+(?:a|an|"
     r"the)\s+(?P<title>[^,;]{3,90}?\b(?:dialogue|talks|"
@@ -239,11 +245,14 @@ QUOTE_CUE = re.compile(
 
 # Words before a name that say it is a person's: "Mr. Taro Kono", "H. E. Dr. Kang Kyung-wha",
 # "his Turkish counterpart Hakan Fidan".
-HONORIFICS = word_set("Mr. Mr Ms. Ms Mrs. Mrs Dr. Dr H. E. H.E. Madam Mme. Excellency His Her")
+HONORIFICS = word_set(
+    "Mr. Mr Ms. Ms Mrs. Mrs Dr. Dr H. E. H.E. HE H.H. HH Madam Mme. M. Excellency Highness "
+    "His Her Sheikh Sheikha Shaikh"
+)
 HONORIFIC_BEFORE = re.compile(
-    r"(?:\b(?:Mr|Ms|Mrs|Dr|Mme)\.?|\bH\.\s?E\.(?:\s+Dr\.?)?|\bExcellency|\bcounterpart|"
-    r"\bcolleague|\bPresident|\bMinister|(?:met|meets|talks|spoke|meeting|call|conversation)"
-    r"\s+with),?\s+$"
+    r"(?:\b(?:Mr|Ms|Mrs|Dr|Mme)\.?|\bH\.\s?[EH]\.(?:\s+Dr\.?)?|\bExcellency|\bHighness|"
+    r"\bSheikh|\bcounterpart,?|\bcolleague,?|\bPresident|\bMinister|"
+    r"(?:met|meets|talks|spoke|meeting|call|conversation)\s+with)[ \t]+$"
 )
 # A title after a name: ", Minister for Foreign Affairs,", ", the Secretary of State".
 TITLE_AFTER = re.compile(
@@ -262,7 +271,8 @@ PERSON_VERB_AFTER = re.compile(
     r"|(?:'s|\u2019s)\s+(?:opening\s+)?(?:statement|remarks|answers|speech|address|interview)\b"
 )
 COUNTRY_AFTER = re.compile(
-    r"^(?:\s+of\s+(?:the\s+)?|,\s+)(?P<country>[A-Z][\w.'\u2019]*(?:[ \t]+[A-Z][\w.'\u2019]*)*)"
+    r"^(?:\s+(?:of|to)\s+(?:the\s+)?|,\s+)"
+    r"(?P<country>[A-Z][\w.'\u2019]*(?:[ \t]+(?:of[ \t]+)?[A-Z][\w.'\u2019]*)*)"
 )
 # Titles that only one country's officials hold, for an official the text gives no country.
 TITLE_COUNTRIES = {
@@ -305,7 +315,7 @@ TELLS_OF_MEETING = re.compile(
     r"\b(?:met|meets|meeting|held|holds|talks|spoke|speaks|call|conversation|discussed|"
     r"discuss|exchanged views|counterpart|visit|visiting|received|receives|hosted|"
     r"joint press conference|press conference|press availability|invitation|remarks|"
-    r"readout|bilateral)\b",
+    r"readout|bilateral|reviewed|received|welcomed)\b",
     re.IGNORECASE,
 )
 # Words before a name that put it in another time or office.
@@ -393,3 +403,5 @@ ATTRIBUTION_ONLY = re.compile(
 )
 # The year in a web address: ".../2024/10/09/...", ".../202410/09/...".
 URL_YEAR = re.compile(r"/((?:19[5-9]|20[0-4])\d)(?:/|[01]\d(?:[0-3]\d)?/|-)")
+# A word before which a lone capitalised word is part of a title or a place, not a name.
+GLUE_BEFORE = re.compile(r"\b(?:of|for|and|on|to|the|in|at|from|near)\s+$")

@@ -368,11 +368,10 @@ class Parser:
         }
         seen: dict[str, int] = {}
         for start, end, key, text in mentions:
-            written = (
-                self.title_before(start, spans)
-                or self.title_after(end)
-                or self.title_with_comma_before(start)
-            )
+            before, after = self.title_before(start, spans), self.title_after(end)
+            if before is not None and after is not None and len(before.text.split()) == 1:
+                before = None  # "Prince Faisal bin Farhan, Foreign Minister of ...": the office
+            written = before or after or self.title_with_comma_before(start)
             country = self.country_near(start, written) or self.country_after(end, written)
             title = self.trimmed_title(written)
             if key is None and len(text.split()) == 1:
@@ -439,9 +438,10 @@ class Parser:
                 continue
             several = len(bare.split()) >= 2
             if not several and re.search(
-                r"\b(?:of|for|and|on|to|the)\s+$", self.body[max(0, start - 5) : start]
+                r"\b(?:of|for|and|on|to|the|in|at|from|near)\s+$",
+                self.body[max(0, start - 6) : start],
             ):
-                continue  # "Minister for Europe": a word of the title, not a name
+                continue  # "Minister for Europe", "in Karuizawa": not a name
             cued_before = self.title_before(start, []) is not None or HONORIFIC_BEFORE.search(
                 self.body[max(0, start - 40) : start]
             )
@@ -592,6 +592,8 @@ class Parser:
         """The title written just before a name, back to the start of the clause, without
         the country that opens it ("U.S. Secretary of State" gives "Secretary of State")."""
         sentence = self.sentence_at(start)
+        line_start = self.body.rfind("\n", sentence.start, start) + 1 or sentence.start
+        sentence = Span(max(sentence.start, line_start), sentence.end, "")
         before = self.body[sentence.start : start]
         kept: list[re.Match] = []  # the title's words, right to left
         tokens = list(TITLE_TOKEN.finditer(before))
