@@ -96,6 +96,7 @@ def country_words() -> dict[str, str]:
         if not code:
             continue
         population[code] = max(population.get(code, 0), int(info.get("population") or 0))
+        add(info.get("name"), code)
         add(info.get("demonym"), code)
         for capital in capitals.get(code, ()):
             add(capital, code)

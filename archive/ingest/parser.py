@@ -759,7 +759,9 @@ class Parser:
         sides = {o.country for o in participants if o.country}
         if not unknown:
             return
-        if report.issued_by and report.issued_by not in sides:
+        if report.issued_by and report.issued_by not in sides and (len(unknown) == 1 or sides):
+            # The issuer's own officials go unnamed by country; with two unknowns and no
+            # known side, which one is the issuer's cannot be told.
             for official in unknown:
                 official.country = report.issued_by
             names = ", ".join(o.name.text for o in unknown)
@@ -770,8 +772,13 @@ class Parser:
         # The other country is the one the headline names, or else the sentence that tells of
         # the meeting, besides the known side's: a country the talks were about is not.
         header = "\n".join(p.text for p in self.header)
-        for where in (self.headline, self.meeting_sentence, Span(0, 0, header)):
-            named = self.countries_named(where.text if where else "") - sides
+        # "U.S.-India partnership", "China-Japan relations": the pair names both sides.
+        paired = {code for pair in self.country_pairs() if sides & set(pair) for code in pair}
+        for where in (self.headline, self.meeting_sentence, Span(0, 0, header), paired):
+            if isinstance(where, set):
+                named = where - sides
+            else:
+                named = self.countries_named(where.text if where else "") - sides
             if len(named) == 1:
                 unknown[0].country = named.pop()
                 self.notes.append(
@@ -805,6 +812,21 @@ class Parser:
                     f"The side of {official.name.text} is read from the country their words "
                     "speak for."
                 )
+
+    def country_pairs(self) -> list[tuple[str, str]]:
+        """The pairs of countries the text joins with a hyphen or dash ("China-US",
+        "U.S.-India", "Japan-ROK")."""
+        pairs = []
+        for first in self.country_words.finditer(self.body):
+            joined = re.match(r"[-\u2013]", self.body[first.end() : first.end() + 1])
+            if not joined:
+                continue
+            second = self.country_words.match(self.body, first.end() + 1)
+            if second:
+                pair = (self.country_of_word[first.group(0)], self.country_of_word[second.group(0)])
+                if pair[0] != pair[1]:
+                    pairs.append(pair)
+        return pairs
 
     def countries_named(self, text: str) -> set[str]:
         """The countries `text` names, not counting cities ("talks in Vienna" name no
