@@ -144,7 +144,7 @@ FOOTNOTE = re.compile(r"^\[(?P<number>\d{1,3})\]\s*(?P<text>.*)$", re.DOTALL)
 # "Mr. Lavrov:", "Wang Yi (via interpreter):", or broken across lines by a PDF copy
 # ("John Kerry\n: Well, ..."). `is_speaker_label` decides whether the words name a speaker.
 LABEL = re.compile(
-    r"^(?P<label>[^\W\d_][\w .'\u2019\-]{0,70}?[\w.])"
+    r"^(?P<label>[^\W\d_][\w .,'\u2019\-]{0,70}?[\w.])"
     r"(?:\s*\((?:via|through) (?:an )?interpreter\))?\s*:[ \t]*(?:\n|(?=\S))\s*"
 )
 # Lines of a pasted header that read like labels but are not speakers.
@@ -164,7 +164,7 @@ def is_speaker_label(label: str) -> bool:
     """Whether the words before a colon name who speaks: all in capitals ("SECRETARY
     BLINKEN"), or a few capitalised words ("Sergey Lavrov", "President of Russia Vladimir
     Putin", "Question"), never a sentence ("The overview is as follows")."""
-    words = label.replace("\n", " ").split()
+    words = label.replace("\n", " ").replace(",", " ").split()
     if not words or len(words) > 9 or words[0] in HEADER_KEYS:
         return False
     if label.upper() == label:

@@ -1094,6 +1094,10 @@ class Parser:
         """Who a transcript's speaker label ("SECRETARY BLINKEN:", "Sergey Lavrov:") names:
         an official the text or the archive knows by that surname, else a new official
         named by the label. Questions and moderators are nobody's side."""
+        # "Penny Wong, Foreign Minister": the name before the comma, the title after it.
+        named, _, titled = label.text.partition(",")
+        if titled and not any(is_title_noun(w.lower()) for w in named.split()):
+            label = Span(label.start, label.start + len(named), named)
         words = [w for w in label.text.replace(".", " ").split() if w not in HONORIFICS]
         upper = [folded(w).upper() for w in words]
         if (
