@@ -46,12 +46,15 @@ def main() -> int:
     parser.add_argument("--errors", metavar="NAME", help="list one text's errors ('all': every)")
     parser.add_argument("--split", choices=["dev", "test"], help="list errors of one split only")
     parser.add_argument("--without", metavar="PREFIX", help="leave out texts named so")
+    parser.add_argument("--only", metavar="PREFIX", help="score only texts named so")
     parser.add_argument("--corpus", type=Path, default=CORPUS)
     args = parser.parse_args()
 
     annotations = load(args.corpus)
     if args.without:
         annotations = [a for a in annotations if not a.name.startswith(args.without)]
+    if args.only:
+        annotations = [a for a in annotations if a.name.startswith(args.only)]
     broken = {a.name: problems(a) for a in annotations if problems(a)}
     for name, found in broken.items():
         print(f"{name}: annotation unusable: {'; '.join(found)}", file=sys.stderr)

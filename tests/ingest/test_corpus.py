@@ -16,14 +16,16 @@ ANNOTATIONS = load(CORPUS)
 # of them loses something an editor relied on. Raise them as the importer improves.
 FLOORS = {
     ("participants_found", "participants"): 0.90,
-    ("participants_matched_proposed", "participants_proposed"): 0.92,
-    ("participant_side_right", "participants_found"): 0.76,
-    ("date_right", "dates_stated"): 0.80,
-    ("place_right", "places_stated"): 0.50,
-    ("claims_found", "claims"): 0.75,
-    ("claims_matched_proposed", "claims_proposed"): 0.79,
-    ("claim_speaker_right", "claims_found"): 0.82,
-    ("claims_right", "claims_proposed"): 0.50,
+    ("participants_matched_proposed", "participants_proposed"): 0.93,
+    ("participant_side_right", "participants_found"): 0.77,
+    ("participant_title_right", "participants_found"): 0.82,
+    ("date_right", "dates_stated"): 0.70,
+    ("place_right", "places_stated"): 0.73,
+    ("claims_found", "claims"): 0.83,
+    ("claims_matched_proposed", "claims_proposed"): 0.87,
+    ("claim_speaker_right", "claims_found"): 0.92,
+    ("claim_side_right", "claims_found"): 0.73,
+    ("claims_right", "claims_proposed"): 0.63,
 }
 
 
@@ -42,7 +44,7 @@ def test_each_annotation_is_usable_and_each_proposal_is_made_of_the_text(annotat
 
 
 def test_the_scores_do_not_fall():
-    summed = total(score(a) for a in ANNOTATIONS if a.english and not a.name.startswith("fresh"))
+    summed = total(score(a) for a in ANNOTATIONS if a.english)
     assert summed.get("crashes") == 0
     assert summed.get("not_verbatim") == 0
     for (part, whole), floor in FLOORS.items():
