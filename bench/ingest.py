@@ -9,12 +9,14 @@ held out (test), and all.
 
 import argparse
 import sys
+import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from archive.ingest.evaluation import MEASURES, load, problems, score, total  # noqa: E402
+from archive.ingest.parser import parse  # noqa: E402
 
 CORPUS = ROOT / "tests" / "ingest" / "corpus"
 COLUMNS = [  # (heading, part, whole) for the per-text table
@@ -47,8 +49,11 @@ def main() -> int:
     parser.add_argument("--split", choices=["dev", "test"], help="list errors of one split only")
     parser.add_argument("--without", metavar="PREFIX", help="leave out texts named so")
     parser.add_argument("--only", metavar="PREFIX", help="score only texts named so")
+    parser.add_argument("--sizes", action="store_true", help="time the parse of large texts")
     parser.add_argument("--corpus", type=Path, default=CORPUS)
     args = parser.parse_args()
+    if args.sizes:
+        return time_sizes(load(args.corpus))
 
     annotations = load(args.corpus)
     if args.without:
@@ -108,6 +113,26 @@ def main() -> int:
                 for error in scores[annotation.name].errors:
                     print(f"  {error}")
     return 1 if broken else 0
+
+
+def time_sizes(annotations) -> int:
+    """The parse of texts of 100 kB, 500 kB and 2 MB (the import's limit), made of the
+    corpus's texts one after another: the time should grow with the size, not faster."""
+    blob = "\n\n".join(a.text for a in annotations)
+    parse(blob[:1000])  # load the reference data first: it is read once per process
+    for size in (100_000, 500_000, 2_000_000):
+        text = (blob * (size // len(blob) + 1))[:size]
+        times = []
+        for _ in range(3):
+            start = time.perf_counter()
+            proposal = parse(text)
+            times.append(time.perf_counter() - start)
+        per_100k = min(times) / (size / 100_000)
+        print(
+            f"{size // 1000:>5} kB: {min(times):6.2f} s (best of 3), {per_100k:.2f} s per 100 kB, "
+            f"{len(proposal.claims)} claims"
+        )
+    return 0
 
 
 if __name__ == "__main__":

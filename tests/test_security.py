@@ -194,13 +194,18 @@ def test_the_helpers_read_proxy_headers_and_minimums(monkeypatch):
 # -- login throttling ---------------------------------------------------------------------
 
 
-def log_in(client, password: str, **meta: str):
+def log_in(client, password: str, username: str = "editor", **meta: str):
     return client.post(
-        "/admin/login/?next=/admin/", {"username": "editor", "password": password}, **meta
+        "/admin/login/?next=/admin/", {"username": username, "password": password}, **meta
     )
 
 
-def test_an_address_is_locked_out_after_five_failed_logins(client, editor, settings):
+@pytest.fixture
+def second_editor(django_user_model):
+    return django_user_model.objects.create_superuser("second", "second@example.org", PASSWORD)
+
+
+def test_an_address_is_locked_out_after_five_failed_logins(client, editor, second_editor, settings):
     assert settings.AXES_FAILURE_LIMIT == 5
     for _ in range(4):
         response = log_in(client, "wrong", REMOTE_ADDR=VISITOR)
@@ -210,15 +215,44 @@ def test_an_address_is_locked_out_after_five_failed_logins(client, editor, setti
 
     response = log_in(client, PASSWORD, REMOTE_ADDR=VISITOR)
     assert response.status_code == 429
-    assert "Too many failed logins from your address: try again in 15 minutes." in (
+    assert "Too many failed logins from your address or for this account" in (
         response.content.decode()
     )
     assert "_auth_user_id" not in client.session
 
-    # Another address logs in as usual.
-    response = log_in(client, PASSWORD, REMOTE_ADDR=NEIGHBOUR)
+    # Another account from another address logs in as usual.
+    response = log_in(client, PASSWORD, "second", REMOTE_ADDR=NEIGHBOUR)
     assert response.status_code == 302
     assert response.url == "/admin/"
+
+
+def test_an_account_is_locked_out_after_five_failed_logins_from_any_addresses(
+    client, editor, second_editor
+):
+    for number in range(5):
+        log_in(client, "wrong", REMOTE_ADDR=f"198.51.100.{number + 1}")
+    # The right password for that account, from an address that never failed, is refused.
+    assert log_in(client, PASSWORD, REMOTE_ADDR=NEIGHBOUR).status_code == 429
+    assert log_in(client, PASSWORD, "second", REMOTE_ADDR=NEIGHBOUR).status_code == 302
+
+
+def test_a_password_needs_twelve_characters(db):
+    from django.contrib.auth.password_validation import validate_password
+    from django.core.exceptions import ValidationError as PasswordRefused
+
+    with pytest.raises(PasswordRefused, match="at least 12 characters"):
+        validate_password("kq7#Lm2!vZx")  # eleven
+    validate_password("kq7#Lm2!vZx9")
+
+
+def test_an_editors_session_ends_after_two_idle_hours_and_each_request_renews_it(
+    client, editor, settings
+):
+    assert settings.SESSION_COOKIE_AGE == 2 * 60 * 60
+    assert settings.SESSION_SAVE_EVERY_REQUEST
+    client.force_login(editor)
+    response = client.get("/admin/")
+    assert response.cookies["sessionid"]["max-age"] == 2 * 60 * 60
 
 
 def test_a_successful_login_forgets_the_failures_before_it(client, editor):
@@ -231,7 +265,9 @@ def test_a_successful_login_forgets_the_failures_before_it(client, editor):
     assert log_in(client, PASSWORD, REMOTE_ADDR=VISITOR).status_code == 302
 
 
-def test_behind_a_proxy_the_visitors_address_is_locked_not_the_proxys(client, editor, settings):
+def test_behind_a_proxy_the_visitors_address_is_locked_not_the_proxys(
+    client, editor, second_editor, settings
+):
     settings.TRUSTED_PROXY_COUNT = 1
     proxy = "10.0.0.2"
     for _ in range(5):
@@ -240,7 +276,7 @@ def test_behind_a_proxy_the_visitors_address_is_locked_not_the_proxys(client, ed
     through_proxy = {"REMOTE_ADDR": proxy}
     locked = log_in(client, PASSWORD, HTTP_X_FORWARDED_FOR=VISITOR, **through_proxy)
     assert locked.status_code == 429
-    other = log_in(client, PASSWORD, HTTP_X_FORWARDED_FOR=NEIGHBOUR, **through_proxy)
+    other = log_in(client, PASSWORD, "second", HTTP_X_FORWARDED_FOR=NEIGHBOUR, **through_proxy)
     assert other.status_code == 302
 
 
@@ -331,3 +367,52 @@ def test_no_page_breaks_the_content_security_policy(live_server, archive_and_edi
     assert page.locator("input[name='_selected_action']:checked").count() > 1
     page.close()
     assert violations == []
+
+
+class Unreadable:
+    """A request body that fails the test if anything reads it."""
+
+    def read(self, *args, **kwargs):
+        raise AssertionError("the body was read")
+
+    readline = read
+
+
+@pytest.mark.parametrize(
+    ("path", "size", "cookie"),
+    [
+        ("/search/", 200 * 1024 * 1024, False),
+        ("/admin/archive/report/import/", 200 * 1024 * 1024, False),
+        ("/admin/archive/report/import/", 200 * 1024 * 1024, True),
+        # Without a session the admin takes no more than a login form either.
+        ("/admin/archive/report/import/", 1024 * 1024, False),
+    ],
+)
+def test_a_body_larger_than_the_site_takes_is_refused_before_it_is_read(rf, path, size, cookie):
+    from archive.middleware import RequestSizeLimitMiddleware
+
+    request = rf.post(path, data=b"", content_type="application/octet-stream")
+    request.META["CONTENT_LENGTH"] = str(size)
+    request.META["wsgi.input"] = Unreadable()
+    request._stream = Unreadable()
+    if cookie:
+        request.COOKIES["sessionid"] = "anything"
+    response = RequestSizeLimitMiddleware(lambda r: pytest.fail("the view ran"))(request)
+    assert response.status_code == 413
+    assert "larger than" in response.content.decode()
+
+
+def test_an_editors_import_of_a_two_megabyte_text_is_not_refused_by_its_size(rf):
+    from archive.middleware import RequestSizeLimitMiddleware
+
+    request = rf.post("/admin/archive/report/import/", data={"text": "x" * 2_500_000})
+    request.COOKIES["sessionid"] = "anything"
+    reached = RequestSizeLimitMiddleware(lambda r: "the view")(request)
+    assert reached == "the view"
+
+
+def test_a_large_post_to_a_public_page_gets_413_through_the_whole_stack(client, db):
+    response = client.generic(
+        "POST", "/search/", b"x" * (200 * 1024), content_type="application/octet-stream"
+    )
+    assert response.status_code == 413

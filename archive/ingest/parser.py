@@ -132,6 +132,18 @@ class Attribution:
     speaker: int | None = None
 
 
+def overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    """Whether [start, end) overlaps one of `spans` (sorted by start, not overlapping)."""
+    index = bisect.bisect_left(spans, (start, start))
+    return any(a < end and start < b for a, b in spans[max(0, index - 1) : index + 1])
+
+
+def within(spans: list[tuple[int, int]], at: int) -> bool:
+    """Whether `at` falls in one of `spans` (sorted by start, not overlapping)."""
+    index = bisect.bisect_right(spans, (at, float("inf"))) - 1
+    return index >= 0 and spans[index][0] <= at < spans[index][1]
+
+
 class Parser:
     def __init__(self, text: str, vocabulary: Vocabulary, default_year: int | None = None):
         self.body = text
@@ -164,11 +176,14 @@ class Parser:
         commentary, relayed = self.split_relay(content)
         # Sentences inside a transcript's turns: what a speaker names there, they speak of.
         self.labelled_turns = {
-            sentence.start
+            start
             for paragraph in prose
             if self.speaker_label(paragraph.text)
-            for sentence in self.sentence_spans
-            if paragraph.start <= sentence.start < paragraph.end
+            for start in self.sentence_starts[
+                bisect.bisect_left(self.sentence_starts, paragraph.start) : bisect.bisect_left(
+                    self.sentence_starts, paragraph.end
+                )
+            ]
         }
         self.find_officials(prose)
         meeting = self.read_meeting(header, content, report)
@@ -352,13 +367,13 @@ class Parser:
                 start = paragraph.start + match.start()
                 key = key_of[plain_name(match.group(0))]
                 mentions.append((start, start + len(match.group(0)), key, match.group(0)))
-        known = [(a, b) for a, b, _, _ in mentions]
+        known = sorted((a, b) for a, b, _, _ in mentions)
         for paragraph in content:
             for start, end in self.names_in(paragraph):
-                if any(a < end and start < b for a, b in known):
+                if overlaps(known, start, end):
                     continue
                 mentions.append((start, end, None, self.body[start:end]))
-                known.append((start, end))
+                bisect.insort(known, (start, end))
         mentions.sort()
         spans = [(a, b) for a, b, _, _ in mentions]
         spokesperson_at = {
@@ -590,7 +605,8 @@ class Parser:
 
     def title_before(self, start: int, others: list[tuple[int, int]]) -> Span | None:
         """The title written just before a name, back to the start of the clause, without
-        the country that opens it ("U.S. Secretary of State" gives "Secretary of State")."""
+        the country that opens it ("U.S. Secretary of State" gives "Secretary of State").
+        `others` are the names found, in order of where they start."""
         sentence = self.sentence_at(start)
         line_start = self.body.rfind("\n", sentence.start, start) + 1 or sentence.start
         sentence = Span(max(sentence.start, line_start), sentence.end, "")
@@ -599,7 +615,7 @@ class Parser:
         tokens = list(TITLE_TOKEN.finditer(before))
         for index in range(len(tokens) - 1, -1, -1):
             token = tokens[index]
-            if any(a <= sentence.start + token.start() < b for a, b in others):
+            if within(others, sentence.start + token.start()):
                 break  # another official's name: "... Antony Blinken and National ..."
             following = kept[-1].start() if kept else len(before)
             if any(mark in before[token.end() : following] for mark in ',;:()"\u201c\u201d'):
@@ -691,14 +707,21 @@ class Parser:
             for s in opening
             if TELLS_OF_MEETING.search(s.text) and s.start not in self.labelled_turns
         )
+        # Each telling sentence's span up to its reported words, in order, to look a
+        # mention up in (a sentence may be told twice: once is enough).
+        telling = sorted({(s.start, self.reported_from(s)): s for s in told}.items())
+        starts = [start for (start, _), _ in telling]
         for official, mentions in zip(self.officials, self.mentions, strict=True):
             if official.role == "spokesperson":
                 continue
-            inside = any(
-                s.start <= at < self.reported_from(s) and not self.in_the_past(at, s)
-                for s in told
-                for at in mentions
-            )
+            inside = False
+            for at in mentions:
+                index = bisect.bisect_right(starts, at) - 1
+                if index >= 0:
+                    (start, end), sentence = telling[index]
+                    if start <= at < end and not self.in_the_past(at, sentence):
+                        inside = True
+                        break
             official.role = "participant" if inside else "mentioned"
 
     def find_principal(self, header: list[Paragraph], content: list[Paragraph]) -> int | None:
