@@ -186,7 +186,9 @@ class IssueFacet(ModelFacet):
     index serves, instead of joined to the issues by slug)."""
 
     name, title = "issue", "Issue"
-    candidates = Issue.objects.all()
+    # Public records only: a draft's issue, official or publisher gets the answer a value
+    # that never existed gets, and its name is never shown.
+    candidates = Issue.objects.published()
 
     def resolve(self, values):
         rows = self.candidates.filter(Q(slug__in=values) | Q(parent__slug__in=values))
@@ -219,7 +221,7 @@ class ClaimIssue(IssueFacet):
 
 class ClaimOfficial(ModelFacet):
     name, title = "official", "Official"
-    candidates = Person.objects.all()
+    candidates = Person.objects.published()
 
     def narrow(self, queryset, values):
         return queryset.filter(speaker__person__slug__in=values)
@@ -293,7 +295,7 @@ class ClaimKind(ChoicesFacet):
 
 class ClaimPublisher(ModelFacet):
     name, title = "publisher", "Publisher"
-    candidates = Publisher.objects.all()
+    candidates = Publisher.objects.published()
 
     def narrow(self, queryset, values):
         return queryset.filter(report__publisher__slug__in=values)
@@ -416,7 +418,7 @@ class MeetingPair(Facet):
 
 class MeetingOfficial(ModelFacet):
     name, title = "official", "Official"
-    candidates = Person.objects.all()
+    candidates = Person.objects.published()
 
     def narrow(self, queryset, values):
         return queryset.filter(participations__person__slug__in=values).distinct()

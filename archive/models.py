@@ -135,10 +135,18 @@ class PublishedFields(models.Model):
         return [self]
 
 
+class PublisherQuerySet(models.QuerySet):
+    def published(self):
+        """Publishers of a published report."""
+        return self.filter(Exists(Report.objects.published().filter(publisher=OuterRef("pk"))))
+
+
 class Publisher(models.Model):
     name = models.CharField(max_length=200, unique=True)
     slug = models.SlugField(max_length=80, unique=True, blank=True)
     url = models.URLField(blank=True)
+
+    objects = PublisherQuerySet.as_manager()
 
     class Meta:
         ordering = ["name"]

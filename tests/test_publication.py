@@ -1,10 +1,12 @@
-"""Claim.is_public follows its report and meeting on every write path (database triggers)."""
+"""Claim.is_public follows its report and meeting on every write path (database triggers);
+what only drafts know (an official, an issue, a publisher) is never named in public."""
 
 import datetime
 
 import pytest
 
-from archive.models import Claim, Meeting, Report, Status
+from archive.ingest.archive_file import export_archive
+from archive.models import Claim, Meeting, Publisher, Report, Status
 from tests.factories import make_meeting
 
 pytestmark = pytest.mark.django_db
@@ -61,3 +63,46 @@ def test_claims_carry_their_meetings_date_on_every_write_path(dispatch):
     # A write that tries to set it otherwise is corrected.
     Claim.objects.filter(report=dispatch).update(meeting_date="1999-01-01")
     assert set(dispatch.claims.values_list("meeting_date", flat=True)) == {other.start_date}
+
+
+# -- drafts stay private, names included -------------------------------------------------
+
+
+@pytest.fixture
+def draft_only(db):
+    """A draft meeting whose official, issue and publisher appear in no published record."""
+    meeting = make_meeting(status=Status.DRAFT)
+    report = meeting.reports.get()
+    report.publisher = Publisher.objects.create(name="Secret Wire")
+    report.save()
+    official = meeting.participations.order_by("pk").first().person
+    issue = report.claims.first().issues.get()
+    return {"official": official, "issue": issue, "publisher": report.publisher}
+
+
+@pytest.mark.parametrize("facet", ["official", "issue", "publisher"])
+@pytest.mark.parametrize("path", ["/claims/", "/meetings/", "/claims/feed/", "/search/?q=talks&"])
+def test_a_drafts_name_is_answered_like_a_value_that_never_existed(
+    client, seed, draft_only, facet, path
+):
+    if path == "/meetings/" and facet == "publisher":
+        pytest.skip("meetings are not filtered by publisher")
+    record = draft_only[facet]
+    joiner = "" if path.endswith("&") else "?"
+    private = client.get(f"{path}{joiner}{facet}={record.slug}")
+    missing = client.get(f"{path}{joiner}{facet}=no-such-{facet}")
+    assert private.status_code == missing.status_code
+    assert record.name not in private.content.decode()
+    assert private.content.decode().replace(record.slug, "no-such-" + facet) == (
+        missing.content.decode()
+    )
+
+
+def test_the_published_archive_leaves_out_what_only_drafts_know(seed, draft_only):
+    data = export_archive()
+    assert draft_only["official"].slug not in {p["slug"] for p in data["people"]}
+    assert draft_only["issue"].slug not in {i["slug"] for i in data["issues"]}
+    assert draft_only["publisher"].slug not in {p["slug"] for p in data["publishers"]}
+    # What published records show is still there.
+    assert "wang-yi" in {p["slug"] for p in data["people"]}
+    assert "memri" in {p["slug"] for p in data["publishers"]}

@@ -76,7 +76,14 @@ def export_archive() -> dict:
     meetings = _published_meetings()
     reports = _published_reports()
     people = Person.objects.published().prefetch_related("aliases").order_by("slug")
-    issues = Issue.objects.select_related("parent").prefetch_related("aliases").order_by("slug")
+    # Only what published records show: a person, issue or publisher known only through
+    # drafts stays out of the published archive.
+    issues = (
+        Issue.objects.published()
+        .select_related("parent")
+        .prefetch_related("aliases")
+        .order_by("slug")
+    )
     slugs = {
         "meeting": {m.pk: m.slug for m in meetings},
         "report": {r.pk: r.slug for r in reports},
@@ -88,7 +95,7 @@ def export_archive() -> dict:
         "version": VERSION,
         "publishers": [
             {"slug": p.slug, "name": p.name, "url": p.url}
-            for p in Publisher.objects.order_by("slug")
+            for p in Publisher.objects.published().order_by("slug")
         ],
         "people": [
             {
