@@ -201,6 +201,7 @@ class ClaimInline(admin.StackedInline):
 
 @admin.register(Report)
 class ReportAdmin(PublicationActions, SimpleHistoryAdmin):
+    actions = [*PublicationActions.actions, "unpublish_with_meetings"]
     list_display = ["title", "reference", "publisher", "date", "meeting", "status", "claims"]
     list_filter = [
         "status",
@@ -227,6 +228,52 @@ class ReportAdmin(PublicationActions, SimpleHistoryAdmin):
     @admin.display(description="claims", ordering="claim_total")
     def claims(self, report: Report) -> int:
         return report.claim_total
+
+    @admin.action(
+        description="Unpublish selected %(verbose_name_plural)s (make them drafts)",
+        permissions=["change"],
+    )
+    def unpublish(self, request, queryset):
+        meetings = {report.meeting for report in queryset.select_related("meeting")}
+        change_publication(self, request, queryset, publish=False)
+        self.tell_what_stays_public(request, meetings)
+
+    @admin.action(
+        description="Unpublish selected reports, and their meetings when no other published "
+        "report keeps them public",
+        permissions=["change"],
+    )
+    def unpublish_with_meetings(self, request, queryset):
+        meetings = {report.meeting for report in queryset.select_related("meeting")}
+        change_publication(self, request, queryset, publish=False)
+        orphans = Meeting.objects.filter(pk__in=[m.pk for m in meetings]).left_public()
+        if orphans.exists():
+            change_publication(self, request, orphans, publish=False)
+        self.tell_what_stays_public(request, meetings)
+
+    def tell_what_stays_public(self, request, meetings) -> None:
+        """After reports are unpublished, say which of their meetings are still public:
+        kept by another published report, or left public with none (and how to unpublish
+        it), so an editor never believes a meeting hidden that readers can still open."""
+        pks = [m.pk for m in meetings]
+        for meeting in Meeting.objects.filter(pk__in=pks).published().order_by("title"):
+            kept = meeting.reports.published().count()
+            if kept:
+                self.message_user(
+                    request,
+                    f"Still public: the meeting \u201c{meeting}\u201d, which {kept} other "
+                    f"published report{'s' if kept > 1 else ''} keep{'' if kept > 1 else 's'}.",
+                    messages.INFO,
+                )
+            else:
+                self.message_user(
+                    request,
+                    f"Still public: the meeting \u201c{meeting}\u201d, with no published report "
+                    "now (its page shows its delegations and summary). Unpublish it from the "
+                    "meetings list, or choose \u201cUnpublish selected reports, and their "
+                    "meetings\u201d next time.",
+                    messages.WARNING,
+                )
 
     def get_urls(self):
         importing = self.admin_site.admin_view(partial(import_report, self))

@@ -164,6 +164,12 @@ class MeetingQuerySet(models.QuerySet):
     def published(self):
         return self.filter(status=Status.PUBLISHED)
 
+    def left_public(self):
+        """Published meetings that no published report keeps public."""
+        return self.published().exclude(
+            Exists(Report.objects.published().filter(meeting=OuterRef("pk")))
+        )
+
     def with_delegations(self):
         """Delegations (in side order) with their participants (heads first)."""
         participations = Participation.objects.select_related("person").order_by(

@@ -137,10 +137,56 @@ def test_unpublishing_a_report_hides_it_and_its_claims_again(client, editor_clie
     draft_report.refresh_from_db()
     assert draft_report.status == Status.DRAFT
     assert draft_report.published_at is None
-    assert told == [(messages.SUCCESS, "Unpublished 1 report.")]
+    assert told[0] == (messages.SUCCESS, "Unpublished 1 report.")
+    # The meeting it published stays public, and the editor is told so.
+    meeting = draft_report.meeting
+    assert told[1][0] == messages.WARNING
+    assert told[1][1].startswith(f"Still public: the meeting \u201c{meeting}\u201d, with no")
     assert client.get(f"/claims/{claim.pk}/").status_code == 404
     assert client.get(draft_report.get_absolute_url()).status_code == 404
     assert not Claim.objects.published().filter(pk=claim.pk).exists()
+
+
+def test_unpublishing_a_report_can_unpublish_the_meeting_no_other_report_keeps(
+    client, editor_client, draft_report
+):
+    run_action(editor_client, Report, "publish", [draft_report])
+    meeting = draft_report.meeting
+    other = make_meeting()  # a meeting kept public by its own report, untouched
+
+    told = run_action(
+        editor_client, Report, "unpublish_with_meetings", [draft_report, other.reports.get()]
+    )
+
+    assert (messages.SUCCESS, "Unpublished 2 reports.") in told
+    assert (messages.SUCCESS, "Unpublished 2 meetings.") in told
+    assert Meeting.objects.get(pk=meeting.pk).status == Status.DRAFT
+    assert client.get(meeting.get_absolute_url()).status_code == 404
+
+
+def test_unpublishing_one_of_two_reports_says_the_meeting_stays_public(editor_client):
+    meeting = make_meeting()
+    first = meeting.reports.get()
+    second = Report.objects.create(
+        publisher=first.publisher,
+        meeting=meeting,
+        number="second",
+        title="The other side's readout",
+        date=first.date,
+        body="Another account.",
+        status=Status.PUBLISHED,
+    )
+
+    told = run_action(editor_client, Report, "unpublish_with_meetings", [first])
+
+    assert told[0] == (messages.SUCCESS, "Unpublished 1 report.")
+    assert not any(text.startswith("Unpublished nothing") for _, text in told)
+    assert Meeting.objects.get(pk=meeting.pk).status == Status.PUBLISHED
+    assert (
+        messages.INFO,
+        f"Still public: the meeting \u201c{meeting}\u201d, which 1 other published report keeps.",
+    ) in told
+    assert Report.objects.get(pk=second.pk).status == Status.PUBLISHED
 
 
 def test_unpublishing_a_meeting_hides_its_reports_and_claims(client, editor_client, draft_report):
