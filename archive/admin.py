@@ -13,6 +13,7 @@ from django_countries import countries
 from simple_history.admin import SimpleHistoryAdmin
 
 from archive.admin_import import import_report
+from archive.admin_locking import RefusesStaleSaves
 from archive.models import (
     Claim,
     Delegation,
@@ -142,7 +143,7 @@ def countries_in_use(
 
 
 @admin.register(Meeting)
-class MeetingAdmin(PublicationActions, SimpleHistoryAdmin):
+class MeetingAdmin(RefusesStaleSaves, PublicationActions, SimpleHistoryAdmin):
     list_display = ["title", "start_date", "end_date", "place", "format", "status", "claims"]
     list_filter = ["status", "format", countries_in_use("delegations__country"), "start_date"]
     search_fields = ["title", "place", "summary", "slug"]
@@ -200,7 +201,7 @@ class ClaimInline(admin.StackedInline):
 
 
 @admin.register(Report)
-class ReportAdmin(PublicationActions, SimpleHistoryAdmin):
+class ReportAdmin(RefusesStaleSaves, PublicationActions, SimpleHistoryAdmin):
     actions = [*PublicationActions.actions, "unpublish_with_meetings"]
     list_display = ["title", "reference", "publisher", "date", "meeting", "status", "claims"]
     list_filter = [
@@ -303,7 +304,7 @@ class PersonAliasInline(admin.TabularInline):
 
 
 @admin.register(Person)
-class PersonAdmin(SimpleHistoryAdmin):
+class PersonAdmin(RefusesStaleSaves, SimpleHistoryAdmin):
     list_display = ["name", "sort_name", "wikidata_id", "meetings"]
     search_fields = ["name", "sort_name", "aliases__name", "slug"]
     inlines = [PersonAliasInline]
@@ -339,7 +340,7 @@ class IssueAliasInline(admin.TabularInline):
 
 
 @admin.register(Issue)
-class IssueAdmin(admin.ModelAdmin):
+class IssueAdmin(RefusesStaleSaves, admin.ModelAdmin):
     # Not "claims": the admin would read the model's relation of that name, not the method.
     list_display = ["name", "parent", "claim_count"]
     list_select_related = ["parent"]
@@ -365,7 +366,7 @@ class IssueAliasAdmin(admin.ModelAdmin):
 
 
 @admin.register(Claim)
-class ClaimAdmin(SimpleHistoryAdmin):
+class ClaimAdmin(RefusesStaleSaves, SimpleHistoryAdmin):
     list_display = ["__str__", "side", "speaker", "kind", "issue_names", "meeting", "report"]
     list_filter = [
         "kind",
