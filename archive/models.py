@@ -1113,3 +1113,26 @@ class Revision(models.Model):
     def bump(cls) -> None:
         if not cls.objects.filter(pk=cls.KEY).update(number=F("number") + 1):
             cls.objects.get_or_create(pk=cls.KEY, defaults={"number": 1})
+
+
+class RequestCount(models.Model):
+    """How many expensive requests (exports, searches) one address made in one minute: the
+    rate limit's counter, shared by every worker (archive/ratelimit.py writes it with one
+    atomic statement)."""
+
+    bucket = models.CharField(max_length=120)  # "searches:203.0.113.5"
+    minute = models.BigIntegerField()  # seconds since the epoch // 60
+    count = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            # ON CONFLICT (bucket, minute) needs it; it also serves the count's lookup.
+            models.UniqueConstraint(fields=["bucket", "minute"], name="request_count_unique")
+        ]
+        indexes = [
+            # The deletion of past minutes.
+            models.Index(fields=["minute"], name="request_count_minute_idx")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.bucket} at minute {self.minute}: {self.count}"

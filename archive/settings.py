@@ -248,6 +248,8 @@ SESSION_SAVE_EVERY_REQUEST = True
 # Exports (CSV, JSON, the Atom feed) one address may download a minute (archive/ratelimit.py);
 # 0 turns the limit off. Logged-in staff are never limited.
 EXPORTS_PER_MINUTE = env_int("EXPORTS_PER_MINUTE", 30, minimum=0)
+# Searches (a request to /search/ with words) one address may make a minute; 0: no limit.
+SEARCHES_PER_MINUTE = env_int("SEARCHES_PER_MINUTE", 60, minimum=0)
 
 # One line per request on "archive.requests"; passwords, tokens, cookies, the session and the
 # Authorization header are masked in every record (archive/logging.py).

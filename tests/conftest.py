@@ -96,9 +96,10 @@ def browser():
 
 @pytest.fixture(autouse=True)
 def no_export_limit(settings):
-    """Tests download as many exports as they need; tests/test_ratelimit.py sets the limit
-    it checks."""
+    """Tests download as many exports and search as often as they need;
+    tests/test_ratelimit.py sets the limits it checks."""
     settings.EXPORTS_PER_MINUTE = 0
+    settings.SEARCHES_PER_MINUTE = 0
 
 
 @pytest.fixture(autouse=True)

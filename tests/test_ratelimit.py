@@ -1,5 +1,6 @@
-"""An address may download only so many exports a minute; pages, staff and the health check
-are never limited. Also the caps that bound what one request may ask for."""
+"""An address may download only so many exports, and search only so often, a minute; pages,
+staff and the health check are never limited. The count is kept in the database, shared by
+every worker. Also the caps that bound what one request may ask for."""
 
 import pytest
 from django.contrib.auth.models import User
@@ -137,6 +138,50 @@ def test_the_client_address_ignores_a_short_forwarded_chain(rf, settings):
         "/", REMOTE_ADDR="10.0.0.1", headers={"X-Forwarded-For": "6.6.6.6, 203.0.113.7, 10.0.0.2"}
     )
     assert ratelimit.client_address(request) == "203.0.113.7"
+
+
+@override_settings(SEARCHES_PER_MINUTE=2)
+def test_it_refuses_a_third_search_in_a_minute_with_retry_after(client, seed, at):
+    at(6_000_030.0)
+    assert client.get("/search/", {"q": "taiwan"}).status_code == 200
+    assert client.get("/search/", {"q": "xinjiang"}).status_code == 200
+    refused = client.get("/search/", {"q": "hong kong"})
+    assert refused.status_code == 429
+    assert refused["Retry-After"] == "30"
+    assert refused.content.decode() == (
+        "Too many searches from your address: at most 2 a minute; try again in 30 seconds.\n"
+    )
+    # The search page without words, and the other pages, are not searches.
+    assert client.get("/search/").status_code == 200
+    assert client.get("/claims/").status_code == 200
+
+
+@override_settings(SEARCHES_PER_MINUTE=1)
+def test_staff_search_as_often_as_they_like(client, seed, at):
+    client.force_login(User.objects.create_user("editor", password="x", is_staff=True))
+    assert all(client.get("/search/", {"q": "taiwan"}).status_code == 200 for _ in range(3))
+
+
+@override_settings(SEARCHES_PER_MINUTE=1)
+def test_the_count_is_the_databases_not_a_workers(client, seed, at):
+    from django.core.cache import cache
+
+    from archive.models import RequestCount
+
+    assert client.get("/search/", {"q": "taiwan"}).status_code == 200
+    cache.clear()  # a worker's own memory forgets; the count does not
+    assert client.get("/search/", {"q": "taiwan"}).status_code == 429
+    row = RequestCount.objects.get(bucket="searches:127.0.0.1")
+    assert (row.minute, row.count) == (100_000, 2)
+
+
+def test_a_new_minute_forgets_the_minutes_before_it(db, at):
+    from archive.models import RequestCount
+
+    assert ratelimit.counted("searches:192.0.2.1", 100_000) == 1
+    assert ratelimit.counted("searches:192.0.2.1", 100_000) == 2
+    assert ratelimit.counted("searches:192.0.2.1", 100_002) == 1
+    assert list(RequestCount.objects.values_list("minute", "count")) == [(100_002, 1)]
 
 
 # The caps that bound one request, whatever the limit on how many.

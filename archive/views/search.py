@@ -7,7 +7,7 @@ from archive import exports, listing
 from archive.filters import ClaimFilter
 from archive.models import Claim, Meeting, Person, Report, Status
 from archive.presentation import sources_of
-from archive.ratelimit import limit_exports
+from archive.ratelimit import limit_exports, limit_searches
 from archive.search import (
     ORDERS,
     ClaimSearch,
@@ -34,6 +34,7 @@ RESULTS_PER_PAGE = 20
 MAX_QUERY_PARAMETER = 1000
 
 
+@limit_searches
 @limit_exports
 def search(request: HttpRequest) -> HttpResponse:
     """Claims matching the words, most relevant first, narrowed by the same facets as the
