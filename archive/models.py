@@ -682,10 +682,14 @@ class Report(KeepsOldSlugs, PublishedFields):
         moved = []
         for claim in self.claims.only("pk", "text", "start", "end"):
             span = find_verbatim(self.body, claim.text, near=claim.start)
-            if span is not None and span != (claim.start, claim.end):
+            words = self.body[span[0] : span[1]] if span else None
+            if span is not None and (span != (claim.start, claim.end) or words != claim.text):
+                # Found again, perhaps with other spaces or quote marks: the same words, held
+                # as the body now writes them (the database checks the characters).
                 claim.start, claim.end = span
+                claim.text = words
                 moved.append(claim)
-        Claim.objects.bulk_update(moved, ["start", "end"], batch_size=500)
+        Claim.objects.bulk_update(moved, ["start", "end", "text"], batch_size=500)
 
     def publish(self) -> list[PublishedFields]:
         """Make the report public with its meeting (its claims are public only when both
@@ -965,6 +969,9 @@ class Claim(models.Model):
             if span is None:
                 raise ValidationError({"text": "This text does not occur in the report's body."})
             self.start, self.end = span
+            # The body's own characters: a claim typed with straight quotes or other spaces
+            # is the same words, and the database holds claims to the exact characters.
+            self.text = self.report.body[self.start : self.end]
         super().save(*args, **kwargs)
 
     def get_absolute_url(self) -> str:
@@ -983,6 +990,7 @@ class Claim(models.Model):
             errors["text"] = "This text does not occur in the report's body." + hint
         else:
             self.start, self.end = span
+            self.text = self.report.body[self.start : self.end]  # the body's own characters
         if self.joint and (self.delegation_id or self.speaker_id):
             errors["joint"] = "A joint claim belongs to both sides: leave side and speaker empty."
         if not self.joint and not self.delegation_id:

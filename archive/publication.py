@@ -1,7 +1,9 @@
 """Database triggers that keep `Claim.is_public` equal to "the claim's report and meeting are
 both published" (and a claim's `meeting` and `meeting_date` equal to its report's meeting's),
-on every path that writes rows: save(), QuerySet.update(), bulk_create() and loaddata.
-Installed with the search indexes after every migrate."""
+and that refuse a claim whose text is not its report's words at its offsets (the archive's
+verbatim rule, `claim.text == report.body[start:end]`), on every path that writes rows:
+save(), QuerySet.update(), bulk_create() and loaddata. Installed with the search indexes
+after every migrate."""
 
 PUBLISHED = "'published'"
 
@@ -25,7 +27,22 @@ def meeting_date(report: str) -> str:
     return MEETING_DATE.format(report=report)
 
 
+# The report's words at the claim's offsets (SQL counts from 1, Python from 0).
+WORDS_AT = (
+    '(SELECT substr(r.body, {claim}.start + 1, {claim}."end" - {claim}.start) '
+    "FROM archive_report r WHERE r.id = {claim}.report_id)"
+)
+NOT_VERBATIM = "verbatim rule: a claim's text must be its report's words at its offsets"
+QUOTED = NOT_VERBATIM.replace("'", "''")  # inside an SQL string
+WATCHED = 'text, start, "end", report_id'  # the columns the rule reads
+
 SQLITE = [
+    "CREATE TRIGGER IF NOT EXISTS archive_claim_verbatim_insert BEFORE INSERT ON archive_claim "
+    f"WHEN new.text IS NOT {WORDS_AT.format(claim='new')} "
+    f"BEGIN SELECT RAISE(ABORT, '{QUOTED}'); END",
+    "CREATE TRIGGER IF NOT EXISTS archive_claim_verbatim_update BEFORE UPDATE OF "
+    f"{WATCHED} ON archive_claim WHEN new.text IS NOT {WORDS_AT.format(claim='new')} "
+    f"BEGIN SELECT RAISE(ABORT, '{QUOTED}'); END",
     "CREATE TRIGGER IF NOT EXISTS archive_claim_public_insert AFTER INSERT ON archive_claim "
     f"BEGIN UPDATE archive_claim SET is_public = {claim_is_public('new.report_id')}, "
     f"meeting_date = {meeting_date('new.report_id')} WHERE id = new.id; END",
@@ -46,6 +63,15 @@ SQLITE = [
 ]
 
 POSTGRES = [
+    f"""CREATE OR REPLACE FUNCTION archive_claim_verbatim() RETURNS trigger AS $$
+    BEGIN
+        IF NEW.text IS DISTINCT FROM {WORDS_AT.format(claim="NEW")} THEN
+            RAISE EXCEPTION '{QUOTED}' USING ERRCODE = 'check_violation';
+        END IF;
+        RETURN NEW;
+    END $$ LANGUAGE plpgsql""",
+    f"CREATE OR REPLACE TRIGGER archive_claim_verbatim BEFORE INSERT OR UPDATE OF {WATCHED} "
+    "ON archive_claim FOR EACH ROW EXECUTE FUNCTION archive_claim_verbatim()",
     f"""CREATE OR REPLACE FUNCTION archive_claim_public() RETURNS trigger AS $$
     BEGIN
         NEW.is_public := {claim_is_public("NEW.report_id")};
@@ -81,6 +107,9 @@ POSTGRES = [
 
 
 TRIGGERS = {
+    "archive_claim_verbatim_insert": "archive_claim",
+    "archive_claim_verbatim_update": "archive_claim",
+    "archive_claim_verbatim": "archive_claim",
     "archive_claim_public_insert": "archive_claim",
     "archive_claim_public_move": "archive_claim",
     "archive_claim_public": "archive_claim",

@@ -106,3 +106,41 @@ def test_the_published_archive_leaves_out_what_only_drafts_know(seed, draft_only
     # What published records show is still there.
     assert "wang-yi" in {p["slug"] for p in data["people"]}
     assert "memri" in {p["slug"] for p in data["publishers"]}
+
+
+# -- the verbatim rule, in the database ---------------------------------------------------
+
+
+def test_the_database_refuses_a_claim_whose_offsets_do_not_hold_its_text(biggest_lie):
+    from django.db import IntegrityError, transaction
+
+    # Written in code, past save()'s checks: stale offsets fail in the database itself.
+    with pytest.raises(IntegrityError, match="verbatim rule"), transaction.atomic():
+        Claim.objects.filter(pk=biggest_lie.pk).update(start=biggest_lie.start + 1)
+    with pytest.raises(IntegrityError, match="verbatim rule"), transaction.atomic():
+        Claim.objects.filter(pk=biggest_lie.pk).update(text="Words nobody wrote there.")
+    with pytest.raises(IntegrityError, match="verbatim rule"), transaction.atomic():
+        Claim.objects.bulk_create(
+            [
+                Claim(
+                    report=biggest_lie.report,
+                    meeting=biggest_lie.meeting,
+                    joint=True,
+                    text="Not in the report at all.",
+                    start=0,
+                    end=25,
+                )
+            ]
+        )
+    biggest_lie.refresh_from_db()
+    assert biggest_lie.report.body[biggest_lie.start : biggest_lie.end] == biggest_lie.text
+
+
+def test_a_claim_typed_with_other_spaces_is_held_with_the_bodys_characters(dispatch):
+    body = dispatch.body
+    words = "Both sides are committed to enhancing dialogue"
+    assert words in body
+    typed = words.replace(" ", "  ", 2)  # the same words, spaced as an editor typed them
+    claim = Claim.objects.create(report=dispatch, text=typed, joint=True)
+    claim.refresh_from_db()
+    assert claim.text == body[claim.start : claim.end]

@@ -66,7 +66,10 @@ def test_a_claim_keeps_its_address_when_edited(client, biggest_lie):
     from archive.models import Issue
 
     url = biggest_lie.get_absolute_url()
-    biggest_lie.text = "the biggest lie of the century"
+    words = "the biggest lie of the century"
+    biggest_lie.start = biggest_lie.report.body.index(words)
+    biggest_lie.end = biggest_lie.start + len(words)
+    biggest_lie.text = words
     biggest_lie.kind = "accusation"
     biggest_lie.save()
     biggest_lie.issues.set([Issue.objects.get(slug="human-rights")])
