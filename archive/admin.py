@@ -12,6 +12,7 @@ from django.urls import path
 from django_countries import countries
 from simple_history.admin import SimpleHistoryAdmin
 
+from archive.admin_corrections import ClaimForm
 from archive.admin_import import import_report
 from archive.admin_locking import RefusesStaleSaves
 from archive.models import (
@@ -157,6 +158,12 @@ class MeetingAdmin(RefusesStaleSaves, PublicationActions, SimpleHistoryAdmin):
         ("Publication", {"fields": ["status", "published_at"]}),
     ]
 
+    def save_formset(self, request, form, formset, change):
+        super().save_formset(request, form, formset, change)
+        for claim_form in formset.forms:
+            if isinstance(claim_form, ClaimForm):
+                claim_form.record_correction()
+
     def get_queryset(self, request):
         return super().get_queryset(request).annotate(claim_total=Count("claims"))
 
@@ -181,8 +188,9 @@ class FootnoteInline(admin.TabularInline):
 
 class ClaimInline(admin.StackedInline):
     model = Claim
+    form = ClaimForm
     extra = 0
-    fields = [("joint", "delegation", "speaker", "kind"), "text", "issues"]
+    fields = [("joint", "delegation", "speaker", "kind"), "text", "issues", "correction_reason"]
     autocomplete_fields = ["issues"]
     show_change_link = True
 
@@ -222,6 +230,12 @@ class ReportAdmin(RefusesStaleSaves, PublicationActions, SimpleHistoryAdmin):
         ("Text", {"fields": ["body"]}),
         ("Publication", {"fields": ["status", "published_at"]}),
     ]
+
+    def save_formset(self, request, form, formset, change):
+        super().save_formset(request, form, formset, change)
+        for claim_form in formset.forms:
+            if isinstance(claim_form, ClaimForm):
+                claim_form.record_correction()
 
     def get_queryset(self, request):
         return super().get_queryset(request).annotate(claim_total=Count("claims"))
@@ -349,6 +363,12 @@ class IssueAdmin(RefusesStaleSaves, admin.ModelAdmin):
     autocomplete_fields = ["parent"]
     inlines = [IssueAliasInline]
 
+    def save_formset(self, request, form, formset, change):
+        super().save_formset(request, form, formset, change)
+        for claim_form in formset.forms:
+            if isinstance(claim_form, ClaimForm):
+                claim_form.record_correction()
+
     def get_queryset(self, request):
         return super().get_queryset(request).annotate(claim_total=Count("claims"))
 
@@ -386,8 +406,16 @@ class ClaimAdmin(RefusesStaleSaves, SimpleHistoryAdmin):
         "meeting__title",
     ]
     autocomplete_fields = ["report", "issues"]
+    form = ClaimForm
     readonly_fields = ["start", "end"]
-    fields = ["report", "text", ("joint", "delegation", "speaker"), "kind", "issues"]
+    fields = [
+        "report",
+        "text",
+        ("joint", "delegation", "speaker"),
+        "kind",
+        "issues",
+        "correction_reason",
+    ]
 
     def get_queryset(self, request):
         return super().get_queryset(request).prefetch_related("issues")
@@ -395,6 +423,10 @@ class ClaimAdmin(RefusesStaleSaves, SimpleHistoryAdmin):
     def get_fields(self, request, obj=None):
         fields = super().get_fields(request, obj)
         return [*fields, ("start", "end")] if obj else fields
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        form.record_correction()
 
     def get_autocomplete_fields(self, request):
         """A new claim's side and speaker are searched for, not listed: every delegation

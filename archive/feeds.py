@@ -2,6 +2,7 @@
 claims newest published first."""
 
 from django.contrib.syndication.views import Feed
+from django.db.models import Max
 from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
@@ -82,6 +83,7 @@ class ClaimFeed(Feed):
         return (
             filters.qs.for_display()
             .select_related("report")
+            .annotate(last_corrected=Max("corrections__corrected_at"))
             .order_by("-report__published_at", "-meeting_date", "report_id", "start")[:FEED_SIZE]
         )
 
@@ -104,7 +106,10 @@ class ClaimFeed(Feed):
         return claim.report.published_at
 
     def item_updateddate(self, claim: Claim):
-        return claim.report.published_at
+        """Its report's publication, or its last correction: a feed reader shows a corrected
+        claim as updated."""
+        dates = (claim.report.published_at, claim.last_corrected)
+        return max((d for d in dates if d is not None), default=None)
 
     def item_categories(self, claim: Claim) -> list[str]:
         return [issue.name for issue in claim.issues.all()]

@@ -756,8 +756,8 @@ class ClaimQuerySet(models.QuerySet):
 
     def for_own_page(self):
         """A claim as its own page shows it: with its report's body, which it quotes around
-        the claim."""
-        return self.for_display().defer(None)
+        the claim, and its corrections."""
+        return self.for_display().defer(None).prefetch_related("corrections")
 
     def about(self, issue: Issue):
         """Claims on an issue or on any of its child issues, each once: a subquery, not a
@@ -1121,6 +1121,50 @@ class Revision(models.Model):
     def bump(cls) -> None:
         if not cls.objects.filter(pk=cls.KEY).update(number=F("number") + 1):
             cls.objects.get_or_create(pk=cls.KEY, defaults={"number": 1})
+
+
+class Correction(models.Model):
+    """A published claim's words, side or speaker corrected by an editor: what they were,
+    when, and why. A published claim changes only this way, and its page says so."""
+
+    claim = models.ForeignKey(Claim, on_delete=models.CASCADE, related_name="corrections")
+    corrected_at = models.DateTimeField(default=timezone.now)
+    reason = models.TextField()
+    previous_text = models.TextField()
+    previous_side = models.CharField(max_length=200)  # the side's label then ("China")
+    previous_speaker = models.CharField(max_length=200, blank=True)
+
+    class Meta:
+        ordering = ["corrected_at", "pk"]
+        indexes = [
+            # A claim's corrections on its page and in the feed's updated date.
+            models.Index(fields=["claim", "corrected_at"], name="correction_claim_idx")
+        ]
+
+    def __str__(self) -> str:
+        return f"Correction of claim {self.claim_id} on {self.corrected_at:%Y-%m-%d}"
+
+    # The fields of a claim that a correction records; changing any of them once the claim
+    # is published needs a reason.
+    CORRECTED = ("text", "joint", "delegation_id", "speaker_id")
+
+    @classmethod
+    def needed(cls, stored: "Claim", changed: "Claim") -> bool:
+        return stored.is_public and any(
+            getattr(stored, name) != getattr(changed, name) for name in cls.CORRECTED
+        )
+
+    @classmethod
+    def of(cls, stored: "Claim", reason: str) -> "Correction":
+        """The record of `stored` (the claim as it was) corrected for `reason`."""
+        speaker = stored.speaker.person.name if stored.speaker_id else ""
+        return cls.objects.create(
+            claim_id=stored.pk,
+            reason=reason,
+            previous_text=stored.text,
+            previous_side=stored.side_label,
+            previous_speaker=speaker,
+        )
 
 
 class RequestCount(models.Model):
