@@ -17,6 +17,7 @@ from archive.admin_import import import_report
 from archive.admin_locking import RefusesStaleSaves
 from archive.models import (
     Claim,
+    Correction,
     Delegation,
     Footnote,
     Issue,
@@ -549,4 +550,25 @@ class WithdrawnClaimAdmin(admin.ModelAdmin):
     ]
 
     def has_add_permission(self, request):
+        return False
+
+
+@admin.register(Correction)
+class CorrectionAdmin(admin.ModelAdmin):
+    """Corrections are made on a claim's form; here they are read."""
+
+    list_display = ["claim", "corrected_at", "reason"]
+    list_select_related = ["claim"]
+    search_fields = ["reason", "previous_text", "claim__text"]
+    date_hierarchy = "corrected_at"
+    readonly_fields = [
+        "claim",
+        "corrected_at",
+        "reason",
+        "previous_text",
+        "previous_side",
+        "previous_speaker",
+    ]
+
+    def has_add_permission(self, request) -> bool:
         return False

@@ -4,7 +4,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from archive.models import Claim, Issue, Meeting, OldSlug, Report, WithdrawnClaim
+from archive.models import Claim, Correction, Issue, Meeting, OldSlug, Report, WithdrawnClaim
 from tests.factories import make_meeting
 
 pytestmark = pytest.mark.django_db
@@ -46,8 +46,9 @@ def test_change_list_add_and_change_forms_open(editor_client, seed, model):
     assert editor_client.get(changelist(model)).status_code == 200
     assert editor_client.get(changelist(model) + "?q=China").status_code == 200
     add = reverse(f"admin:archive_{model._meta.model_name}_add")
-    # Old slugs and tombstones are made by the archive itself, never added by hand.
-    expected = 403 if model in {OldSlug, WithdrawnClaim} else 200
+    # Old slugs, tombstones and corrections are made by the archive itself (a correction on
+    # its claim's form), never added by hand.
+    expected = 403 if model in {OldSlug, WithdrawnClaim, Correction} else 200
     assert editor_client.get(add).status_code == expected
     if model is OldSlug:
         issue = Issue.objects.get(slug="taiwan")
@@ -55,6 +56,8 @@ def test_change_list_add_and_change_forms_open(editor_client, seed, model):
         issue.save()
     if model is WithdrawnClaim:
         Claim.objects.first().delete()
+    if model is Correction:
+        Correction.of(Claim.objects.first(), "A test of the page.")
     obj = model.objects.first()
     change = reverse(f"admin:archive_{model._meta.model_name}_change", args=[obj.pk])
     assert editor_client.get(change).status_code == 200
