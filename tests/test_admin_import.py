@@ -250,3 +250,24 @@ def test_the_review_says_which_speakers_to_check_first_and_keeps_it_after_an_err
     data["title"] = ""  # an error sends the review back: the notes stay
     again = editor_client.post(IMPORT, data).content.decode()
     assert "\u201cHe\u201d is read as Wang Yi." in again
+
+
+def test_a_review_refuses_to_build_on_a_record_changed_since_it_was_shown(
+    editor_client, vocabulary
+):
+    wang = Person.objects.create(name="Wang Yi")  # the archive knows him: the review reuses him
+    response = review_of(editor_client, SEED.read_text())
+    data = form_data(response)
+    assert wang.pk in [f.initial.get("person") for f in response.context["officials"].forms]
+    wang.note = "Edited by another editor meanwhile."
+    wang.save()
+
+    again = editor_client.post(IMPORT, data)
+
+    assert again.status_code == 200
+    page = again.content.decode()
+    assert "Since this review was shown, someone changed the person" in page
+    assert not Report.objects.exists()
+    # Shown again, the review builds on the record as it is now.
+    fresh = form_data(review_of(editor_client, SEED.read_text()))
+    assert editor_client.post(IMPORT, fresh).status_code == 302

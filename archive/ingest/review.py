@@ -10,6 +10,7 @@ from django.db.models import Q
 from django.forms import formset_factory
 from django_countries import countries
 
+from archive.admin_locking import fingerprint
 from archive.ingest.builder import (
     FIRST,
     SECOND,
@@ -68,6 +69,9 @@ class ReviewForm(forms.Form):
 
     body = forms.CharField(widget=forms.HiddenInput, strip=False)
     footnotes = forms.CharField(widget=forms.HiddenInput, required=False)
+    # The records the review offers to reuse (meeting, people, publisher), as they were when
+    # it was shown: a save refuses to build on one changed since (archive/admin_locking.py).
+    reused = forms.CharField(widget=forms.HiddenInput, required=False)
     title = forms.CharField(max_length=500, widget=forms.TextInput(attrs=WIDE))
     publisher = forms.ModelChoiceField(
         Publisher.objects.order_by("name"), required=False, empty_label="\u2014 new \u2014"
@@ -229,9 +233,15 @@ def initial_review(proposal: Proposal) -> dict:
     people = [matching_person(o.person, o.name.text) for o in proposal.officials]
     issue_ids = dict(Issue.objects.values_list("slug", "pk"))
     text = proposal.text
+    offered = people_to_choose_from(proposal, people)
+    reused = {f"meeting:{existing.pk}": fingerprint(Meeting, existing.pk)} if existing else {}
+    reused |= {f"person:{pk}": fingerprint(Person, pk) for pk in offered}
+    if publisher:
+        reused[f"publisher:{publisher.pk}"] = fingerprint(Publisher, publisher.pk)
     return {
         "review": {
             "body": text.text,
+            "reused": json.dumps(reused),
             "footnotes": json.dumps([[n.number, n.text.text] for n in proposal.footnotes]),
             "title": report.title.text if report.title else "",
             "publisher": publisher.pk if publisher else None,
@@ -263,7 +273,7 @@ def initial_review(proposal: Proposal) -> dict:
             }
             for official, person in zip(proposal.officials, people, strict=True)
         ],
-        "people": people_to_choose_from(proposal, people),
+        "people": offered,
         "claims": [
             {
                 "include": True,
@@ -279,6 +289,30 @@ def initial_review(proposal: Proposal) -> dict:
             if text.start <= claim.start < text.end
         ],
     }
+
+
+def changed_since_shown(data: dict, officials) -> list[str]:
+    """The reused records (the chosen meeting, publisher and people) that changed since the
+    review was shown, named for the editor."""
+    try:
+        shown = json.loads(data.get("reused") or "{}")
+    except ValueError:
+        shown = {}
+    chosen = [
+        ("meeting", Meeting, data.get("meeting")),
+        ("publisher", Publisher, data.get("publisher")),
+    ]
+    chosen += [
+        ("person", Person, form.cleaned_data.get("person"))
+        for form in officials.forms
+        if form.cleaned_data and form.cleaned_data.get("include")
+    ]
+    changed = []
+    for kind, model, record in chosen:
+        key = f"{kind}:{record.pk}" if record is not None else None
+        if key in shown and shown[key] != fingerprint(model, record.pk):
+            changed.append(f"the {kind} \u201c{record}\u201d")
+    return changed
 
 
 def people_to_choose_from(proposal: Proposal, matched: list) -> list[int]:
@@ -300,6 +334,14 @@ def plan_from_review(review: ReviewForm, officials, claims) -> ImportPlan | None
     """The reviewed import, or None with the errors added to the forms. Checks what no single
     form can: a claim's text is in the body, and its speaker took part for its side."""
     data = review.cleaned_data
+    changed = changed_since_shown(data, officials)
+    if changed:
+        review.add_error(
+            None,
+            f"Since this review was shown, someone changed {', '.join(changed)}: nothing was "
+            "saved. Start the import again to review it as it is now.",
+        )
+        return None
     body = data["body"]
     chosen, index_of = [], {}
     for index, form in enumerate(officials.forms):
