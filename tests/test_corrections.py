@@ -111,3 +111,20 @@ def test_the_reports_inline_asks_for_the_reason_too(editor_client, dispatch, big
     assert editor_client.post(url, data).status_code == 302
     assert Claim.objects.get(pk=biggest_lie.pk).text == WORDS
     assert Correction.objects.get().reason == "Quoted past its end."
+
+
+def test_a_body_edit_that_would_change_a_published_claims_words_is_refused(
+    editor_client, dispatch, biggest_lie
+):
+    url = reverse("admin:archive_report_change", args=[dispatch.pk])
+    data = posted(editor_client.get(url))
+    data["body"] = dispatch.body.replace("biggest lie of the century", "gravest charge")
+
+    refused = editor_client.post(url, data)
+
+    assert refused.status_code == 200
+    assert "This text does not occur in the report" in refused.content.decode()
+    dispatch.refresh_from_db()
+    assert "biggest lie of the century" in dispatch.body
+    biggest_lie.refresh_from_db()
+    assert dispatch.body[biggest_lie.start : biggest_lie.end] == biggest_lie.text
