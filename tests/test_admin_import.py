@@ -10,6 +10,7 @@ from django.db import DatabaseError
 from django.urls import reverse
 
 from archive.models import Claim, Issue, Meeting, Person, Publisher, Report, Status
+from tests.browser_posts import posted_back
 
 pytestmark = pytest.mark.django_db
 
@@ -37,24 +38,11 @@ def vocabulary(db):
 def form_data(response) -> dict:
     """What the browser would post back from the review page, with the publisher chosen
     (the seed's text does not name it)."""
-    data = {"review": "1", "publisher": str(Publisher.objects.get().pk)}
-    forms = [response.context["review"]]
-    for formset in (response.context["officials"], response.context["claims"]):
-        management = formset.management_form
-        data.update({management.add_prefix(k): v for k, v in management.initial.items()})
-        data.update({management.add_prefix(k): management[k].value() for k in management.fields})
-        forms.extend(formset.forms)
-    for form in forms:
-        for field in form:
-            value = field.value()
-            if value in (None, False) or field.html_name in data:
-                continue
-            if value is True:
-                value = "on"
-            if isinstance(value, list | tuple):
-                value = [str(v) for v in value]
-            data[field.html_name] = value
-    return data
+    return posted_back(
+        [response.context["review"]],
+        (response.context["officials"], response.context["claims"]),
+        {"review": "1", "publisher": str(Publisher.objects.get().pk)},
+    )
 
 
 def review_of(client, text: str):

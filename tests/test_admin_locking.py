@@ -5,6 +5,7 @@ import pytest
 from django.urls import reverse
 
 from archive.models import Claim, Issue, Meeting, Person, Report
+from tests.browser_posts import posted_back
 
 pytestmark = pytest.mark.django_db
 
@@ -23,24 +24,8 @@ def editors(client, django_user_model):
 
 def posted(response) -> dict:
     """What a browser posts back from an admin change form, unchanged."""
-    data = {}
-    forms = [response.context["adminform"].form]
-    for inline in response.context["inline_admin_formsets"]:
-        formset = inline.formset
-        management = formset.management_form
-        data.update({management.add_prefix(k): management[k].value() for k in management.fields})
-        forms.extend(formset.forms)
-    for form in forms:
-        for field in form:
-            value = field.value()
-            if value in (None, False):
-                continue
-            if value is True:
-                value = "on"
-            if isinstance(value, list | tuple):
-                value = [str(v) for v in value]
-            data[field.html_name] = value
-    return data
+    inlines = [inline.formset for inline in response.context["inline_admin_formsets"]]
+    return posted_back([response.context["adminform"].form], inlines)
 
 
 def change_url(record) -> str:
