@@ -42,6 +42,7 @@ EDITORS_PERMISSIONS = {
     "view_historicalreport",
     "view_historicalclaim",
     "view_historicalclaim_issues",
+    "view_correction",
 }
 
 
