@@ -159,6 +159,13 @@ class MeetingAdmin(RefusesStaleSaves, PublicationActions, SimpleHistoryAdmin):
         ("Publication", {"fields": ["status", "published_at"]}),
     ]
 
+    def save_model(self, request, obj, form, change):
+        # The claims' forms on this page have checked every claim against the new text, and
+        # a published claim whose words change is corrected there, with its reason, right
+        # after the report is saved.
+        obj.correcting_claims = True
+        super().save_model(request, obj, form, change)
+
     def save_formset(self, request, form, formset, change):
         super().save_formset(request, form, formset, change)
         for claim_form in formset.forms:
@@ -231,6 +238,13 @@ class ReportAdmin(RefusesStaleSaves, PublicationActions, SimpleHistoryAdmin):
         ("Text", {"fields": ["body"]}),
         ("Publication", {"fields": ["status", "published_at"]}),
     ]
+
+    def save_model(self, request, obj, form, change):
+        # The claims' forms on this page have checked every claim against the new text, and
+        # a published claim whose words change is corrected there, with its reason, right
+        # after the report is saved.
+        obj.correcting_claims = True
+        super().save_model(request, obj, form, change)
 
     def save_formset(self, request, form, formset, change):
         super().save_formset(request, form, formset, change)
@@ -363,6 +377,13 @@ class IssueAdmin(RefusesStaleSaves, admin.ModelAdmin):
     search_fields = ["name", "aliases__name", "slug"]
     autocomplete_fields = ["parent"]
     inlines = [IssueAliasInline]
+
+    def save_model(self, request, obj, form, change):
+        # The claims' forms on this page have checked every claim against the new text, and
+        # a published claim whose words change is corrected there, with its reason, right
+        # after the report is saved.
+        obj.correcting_claims = True
+        super().save_model(request, obj, form, change)
 
     def save_formset(self, request, form, formset, change):
         super().save_formset(request, form, formset, change)

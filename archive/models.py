@@ -655,6 +655,18 @@ class Report(KeepsOldSlugs, PublishedFields):
             self.pk is not None
             and Report.objects.filter(pk=self.pk).exclude(body=self.body).exists()
         )
+        if body_changed and not getattr(self, "correcting_claims", False):
+            lost = [
+                claim
+                for claim in self.claims.filter(is_public=True).only("pk", "text", "start")
+                if find_verbatim(self.body, claim.text, near=claim.start) is None
+            ]
+            if lost:
+                named = "; ".join(f"claim {c.pk} (\u201c{c}\u201d)" for c in lost)
+                raise ValidationError(
+                    f"This edit would change the words of published claims: {named}. Correct "
+                    "those claims (each with its reason), or keep their words in the text."
+                )
         super().save(*args, **kwargs)
         if body_changed:
             self.relocate_claims()
@@ -675,10 +687,10 @@ class Report(KeepsOldSlugs, PublishedFields):
 
     def relocate_claims(self) -> None:
         """Find each claim's text again in an edited body: its offsets mark it in the report
-        and cut its context, and a word added before it would shift every mark. A claim
-        whose text is gone keeps its offsets: the admin refuses such an edit (each claim's
-        form checks its text against the new body), and a claim edited with the body is
-        placed by its own save."""
+        and cut its context, and a word added before it would shift every mark. A
+        published claim's words may not go (`save` refuses such an edit, naming the claims;
+        the admin corrects them with the body); a draft claim whose text is gone keeps its
+        offsets until its own form places it again."""
         moved = []
         for claim in self.claims.only("pk", "text", "start", "end"):
             span = find_verbatim(self.body, claim.text, near=claim.start)

@@ -128,3 +128,13 @@ def test_a_body_edit_that_would_change_a_published_claims_words_is_refused(
     assert "biggest lie of the century" in dispatch.body
     biggest_lie.refresh_from_db()
     assert dispatch.body[biggest_lie.start : biggest_lie.end] == biggest_lie.text
+
+
+def test_a_body_edit_in_code_that_would_change_published_claims_is_refused(dispatch, biggest_lie):
+    from django.core.exceptions import ValidationError
+
+    dispatch.body = dispatch.body.replace("biggest lie of the century", "gravest charge")
+    with pytest.raises(ValidationError, match=f"claim {biggest_lie.pk} "):
+        dispatch.save()
+    dispatch.refresh_from_db()
+    assert "biggest lie of the century" in dispatch.body
