@@ -1018,8 +1018,8 @@ class Parser:
             return self.officials[attribution.speaker].name.text
         if attribution.kind == "joint":
             return "both sides"
-        names = country_names()
-        return f"the {names.get(attribution.side, attribution.side or 'unknown')} side"
+        country = country_names().get(attribution.side, attribution.side or "an unknown country")
+        return f"the side of {country}"
 
     def is_joint_subject(self, subject: str) -> bool:
         """ "The two foreign ministers", "Furthermore, both sides", "Lavrov and Fidan"
