@@ -159,19 +159,6 @@ class MeetingAdmin(RefusesStaleSaves, PublicationActions, SimpleHistoryAdmin):
         ("Publication", {"fields": ["status", "published_at"]}),
     ]
 
-    def save_model(self, request, obj, form, change):
-        # The claims' forms on this page have checked every claim against the new text, and
-        # a published claim whose words change is corrected there, with its reason, right
-        # after the report is saved.
-        obj.correcting_claims = True
-        super().save_model(request, obj, form, change)
-
-    def save_formset(self, request, form, formset, change):
-        super().save_formset(request, form, formset, change)
-        for claim_form in formset.forms:
-            if isinstance(claim_form, ClaimForm):
-                claim_form.record_correction()
-
     def get_queryset(self, request):
         return super().get_queryset(request).annotate(claim_total=Count("claims"))
 
@@ -377,19 +364,6 @@ class IssueAdmin(RefusesStaleSaves, admin.ModelAdmin):
     search_fields = ["name", "aliases__name", "slug"]
     autocomplete_fields = ["parent"]
     inlines = [IssueAliasInline]
-
-    def save_model(self, request, obj, form, change):
-        # The claims' forms on this page have checked every claim against the new text, and
-        # a published claim whose words change is corrected there, with its reason, right
-        # after the report is saved.
-        obj.correcting_claims = True
-        super().save_model(request, obj, form, change)
-
-    def save_formset(self, request, form, formset, change):
-        super().save_formset(request, form, formset, change)
-        for claim_form in formset.forms:
-            if isinstance(claim_form, ClaimForm):
-                claim_form.record_correction()
 
     def get_queryset(self, request):
         return super().get_queryset(request).annotate(claim_total=Count("claims"))
