@@ -29,7 +29,9 @@ class ClaimForm(forms.ModelForm):
         # saved (the body's own characters), to compare with the stored claim.
         super()._post_clean()
         self.corrected_from = None
-        if self.instance.pk is None or self.errors:
+        # A form left as it was changes nothing to correct (a report's page holds one claim
+        # form per claim: only those the editor touched read the stored claim).
+        if self.instance.pk is None or self.errors or not self.has_changed():
             return
         stored = Claim.objects.select_related("delegation", "speaker__person").get(
             pk=self.instance.pk
