@@ -35,7 +35,7 @@ def import_report(model_admin, request):
         return save_review(model_admin, request)
     form = TextForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
-        proposal = propose(form.cleaned_data["text"])
+        proposal = propose(form.cleaned_data["text"], form.cleaned_data["address"])
         report = proposal.report
         duplicate = find_duplicate(
             proposal.text.text, suggested_publisher(proposal), report.series, report.number

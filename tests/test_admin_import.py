@@ -259,3 +259,30 @@ def test_a_review_refuses_to_build_on_a_record_changed_since_it_was_shown(
     # Shown again, the review builds on the record as it is now.
     fresh = form_data(review_of(editor_client, SEED.read_text()))
     assert editor_client.post(IMPORT, fresh).status_code == 302
+
+
+def test_the_address_given_with_the_text_fills_the_url_and_tells_whose_account(
+    editor_client, vocabulary
+):
+    text = (
+        "Readout of the Prime Minister's call with Chancellor Scholz\n\n"
+        "Prime Minister Rishi Sunak spoke with Chancellor Olaf Scholz of Germany today. "
+        "The Prime Minister stressed the need to support Ukraine.\n"
+    )
+    address = "https://www.gov.uk/government/news/pm-call-with-chancellor-scholz-2023"
+    response = editor_client.post(IMPORT, {"text": text, "address": address})
+    review = response.context["review"]
+    assert review.initial["url"] == address
+    officials = {
+        f.initial["name"]: f.initial for f in response.context["officials"].forms if f.initial
+    }
+    assert officials["Rishi Sunak"]["side"] != officials["Olaf Scholz"]["side"]
+    assert (
+        "The side of Rishi Sunak is taken from who issued the report." in response.context["notes"]
+    )
+
+
+def test_an_address_that_is_not_one_is_refused_and_the_text_kept(editor_client):
+    response = editor_client.post(IMPORT, {"text": "Some text.", "address": "not an address"})
+    assert response.context["form"].errors["address"]
+    assert "Some text." in response.content.decode()

@@ -83,9 +83,12 @@ class ImportPlan:
     footnotes: list[tuple[int, str]] = field(default_factory=list)
 
 
-def propose(text: str) -> Proposal:
-    """The parser's proposal for `text`, read with what the archive knows."""
-    return parse(text, archive_vocabulary(), default_year=timezone.localdate().year)
+def propose(text: str, address: str = "") -> Proposal:
+    """The parser's proposal for `text`, found at `address` (if the editor says), read with
+    what the archive knows."""
+    return parse(
+        text, archive_vocabulary(), default_year=timezone.localdate().year, address=address
+    )
 
 
 def find_duplicate(

@@ -39,6 +39,11 @@ class Annotation:
     def form(self) -> str:
         return self.data["source"].get("form", "")
 
+    @property
+    def address(self) -> str:
+        """Where the copy was found: an editor importing it knows this and may give it."""
+        return self.data["source"].get("url") or ""
+
 
 @dataclass
 class Tally:
@@ -168,7 +173,7 @@ class Score:
 def score(annotation: Annotation) -> Score:
     tally, errors = Tally(), []
     try:
-        proposal = parse(annotation.text, default_year=None)
+        proposal = parse(annotation.text, default_year=None, address=annotation.address)
     except Exception as error:  # a crash is scored, not raised: every text is reported
         tally.add("crashes")
         return Score(annotation.name, tally, [f"crash: {error!r}"])

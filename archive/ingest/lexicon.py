@@ -148,7 +148,10 @@ LABEL = re.compile(
     r"(?:\s*\((?:via|through) (?:an )?interpreter\))?\s*:[ \t]*(?:\n|(?=\S))\s*"
 )
 # Lines of a pasted header that read like labels but are not speakers.
-HEADER_KEYS = word_set("Title Source Date Published Updated URL Link Publisher Author By Tags")
+HEADER_KEYS = word_set(
+    "Title Source Date Published Posted Updated URL Link Shortlink Publisher Author Editor By "
+    "Tags Keywords Category Categories Section ID"
+)
 STAGE_DIRECTION = re.compile(
     r"\((?:via interpreter|through interpreter|as interpreted|laughter|applause|inaudible|"
     r"crosstalk|off-mic|in progress)[^)]{0,40}\)\.?",
@@ -285,6 +288,8 @@ TITLE_COUNTRIES = {
     "minister of external affairs": "IN",
     "federal chancellor": "DE",
     "federal foreign minister": "DE",
+    # "Secretary Blinken", "SECRETARY RUBIO": the State Department's house style for its own.
+    "^secretary$": "US",
 }
 # Capitalised words that are never part of a person's name in a readout.
 NOT_NAME_WORDS = word_set(

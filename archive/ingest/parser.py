@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from archive.ingest.dates import find_dates
 from archive.ingest.gazetteer import (
     country_names,
+    country_of_address,
     country_words,
     folded,
     is_capital,
@@ -145,9 +146,16 @@ def within(spans: list[tuple[int, int]], at: int) -> bool:
 
 
 class Parser:
-    def __init__(self, text: str, vocabulary: Vocabulary, default_year: int | None = None):
+    def __init__(
+        self,
+        text: str,
+        vocabulary: Vocabulary,
+        default_year: int | None = None,
+        address: str = "",
+    ):
         self.body = text
         self.default_year = default_year
+        self.address = address  # where the editor found the text, when they say
         self.vocabulary = vocabulary
         self.people = {person.key: person for person in vocabulary.people}
         words = dict(country_words())
@@ -268,6 +276,8 @@ class Parser:
         if report.title is None:
             report.title = self.headline_of(header, fields)
         url = URL.search(everything)
+        if self.address and not report.url:
+            report.url = self.address
         if url and not report.url:
             report.url = url.group(0).rstrip(".,;")
         sources = [m.group("source").strip() for p in content if (m := SOURCE_LINE.match(p.text))]
@@ -277,11 +287,17 @@ class Parser:
         report.original_source = ", via ".join(part for part in [relayed, *sources[:1]] if part)
         if report.original_source:
             report.original_source = report.original_source[0].upper() + report.original_source[1:]
-        where = report.original_source or f"{header_text}\n{everything[:600]}\n{report.url}"
-        for code, words in ISSUERS:
-            if re.search(rf"(?:{words})", where, re.IGNORECASE):
-                report.issued_by = code
-                break
+        # The publisher's own address, where the text gives one, before the copy's.
+        addresses = [url.group(0), self.address] if url else [self.address]
+        where = report.original_source or "\n".join([header_text, everything[:600], *addresses])
+        named = (code for code, words in ISSUERS if re.search(words, where, re.IGNORECASE))
+        # A government's own address the editor gives outweighs a name the text drops ("at
+        # the White House" in Singapore's account).
+        report.issued_by = (
+            country_of_address(self.address)
+            or next(named, None)
+            or next((code for a in addresses if (code := country_of_address(a))), "")
+        )
         agency = next((m for p in content[:2] if (m := DATELINE.match(p.text))), None)
         if agency and agency.group("agency") and not report.publisher:
             report.publisher = agency.group("agency")
@@ -457,8 +473,10 @@ class Parser:
                 self.body[max(0, start - 6) : start],
             ):
                 continue  # "Minister for Europe", "in Karuizawa": not a name
-            cued_before = self.title_before(start, []) is not None or HONORIFIC_BEFORE.search(
-                self.body[max(0, start - 40) : start]
+            cued_before = (
+                self.title_before(start, []) is not None
+                or HONORIFIC_BEFORE.search(self.body[max(0, start - 40) : start])
+                or (several and self.title_with_comma_before(start) is not None)
             )
             if (not cued_before or len(bare.split()) > 1) and is_place(bare):
                 continue  # "Nizhny Novgorod stated" is a city's voice, not a person's
@@ -651,6 +669,7 @@ class Parser:
         Foreign Minister", "his Turkish counterpart Hakan Fidan")."""
         before = self.body[max(0, span.start - 60) : span.start]
         before = before.rpartition("\n")[2].rstrip()  # never from the line before
+        before = re.sub(r"(?:,?\s+(?:Mr|Ms|Mrs|Dr|Mme|M)\.?)+$", "", before)  # "counterpart, Mr"
         before = re.sub(r"\s+(?:counterpart|colleague|opposite number),?$", "", before)
         found = [m for m in self.country_words.finditer(before) if m.end() == len(before)]
         return self.country_of_word[found[-1].group(0)] if found else None
@@ -782,7 +801,10 @@ class Parser:
         sides = {o.country for o in participants if o.country}
         if not unknown:
             return
-        if report.issued_by and report.issued_by not in sides and (len(unknown) == 1 or sides):
+        issuer_missing = report.issued_by not in sides and (len(unknown) == 1 or sides)
+        # With both sides known, the one official of no stated country is the issuer's.
+        issuer_unnamed = report.issued_by in sides and len(sides) == 2 and len(unknown) == 1
+        if report.issued_by and (issuer_missing or issuer_unnamed):
             # The issuer's own officials go unnamed by country; with two unknowns and no
             # known side, which one is the issuer's cannot be told.
             for official in unknown:
@@ -838,13 +860,16 @@ class Parser:
 
     def country_pairs(self) -> list[tuple[str, str]]:
         """The pairs of countries the text joins with a hyphen or dash ("China-US",
-        "U.S.-India", "Japan-ROK")."""
+        "U.S.-India", "Japan-ROK") or with "and" ("between India and the United Kingdom",
+        "the French and Russian Presidents")."""
         pairs = []
         for first in self.country_words.finditer(self.body):
-            joined = re.match(r"[-\u2013]", self.body[first.end() : first.end() + 1])
-            if not joined:
+            joined = re.compile(r"[-\u2013]| and (?:the )?").match(self.body, first.end())
+            if not joined or is_capital(first.group(0)):
                 continue
-            second = self.country_words.match(self.body, first.end() + 1)
+            second = self.country_words.match(self.body, joined.end())
+            if second and is_capital(second.group(0)):
+                continue
             if second:
                 pair = (self.country_of_word[first.group(0)], self.country_of_word[second.group(0)])
                 if pair[0] != pair[1]:
@@ -1390,10 +1415,8 @@ class Parser:
         if found:
             return int(found.group(0))
         # A source address with its year: ".../2024/10/09/...", ".../202410/...".
-        for address in URL.finditer(self.body):
-            dated = re.search(
-                r"/((?:19[5-9]|20[0-4])\d)(?:/|[01]\d(?:[0-3]\d)?/|-)", address.group(0)
-            )
+        for address in [self.address, *(m.group(0) for m in URL.finditer(self.body))]:
+            dated = re.search(r"/((?:19[5-9]|20[0-4])\d)(?:/|[01]\d(?:[0-3]\d)?/|-)", address)
             if dated:
                 return int(dated.group(1))
         return self.default_year
@@ -1439,10 +1462,14 @@ class Parser:
 
 
 def parse(
-    text: str, vocabulary: Vocabulary | None = None, default_year: int | None = None
+    text: str,
+    vocabulary: Vocabulary | None = None,
+    default_year: int | None = None,
+    address: str = "",
 ) -> Proposal:
     """Propose the report, meeting, officials and claims a text records. `default_year`
     dates a text that gives days without a year (a dateline "BEIJING, June 19"), with a
-    note saying so."""
+    note saying so; `address` is where the editor found the text (its publisher and year
+    may be read from it)."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    return Parser(text, vocabulary or Vocabulary(), default_year).parse()
+    return Parser(text, vocabulary or Vocabulary(), default_year, address).parse()

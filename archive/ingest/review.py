@@ -48,6 +48,15 @@ class TextForm(forms.Form):
         help_text=f"A .txt file (UTF-8 or Windows-1252) or an .html page, at most "
         f"{MAX_UPLOAD_BYTES // 1024 // 1024} MB.",
     )
+    address = forms.URLField(
+        label="Found at",
+        max_length=500,
+        required=False,
+        assume_scheme="https",
+        widget=forms.URLInput(attrs={"class": "vURLField"}),
+        help_text="The address of the page, if you have it: a government's own site tells "
+        "whose account the text is, and the address often gives the year.",
+    )
 
     def clean(self):
         data = super().clean()

@@ -375,3 +375,65 @@ def test_a_noun_after_a_verb_of_speech_stays_in_the_claim():
     assert (borg.country, borg.title.text) == ("MT", "Foreign Minister")
     assert claim(proposal, "Borg noted Malta's support").side == "MT"
     assert proposal.meeting.place.text == "Malta"
+
+
+def test_the_address_the_editor_gives_tells_whose_account_and_the_year():
+    text = (
+        "Prime Minister Lee Hsien Loong met US President Donald Trump at the White House on "
+        "23 October.\n\n"
+        "PM Lee Hsien Loong: We look forward to deepening our relations.\n"
+    )
+    # Without the address, "the White House" in the text would make it a U.S. account.
+    proposal = parse(text, address="https://www.pmo.gov.sg/newsroom/2017/four-eye-meeting")
+    assert proposal.report.issued_by == "SG"
+    assert proposal.report.url == "https://www.pmo.gov.sg/newsroom/2017/four-eye-meeting"
+    assert official(proposal, "Lee Hsien Loong").country == "SG"
+    assert claim(proposal, "We look forward to deepening").side == "SG"
+    assert proposal.meeting.start == datetime.date(2017, 10, 23)  # the year from the address
+    # A news site's country code is where the site is, not whose account it is.
+    assert parse(text, address="https://apostrophe.ua/news/x").report.issued_by != "UA"
+
+
+def test_a_country_before_a_comma_and_an_honorific_gives_the_side():
+    proposal = parse(
+        "M. Jean-Yves Le Drian, Minister for Europe and Foreign Affairs, had a conversation "
+        "with his Russian counterpart, Mr Sergei Lavrov. Following is the statement made "
+        "after his meeting with the British Prime Minister, David Cameron.\n"
+    )
+    assert official(proposal, "Sergei Lavrov").country == "RU"
+    assert official(proposal, "David Cameron").country == "GB"
+
+
+def test_the_other_side_is_the_country_the_text_pairs_with_the_known_one():
+    proposal = parse(
+        "Following is the text of the Prime Minister, Dr. Manmohan Singh's statement, after "
+        "his meeting with the British Prime Minister, David Cameron:\n\n"
+        "\u201cPrime Minister David Cameron has given momentum to the strategic partnership "
+        "between India and the United Kingdom. We discussed ways to grow our trade.\u201d\n"
+    )
+    singh = official(proposal, "Manmohan Singh")
+    assert singh.country == "IN"
+    assert any("other country" in note for note in proposal.notes)
+
+
+def test_both_sides_known_leaves_the_official_of_no_country_to_the_issuer():
+    proposal = parse(
+        "President Joseph R. Biden, Jr. spoke today with Prime Minister Narendra Modi of "
+        "India. National Security Advisor Jake Sullivan joined the call. The President "
+        "commended the people of India for the election.\n",
+        address="https://www.whitehouse.gov/briefing-room/2024/06/05/readout",
+    )
+    assert official(proposal, "Joseph R. Biden").country == "US"
+    assert official(proposal, "Narendra Modi").country == "IN"
+
+
+def test_a_web_page_field_is_not_a_speaker_and_secretary_alone_is_the_state_departments():
+    proposal = parse(
+        "ID :\n473279\n\nShortlink :\nhttps://example.org/node/1\n\n"
+        "Secretary Antony J. Blinken and Turkish Foreign Minister Mevlut Cavusoglu Before "
+        "Their Meeting\n\n"
+        "SECRETARY BLINKEN: I want to praise the work that Turkey has done on grain.\n"
+    )
+    assert not any(o.name.text in ("ID", "Shortlink") for o in proposal.officials)
+    assert official(proposal, "Antony J. Blinken").country == "US"
+    assert claim(proposal, "I want to praise").side == "US"

@@ -1,0 +1,30 @@
+"""Reference data for places and countries, and the addresses governments publish at."""
+
+import pytest
+
+from archive.ingest.gazetteer import country_of_address
+
+
+@pytest.mark.parametrize(
+    "address, country",
+    [
+        ("https://www.mofa.go.jp/region/page1e_000001.html", "JP"),
+        ("https://www.mea.gov.in/bilateral-documents.htm", "IN"),
+        ("www.cgihcmc.gov.in/page", "IN"),  # an address pasted without its scheme
+        ("https://www.gov.uk/government/news/pm-call", "GB"),
+        ("https://diplomatie.gouv.fr/en/", "FR"),
+        ("https://pm.gc.ca/en/news", "CA"),
+        ("https://www.state.gov/readout/", "US"),
+        ("https://tr.usembassy.gov/remarks/", "US"),
+        ("http://bg.chineseembassy.org/eng/", "CN"),
+        ("http://cebu.china-consulate.org/eng/", "CN"),
+        # A news site's address says where it is, not whose account it carries.
+        ("https://apostrophe.ua/news/", None),
+        ("https://tass.com/politics/1", None),
+        ("https://www.example.xx.gov.zz/", None),  # no such country
+        ("", None),
+        ("http://[not an address", None),
+    ],
+)
+def test_the_country_whose_government_publishes_at_an_address(address, country):
+    assert country_of_address(address) == country
