@@ -34,11 +34,13 @@ DAY_RANGE = (
     r"(?P<d1>\d{1,2})(?:st|nd|rd|th)?(?:\s*(?:-|\u2013|\u2014|and|to|"
     r"through)\s*(?P<d2>\d{1,2})(?:st|nd|rd|th)?)?"
 )
+# A year, or a year run into the time a web page prints after it ("16 September 202012:47").
+YEAR = r"(?P<year>\d{4})(?:\b|(?=\d{1,2}:\d{2}))"
 DATE_PATTERNS = [
     # March 18 and 19, 2021 / March 18-19, 2021 / March 18, 2021 / June 19
-    re.compile(rf"\b(?P<month>{MONTH})\s+{DAY_RANGE}\b(?:,?\s+(?P<year>\d{{4}})\b)?"),
+    re.compile(rf"\b(?P<month>{MONTH})\s+{DAY_RANGE}\b(?:,?\s+{YEAR})?"),
     # 18-19 March 2021 / 19 June
-    re.compile(rf"\b{DAY_RANGE}\s+(?P<month>{MONTH})\b(?:,?\s+(?P<year>\d{{4}})\b)?"),
+    re.compile(rf"\b{DAY_RANGE}\s+(?P<month>{MONTH})\b(?:,?\s+{YEAR})?"),
     # 2024-07-27 or 2024-07-27 22:10
     re.compile(
         r"\b(?P<year>\d{4})-(?P<month>\d{2})-(?P<d1>\d{2})(?:[ T]\d{2}:\d{2}(?::\d{2})?)?\b"

@@ -70,7 +70,7 @@ TRAILING_ATTRIBUTION = re.compile(
 JOINT_SUBJECT = re.compile(
     r"^(?:(?:both|the two|the|all)\s+(?:(?:foreign|top|prime|defen[cs]e)\s+)?(?:sides|parties|"
     r"leaders|ministers|delegations|diplomats|presidents|heads of state|counterparts|"
-    r"governments|countries|chief diplomats|secretaries)|both|they|the two)\b",
+    r"governments|countries|chief diplomats|secretaries)|the pair|both|they|the two)\b",
     re.IGNORECASE,
 )
 JOINT_VERB = re.compile(
@@ -85,7 +85,7 @@ PRONOUN_SUBJECT = re.compile(r"^(?:he|she)\b", re.IGNORECASE)
 WE_SUBJECT = re.compile(r"^(?:we|our side)\b", re.IGNORECASE)
 MEETING_WORDS = re.compile(
     r"\b(?:held|hold|holds|met|meet|meets|meeting|talks|dialogue|spoke|speaks|call|"
-    r"conversation|visit|visited|visiting|consultations?|summit)\b",
+    r"conversation|visit|visited|visiting|consultations?|summit|received|receives|hosted|hosts)\b",
     re.IGNORECASE,
 )
 CALL_WORDS = re.compile(
@@ -395,9 +395,26 @@ INLINE_GAP = re.compile(r"\((?:inaudible|crosstalk|off-mic|indiscernible)\)", re
 # Small talk in a transcript: a short sentence of welcome, thanks or pleasure.
 SMALL_TALK = re.compile(
     r"\b(?:pleasure|honou?r(?:ed)?|thrilled|delighted|great to see|good to see|nice to see|"
+    r"(?:occasion|opportunity) to (?:meet|see) you|for hosting|yeah|"
     r"welcome (?:you|my|him|her)|thank you|thanks|hospitality|birthday|cakes?|my friend|"
     r"dear friend|appreciate (?:you|your|the opportunity|the hospitality))\b",
     re.IGNORECASE,
+)
+# A courtesy told in reported speech: "Minister Kishida congratulated Minister Steinmeier on
+# his reappointment", "conveyed the greetings of President Xi". Condolences are not among
+# them: a side's sympathy over a disaster or a death is part of its account.
+COURTESY_ACT = re.compile(
+    r"\bcongratulat(?:ed|es)\s+(?:[\w.\-\u00C0-\u024F]+\s+){0,4}?on\s+(?:his|her|their)\b"
+    r"|\b(?:extended|conveyed|sent)\s+(?:his|her|their|the)?\s*(?:sincere\s+|warm\s+|best\s+)?"
+    r"(?:greetings|congratulations|wishes)\b",
+    re.IGNORECASE,
+)
+# A readout that opens with its own leader's bare title: "The Prime Minister spoke to ...".
+UNNAMED_PRINCIPAL = re.compile(
+    r"^(?:[^\n]*\n)?The\s+(?P<title>(?:Foreign\s+|Home\s+|Defence\s+|Defense\s+)?"
+    r"(?:Prime Minister|President|Secretary|Chancellor|Premier|Minister))\s+"
+    r"(?:has\s+|had\s+|today\s+|also\s+)?"
+    r"(?:spoke|speaks|met|meets|held|holds|had|received|receives|welcomed|hosted|called)\b"
 )
 # A question from the press in a White House transcript: "Q Mr. President, will you ...".
 PRESS_QUESTION = re.compile(r"^(?:Q|Q\.|QUESTION)\s+(?=[A-Z])")
@@ -406,7 +423,10 @@ ATTRIBUTION_ONLY = re.compile(
     r"^(?:the |a |an )?(?:[\w\-]+ ){0,3}(?:said|added|noted|stated|reported|told reporters)\.?$",
     re.IGNORECASE,
 )
-# The year in a web address: ".../2024/10/09/...", ".../202410/09/...".
-URL_YEAR = re.compile(r"/((?:19[5-9]|20[0-4])\d)(?:/|[01]\d(?:[0-3]\d)?/|-)")
+# The year in a web address: ".../2024/10/09/...", ".../202410/09/...", "?ud=20241115050233".
+URL_YEAR = re.compile(
+    r"/((?:19[5-9]|20[0-4])\d)(?:/|[01]\d(?:[0-3]\d)?/|-)"
+    r"|[/=]((?:19[5-9]|20[0-4])\d)(?:0[1-9]|1[0-2])(?:[0-2]\d|3[01])"
+)
 # A word before which a lone capitalised word is part of a title or a place, not a name.
 GLUE_BEFORE = re.compile(r"\b(?:of|for|and|on|to|the|in|at|from|near)\s+$")

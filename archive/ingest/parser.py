@@ -34,6 +34,7 @@ from archive.ingest.lexicon import (
     CAPITALISED_RUN,
     COUNTRY_AFTER,
     COURTESY,
+    COURTESY_ACT,
     DATELINE,
     DELEGATION_CUE,
     FIRST_PERSON,
@@ -84,7 +85,9 @@ from archive.ingest.lexicon import (
     TITLE_TOKEN,
     TITLE_WORDS,
     TRAILING_ATTRIBUTION,
+    UNNAMED_PRINCIPAL,
     URL,
+    URL_YEAR,
     WE_SUBJECT,
     WEEKDAY,
     WEEKDAYS,
@@ -98,7 +101,7 @@ from archive.ingest.names import (
     refers_to,
     word_pattern,
 )
-from archive.ingest.places import dateline_place, place_in, place_of_presence
+from archive.ingest.places import dateline_place, place_beside_date, place_in, place_of_presence
 from archive.ingest.proposal import (
     ClaimProposal,
     FootnoteProposal,
@@ -181,6 +184,8 @@ class Parser:
         report = self.read_report(header, content)
         self.header = header
         self.headline = report.title
+        self.report_issuer = report.issued_by
+        self.unnamed_principal = self.unnamed_principal_of(report, content)
         commentary, relayed = self.split_relay(content)
         # Sentences inside a transcript's turns: what a speaker names there, they speak of.
         self.labelled_turns = {
@@ -1017,6 +1022,9 @@ class Parser:
             return current, None  # thanks, greetings, "as follows:", a link
         if in_turn and len(span.text.split()) <= 25 and SMALL_TALK.search(span.text):
             return current, None  # "It's a great honor.", "I'm thrilled to meet your wife."
+        courtesy = COURTESY_ACT.search(span.text)
+        if courtesy and courtesy.start() < 60 and len(span.text.split()) <= 30:
+            return current, None  # congratulations and greetings, told (as the main verb)
         if sentence.text.rstrip()[-1:] not in ".!\"'\u201d\u2019)]":
             return current, None  # a question, or a fragment cut by a truncated copy
         if attribution.kind == "joint":
@@ -1077,6 +1085,10 @@ class Parser:
             return current if current and current.kind == "speaker" else None
         if WE_SUBJECT.fullmatch(subject):
             return current
+        if self.unnamed_principal and re.fullmatch(
+            rf"the\s+{self.unnamed_principal}", subject.strip(), re.IGNORECASE
+        ):
+            return Attribution("side", self.report_issuer)
         speaker = self.official_named(subject)
         if speaker is not None:
             return Attribution("speaker", self.officials[speaker].country, speaker)
@@ -1085,6 +1097,15 @@ class Parser:
             if country:
                 return Attribution("side", country)
         return None
+
+    def unnamed_principal_of(self, report: ReportProposal, content: list[Paragraph]) -> str | None:
+        """The title by which an issuer's readout names its own leader without a name ("The
+        Prime Minister spoke to Prime Minister Anthony Albanese of Australia"): that title,
+        alone, is then the issuer's principal throughout, never the other leader."""
+        if not report.issued_by or not content:
+            return None
+        opening = UNNAMED_PRINCIPAL.match(content[0].text)
+        return opening.group("title").lower() if opening else None
 
     def side_of(self, attribution: Attribution) -> str | None:
         if attribution.speaker is not None:
@@ -1308,15 +1329,39 @@ class Parser:
         # comes first.
         headline = [report.title] if report.title else []
         headline = [h for h in headline if MEETING_WORDS.search(h.text)]
+        dateline_opens = next(
+            (p for p in content[:2] if any(DATELINE.match(line) for line in p.text.split("\n"))),
+            None,
+        )
         for sentence in [*headline, *told]:
-            if not MEETING_WORDS.search(sentence.text):
+            # "MOSCOW, June 11. /TASS/. Lavrov and Fidan have discussed ...": a dispatch
+            # tells in the present perfect what happened on its own day.
+            just_now = (
+                dateline_opens
+                and sentence.start < dateline_opens.end
+                and re.search(
+                    r"\b(?:has|have)\s+(?:\w+\s+)?(?:met|held|discussed)\b", sentence.text
+                )
+            )
+            if not MEETING_WORDS.search(sentence.text) and not just_now:
                 continue
             # A dateline's date is the report's ("BEIJING, March 5 (Xinhua) -- ... held talks
             # on March 4 and 5"): the meeting's is in the words after it.
             lead = DATELINE.match(sentence.text)
             told_text = sentence.text[lead.end() :] if lead else sentence.text
-            dates = find_dates(told_text, default_year) or find_dates(sentence.text, default_year)
+            told_at = lead.end() if lead else 0
+            dates = find_dates(told_text, default_year)
+            if dates:
+                dates = [(at + told_at, *rest) for at, *rest in dates]
+            else:
+                dates = find_dates(sentence.text, default_year)
+            # "A photo provided on Nov. 15 shows them meeting in Lima on Nov. 14": the date
+            # that follows the words of meeting, where one does.
+            said = MEETING_WORDS.search(sentence.text, told_at)
+            if said:
+                dates = [d for d in dates if d[0] > said.start()] or dates
             today = re.search(r"\b(?:today|this (?:morning|afternoon|evening))\b", sentence.text)
+            yesterday = re.search(r"\byesterday\b", sentence.text)
             weekday = WEEKDAY.search(sentence.text)
             if not dates and weekday and report.date and not today:
                 # "on Thursday" in a report dated Friday: the last such day, never later.
@@ -1326,6 +1371,19 @@ class Parser:
                 self.meeting_sentence = sentence
                 meeting.start = meeting.end = day
                 self.notes.append(f"The meeting's day is read from '{weekday.group(0)}'.")
+                break
+            if not dates and not weekday and just_now and report.date:
+                self.meeting_sentence = sentence
+                meeting.start = meeting.end = report.date
+                self.notes.append(
+                    "The meeting is taken to be on the dispatch's day: the text says it has "
+                    "just taken place."
+                )
+                break
+            if not dates and yesterday and report.date:
+                self.meeting_sentence = sentence
+                meeting.start = meeting.end = report.date - datetime.timedelta(days=1)
+                self.notes.append("The meeting's day is read from 'yesterday'.")
                 break
             if dates or (today and report.date):
                 self.meeting_sentence = sentence
@@ -1362,8 +1420,29 @@ class Parser:
             said, dated = place(meeting.place.text), place(dateline.text)
             if said and dated and said[1] == "country" and said[0] == dated[0]:
                 meeting.place = dateline
+        if meeting.place is None and first is not None and dateline is not None:
+            # "MOSCOW, June 11. /TASS/. Lavrov and Fidan have discussed ... Lavrov and Fidan
+            # met on the sidelines of ... in Nizhny Novgorod": the next sentence that tells
+            # of this meeting says where it was, the dateline where the dispatch was filed.
+            following = [s for s in told if first.end <= s.start][:2]
+            meeting.place = next(
+                (
+                    found
+                    for s in following
+                    if MEET_WITH.search(s.text) and not PAST_CUE.search(s.text)
+                    if (found := place_in(s.text, s.start))
+                ),
+                None,
+            )
         if meeting.place is None:
             meeting.place = dateline
+        if meeting.place is None:
+            # A heading's "..., New York, September 27, 2015" or "January 20, 2022 - Paris".
+            headings = [report.title] if report.title else []
+            headings += [Span(p.start, p.end, p.text) for p in header]
+            meeting.place = next(
+                (found for h in headings if (found := place_beside_date(h.text, h.start))), None
+            )
         if meeting.place is None:
             # "let me welcome you to Moscow", "here in Karuizawa": where the speakers are.
             meeting.place = next(
@@ -1405,21 +1484,21 @@ class Parser:
                 return
 
     def year_in_text(self, header: list[Paragraph], content: list[Paragraph]) -> int | None:
-        """The year a text gives somewhere near its start ("ASEAN 2018", a full date, a web
-        address with /2024/), for dates written without one; else the year given."""
+        """The year a text gives near its start in a full date, else in the address the
+        editor gave ("/2017/0511/"), else alone ("ASEAN 2018", "last year's 2016 summit"
+        names another year more often than an address does), else in an address the text
+        gives; failing all, the year given."""
         opening = "\n".join(p.text for p in [*header, *content[:3]])
         dated = [d for d in find_dates(opening) if d[3]]
         if dated:
             return dated[0][1].year
-        found = re.search(r"(?<![\d/.-])(?:19[5-9]\d|20[0-4]\d)(?![\d])", opening)
-        if found:
-            return int(found.group(0))
-        # A source address with its year: ".../2024/10/09/...", ".../202410/...".
-        for address in [self.address, *(m.group(0) for m in URL.finditer(self.body))]:
-            dated = re.search(r"/((?:19[5-9]|20[0-4])\d)(?:/|[01]\d(?:[0-3]\d)?/|-)", address)
-            if dated:
-                return int(dated.group(1))
-        return self.default_year
+        found = re.search(
+            r"(?<![\d/.-])(?:19[5-9]\d|20[0-4]\d)(?:(?!\d)|(?=\d{1,2}:\d\d))", opening
+        )
+        in_text = [int(found.group(0))] if found else []
+        in_addresses = [year_in_address(m.group(0)) for m in URL.finditer(self.body)]
+        years = [year_in_address(self.address), *in_text, *in_addresses, self.default_year]
+        return next((year for year in years if year), None)
 
     def meeting_countries(self, report: ReportProposal, claims: list[ClaimProposal]) -> list[str]:
         """The two sides: the countries of the officials taking part, then of the claims'
@@ -1459,6 +1538,13 @@ class Parser:
             )
         for claim in claims:
             claim.issues = [key for key, pattern in patterns if pattern.search(claim.text)]
+
+
+def year_in_address(address: str) -> int | None:
+    """The year a web address gives: ".../2024/10/09/...", ".../202410/...",
+    "?ud=20241115050233"."""
+    dated = URL_YEAR.search(address)
+    return int(dated.group(1) or dated.group(2)) if dated else None
 
 
 def parse(

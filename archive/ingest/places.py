@@ -5,7 +5,7 @@ Anchorage", "today in Beijing", "in Anchorage, Alaska", or a dateline ("BEIJING,
 
 import re
 
-from archive.ingest.dates import MONTHS
+from archive.ingest.dates import DATE_PATTERNS, MONTHS
 from archive.ingest.gazetteer import place
 from archive.ingest.proposal import Span
 
@@ -84,19 +84,72 @@ def place_in(text: str, offset: int) -> Span | None:
 
 
 def dateline_place(text: str, offset: int) -> Span | None:
-    """The place a dateline opens the text with, when the gazetteer knows it as a city."""
-    match = DATELINE.match(text)
-    if not match:
-        return None
-    found = known(match.group("place"))
-    if found is None or found[1] == "country":
-        return None
-    end = match.end("place")
-    region = match.group("region")
-    if region and known(region):
-        end = match.end("region")
-    start = offset + match.start("place")
-    return Span(start, offset + end, text[match.start("place") : end])
+    """The place a dateline opens the text, or one of its first lines, with ("    TOKYO,
+    Dec. 14 (Xinhua) --" under a pasted menu), when the gazetteer knows it as a city."""
+    for number, line in enumerate(list(re.finditer(r"[ \t]*([^\n]*)", text))[:8]):
+        match = DATELINE.match(line.group(1))
+        if number and match and match.end() == len(line.group(1)):
+            continue  # a later line that is only a name ("The White House") dates nothing
+        if match is None:
+            continue
+        # The word the pattern sets aside as a prefix may open the place ("ABU DHABI,").
+        begin = next(
+            (
+                at
+                for at in (match.start("place"), match.start())
+                if (found := known(line.group(1)[at : match.end("place")]))
+                and found[1] != "country"
+            ),
+            None,
+        )
+        if begin is None:
+            continue
+        end = match.end("place")
+        region = match.group("region")
+        if region and known(region):
+            end = match.end("region")
+        start = line.start(1) + begin
+        return Span(offset + start, offset + line.start(1) + end, text[start : line.start(1) + end])
+    return None
+
+
+# A place written beside a date in a heading line: "..., New York, September 27, 2015",
+# "January 20, 2022 - Paris, France - Global Affairs Canada".
+NAMES = rf"{WORD}(?:\s+{WORD})*(?:,\s+{WORD}(?:\s+{WORD})*)*"
+BEFORE_DATE = re.compile(rf"(?P<place>{NAMES})\s*[,\-\u2013\u2014]\s*$")
+AFTER_DATE = re.compile(rf"\s*[,\-\u2013\u2014]\s*(?P<place>{NAMES})")
+
+
+def place_beside_date(line: str, offset: int) -> Span | None:
+    """A city the gazetteer knows, written right before or right after a date in `line`,
+    with the region or country written after it ("Paris, France")."""
+    for pattern in DATE_PATTERNS:
+        for date in pattern.finditer(line):
+            before = BEFORE_DATE.search(line[: date.start()])
+            after = AFTER_DATE.match(line, date.end())
+            # Before a date the place is the last name ("talks with John Kerry, New York"),
+            # after it the first ("- Paris, France - Global Affairs Canada").
+            for found, last in ((before, True), (after, False)):
+                if found is None:
+                    continue
+                parts = list(re.finditer(r"[^,]+", found.group("place")))
+                for index in range(len(parts) - 1, -1, -1) if last else range(len(parts)):
+                    city = parts[index]
+                    kind = known(city.group(0))
+                    if kind is None or kind[1] == "country":
+                        continue
+                    end = city.end()
+                    if index + 1 < len(parts) and known(parts[index + 1].group(0)):
+                        end = parts[index + 1].end()  # "Paris, France"
+                    begin = (
+                        found.start("place")
+                        + city.start()
+                        + len(city.group(0))
+                        - len(city.group(0).lstrip())
+                    )
+                    stop = found.start("place") + end
+                    return Span(offset + begin, offset + stop, line[begin:stop])
+    return None
 
 
 # Words by which speakers say where they are: "welcome you to Moscow", "here in Karuizawa".

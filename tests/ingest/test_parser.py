@@ -437,3 +437,89 @@ def test_a_web_page_field_is_not_a_speaker_and_secretary_alone_is_the_state_depa
     assert not any(o.name.text in ("ID", "Shortlink") for o in proposal.officials)
     assert official(proposal, "Antony J. Blinken").country == "US"
     assert claim(proposal, "I want to praise").side == "US"
+
+
+def test_meeting_dates_as_dispatches_write_them():
+    # "yesterday" in a release dated January 20 is the 19th, not a later date in the text.
+    joly = parse(
+        "Minister Joly meets with French counterpart\n\n"
+        "January 20, 2022 - Paris, France - Global Affairs Canada\n\n"
+        "The Honourable Mélanie Joly, Minister of Foreign Affairs, met yesterday with "
+        "Jean-Yves Le Drian, France's Minister for Europe and Foreign Affairs.\n\n"
+        "The ministers also discussed the meeting on Haiti, which will be hosted by Minister "
+        "Joly on January 21, 2022.\n"
+    )
+    assert joly.meeting.start == datetime.date(2022, 1, 19)
+    assert joly.meeting.place.text == "Paris, France"  # beside the date in the heading
+    # A dispatch's present perfect: what has happened, on the dispatch's own day; the next
+    # sentence about this meeting says where, the dateline where the dispatch was filed.
+    tass = parse(
+        "date 2024-06-11\nMOSCOW, June 11. /TASS/. Russian Foreign Minister Sergey Lavrov and "
+        "his Turkish counterpart Hakan Fidan have discussed the situation in the Middle East.\n\n"
+        "Lavrov and Fidan met on the sidelines of the BRICS meeting in Nizhny Novgorod.\n"
+    )
+    assert tass.meeting.start == datetime.date(2024, 6, 11)
+    assert tass.meeting.place.text == "Nizhny Novgorod"
+    # The date after the words of meeting, not the photo's; the year from the address.
+    yonhap = parse(
+        "This photo, provided by South Korea's foreign ministry on Nov. 15, shows Foreign "
+        "Minister Cho Tae-yul and his Japanese counterpart, Takeshi Iwaya, meeting in Lima, "
+        "Peru, on Nov. 14.\n",
+        address="https://koreaherald.com/view.php?ud=20241115050233",
+    )
+    assert yonhap.meeting.start == datetime.date(2024, 11, 14)
+    # A web page runs the time into the year: "16 September 202012:47".
+    mid = parse(
+        "16 September 202012:47\n\nPress release on Foreign Minister Sergey Lavrov's "
+        "telephone conversation with Foreign Minister of the Kingdom of Saudi Arabia Faisal "
+        "bin Farhan\n\nA telephone conversation took place between Foreign Minister Sergey "
+        "Lavrov and Foreign Minister Faisal bin Farhan on September 16.\n"
+    )
+    assert mid.meeting.start == datetime.date(2020, 9, 16)
+
+
+def test_places_from_datelines_under_page_furniture_and_headings():
+    xinhua = parse(
+        "Home > News\nJapanese PM, Chinese VP meet\n    TOKYO, Dec. 14 (Xinhua) -- Visiting "
+        "Chinese Vice President Xi Jinping met with Japanese Prime Minister Yukio Hatoyama.\n"
+    )
+    assert xinhua.meeting.place.text == "TOKYO"
+    wam = parse(
+        "ABU DHABI, (WAM - 02nd May, 2021) Sheikh Abdullah bin Zayed Al Nahyan, Minister of "
+        "Foreign Affairs, received his Saudi counterpart Prince Faisal bin Farhan today.\n"
+    )
+    assert wam.meeting.place.text == "ABU DHABI"
+    assert wam.meeting.start == datetime.date(2021, 5, 2)
+    # A line that is only a name dates nothing: "The White House" is not a city.
+    remarks = parse(
+        "Remarks by President Biden and Prime Minister Johnson Before Bilateral Meeting\n"
+        "The White House\nJune 10, 2021\n\n"
+        "PRIME MINISTER JOHNSON: What a pleasure to welcome you to Cornwall.\n"
+    )
+    assert remarks.meeting.place.text == "Cornwall"
+    lavrov = parse(
+        "Sergey Lavrov's answers to media questions following his talks with US Secretary of "
+        "State John Kerry, New York, September 27, 2015\n\n"
+        "Sergey Lavrov: We spoke at length about Syria.\n"
+    )
+    assert lavrov.meeting.place.text == "New York"
+
+
+def test_courtesies_told_are_not_claims_and_the_readouts_unnamed_leader_is_its_own():
+    proposal = parse(
+        "The Prime Minister spoke to Prime Minister Anthony Albanese of Australia this "
+        "morning.\n\n"
+        "The Prime Minister congratulated him on his election win at the weekend. Prime "
+        "Minister Albanese noted that the UK and Australia had a strong friendship. The pair "
+        "agreed that there was more that could be done together.\n\n"
+        "The Prime Minister said that democracies must stand together. Prime Minister "
+        "Albanese expressed concern over the floods, and conveyed his best wishes.\n",
+        address="https://www.gov.uk/government/news/pm-call-with-prime-minister-albanese",
+    )
+    assert not any(c.text.startswith("The Prime Minister congratulated") for c in proposal.claims)
+    said = claim(proposal, "democracies must stand together")
+    assert (said.side, said.speaker) == ("GB", None)  # not Albanese, the other prime minister
+    assert claim(proposal, "the UK and Australia had").side == "AU"
+    assert claim(proposal, "The pair agreed").attribution == "joint"
+    # A courtesy that is not the sentence's main verb leaves the claim in.
+    assert claim(proposal, "Prime Minister Albanese expressed concern").side == "AU"
