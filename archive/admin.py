@@ -216,12 +216,12 @@ class ReportAdmin(RefusesStaleSaves, PublicationActions, SimpleHistoryAdmin):
     list_select_related = ["publisher", "meeting"]
     search_fields = ["title", "number", "series", "original_source", "slug"]
     date_hierarchy = "date"
-    autocomplete_fields = ["meeting", "publisher"]
+    autocomplete_fields = ["meeting", "publisher", "relayed_by"]
     readonly_fields = ["published_at"]
     inlines = [FootnoteInline, ClaimInline]
     fieldsets = [
         (None, {"fields": ["title", "slug", "publisher", ("series", "number"), "date"]}),
-        ("Source", {"fields": ["url", "original_source", "issued_by", "meeting"]}),
+        ("Source", {"fields": ["url", "original_source", "relayed_by", "issued_by", "meeting"]}),
         ("Text", {"fields": ["body"]}),
         ("Publication", {"fields": ["status", "published_at"]}),
     ]

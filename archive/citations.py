@@ -63,6 +63,9 @@ def for_claim(claim: Claim, url: str, accessed: datetime.date) -> Citation:
     else:
         author = "Both delegations" if claim.joint else f"Delegation of {claim.delegation.label}"
         is_person, note = False, where[0].upper() + where[1:]
+    # Whose account the words come from, and whether one side reports the other's words.
+    reported = f", as reported by {claim.reported_by}" if claim.reported_by else ""
+    note = f"{note} {report.provenance}{reported}."
     return Citation(
         key=f"archive-claim-{claim.pk}",
         author=author,

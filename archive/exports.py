@@ -27,6 +27,8 @@ CLAIM_COLUMNS = (
     "report_permalink",
     "publisher",
     "report_date",
+    "account",
+    "reported_by",
 )
 
 MEETING_COLUMNS = (
@@ -67,6 +69,8 @@ def claim_row(claim: Claim, absolute: Absolute) -> dict:
         "report_permalink": absolute(claim.report.get_absolute_url()),
         "publisher": claim.report.publisher.name,
         "report_date": claim.report.date.isoformat(),
+        "account": claim.report.provenance,
+        "reported_by": claim.reported_by,
     }
 
 

@@ -19,7 +19,7 @@ from django.utils.text import slugify
 from django_countries.fields import CountryField
 from simple_history.models import HistoricalRecords
 
-from archive.text import closest_passage, find_verbatim
+from archive.text import closest_passage, find_verbatim, possessive
 
 
 class Status(models.TextChoices):
@@ -158,6 +158,13 @@ class Publisher(models.Model):
         if not self.slug:
             self.slug = unique_slug(self, self.name)
         super().save(*args, **kwargs)
+
+    @property
+    def short_name(self) -> str:
+        """The name a publisher goes by: "Middle East Media Research Institute (MEMRI)" is
+        "MEMRI"."""
+        short = re.search(r"\(([A-Za-z]{2,12})\)\s*$", self.name)
+        return short.group(1) if short else self.name
 
 
 class MeetingQuerySet(models.QuerySet):
@@ -618,6 +625,16 @@ class Report(KeepsOldSlugs, PublishedFields):
         help_text="The government whose own account this is or relays (a foreign ministry "
         "readout); empty for an independent report.",
     )
+    relayed_by = models.ForeignKey(
+        Publisher,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="relayed_reports",
+        help_text="The agency or outlet whose copy this report translates or reprints "
+        "(Xinhua, for a dispatch that translates Xinhua's text of a ministry's readout); "
+        "empty when the report is the original.",
+    )
     body = models.TextField(help_text="The full text; paragraphs separated by blank lines.")
     # The body's fingerprint, whatever its whitespace and quote marks (kept by a pre_save
     # signal, so loaddata sets it too): importing a text that is already in the archive finds
@@ -721,11 +738,27 @@ class Report(KeepsOldSlugs, PublishedFields):
     @property
     def default_slug_source(self) -> str:
         if self.number and self.publisher_id:
-            # "Middle East Media Research Institute (MEMRI)" goes by its short name.
-            short = re.search(r"\(([A-Za-z]{2,12})\)\s*$", self.publisher.name)
-            publisher = short.group(1) if short else self.publisher.name
-            return f"{publisher} {self.series} {self.number}"
+            return f"{self.publisher.short_name} {self.series} {self.number}"
         return f"{self.date:%Y-%m-%d} {self.title}"
+
+    @property
+    def account(self) -> str:
+        """Whose account the report is: "China's account", or, for a report no government
+        issued, "MEMRI's report"."""
+        if self.issued_by:
+            return f"{possessive(self.issued_by.name)} account"
+        return f"{possessive(self.publisher.short_name)} report"
+
+    @property
+    def provenance(self) -> str:
+        """One line from the report's data: "China's account, via Xinhua, published by
+        MEMRI"."""
+        parts = [self.account]
+        if self.relayed_by_id:
+            parts.append(f"via {self.relayed_by.short_name}")
+        if self.issued_by:
+            parts.append(f"published by {self.publisher.short_name}")
+        return ", ".join(parts)
 
     @property
     def reference(self) -> str:
@@ -761,7 +794,13 @@ class ClaimQuerySet(models.QuerySet):
         a dispatch's whole text (17 kB for the seed's) would come again with every claim of a
         page or an export. Nor the search text, which only the search index reads."""
         return (
-            self.select_related("delegation", "speaker__person", "meeting", "report__publisher")
+            self.select_related(
+                "delegation",
+                "speaker__person",
+                "meeting",
+                "report__publisher",
+                "report__relayed_by",  # the claim's provenance line
+            )
             .prefetch_related(Prefetch("issues", queryset=Issue.objects.order_by("name")))
             .defer("report__body", "search_context", "search_source")
         )
@@ -841,8 +880,14 @@ class ClaimQuerySet(models.QuerySet):
         return (
             Claim.issues.through.objects.filter(claim__in=self)
             .select_related(
-                "issue", "claim__meeting", "claim__delegation", "claim__speaker__person"
+                "issue",
+                "claim__meeting",
+                "claim__delegation",
+                "claim__speaker__person",
+                "claim__report__publisher",
+                "claim__report__relayed_by",
             )
+            .defer("claim__report__body", "claim__search_context", "claim__search_source")
             .order_by("issue__name", "-claim__meeting__start_date", "claim__start")
         )
 
@@ -1017,6 +1062,16 @@ class Claim(models.Model):
     @property
     def side_label(self) -> str:
         return "Both sides" if self.joint else self.delegation.label
+
+    @property
+    def reported_by(self) -> str:
+        """The government whose account puts these words in another side's mouth (a U.S.
+        claim in China's account gives "China"), else "": such a claim is what one side
+        says the other said."""
+        issuer = self.report.issued_by
+        if not issuer or (not self.joint and self.delegation.country == issuer):
+            return ""
+        return issuer.name
 
     @property
     def side_class(self) -> str:

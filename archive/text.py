@@ -128,3 +128,9 @@ def fingerprint(body: str) -> str:
     """A fingerprint of a text that ignores whitespace and quote-mark variants: the same
     dispatch pasted twice, or once from a web page and once from a file, gives the same."""
     return hashlib.sha256(normalise(body).encode()).hexdigest()
+
+
+def possessive(name: str) -> str:
+    """ "China's", "MEMRI's"; a name ending in s takes the apostrophe alone ("the
+    Philippines'")."""
+    return f"{name}\u2019" if name.endswith("s") else f"{name}\u2019s"

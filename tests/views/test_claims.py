@@ -49,3 +49,41 @@ def test_query_count_is_fixed(client, biggest_lie, django_assert_max_num_queries
 def test_a_claim_without_a_named_speaker_names_the_delegation_readably(client, biggest_lie):
     page = client.get(biggest_lie.get_absolute_url()).content.decode()
     assert "the delegation of China (no individual speaker named" in page
+
+
+def test_every_claim_says_whose_account_it_comes_from(client, seed):
+    from archive.models import Claim
+
+    us = Claim.objects.get(text__startswith="The United States reiterated its adherence")
+    china = Claim.objects.filter(delegation__country="CN").first()
+    line = "China\u2019s account, via Xinhua, published by MEMRI"
+    assert us.report.provenance == line
+    # China's account puts these words in the U.S. side's mouth: the page says so.
+    assert us.reported_by == "China"
+    assert china.reported_by == ""
+    page = client.get(us.get_absolute_url()).content.decode()
+    assert line.replace("\u2019", "&#x27;") in page or line in page
+    assert "as reported by China" in page
+    for listing in ("/claims/", "/search/?q=one-China+policy", "/issues/taiwan/"):
+        shown = client.get(listing).content.decode()
+        assert "as reported by China" in shown, listing
+        assert "via Xinhua, published by MEMRI" in shown, listing
+    # The citation names the account: on the page and in the file a reference manager reads.
+    chicago = page.split('id="cite-chicago">')[1].split("</p>")[0]
+    assert "via Xinhua, published by MEMRI, as reported by China." in chicago
+    ris = client.get(f"/claims/{us.pk}/cite.ris").content.decode()
+    assert "as reported by China" in ris
+    exported = client.get("/claims/?format=json&country=US").json()["results"]
+    row = next(r for r in exported if r["claim_id"] == us.pk)
+    assert (row["account"], row["reported_by"]) == (line, "China")
+
+
+def test_an_independent_report_is_its_publishers_report(db):
+    meeting = make_meeting()
+    report = meeting.reports.first()
+    report.issued_by = ""
+    report.relayed_by = None
+    assert report.provenance == f"{report.publisher.short_name}\u2019s report"
+    claim = report.claims.first()
+    claim.report = report
+    assert claim.reported_by == ""
