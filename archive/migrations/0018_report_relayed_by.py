@@ -16,7 +16,9 @@ class Migration(migrations.Migration):
             field=models.ForeignKey(
                 blank=True,
                 db_constraint=False,
-                help_text="The agency or outlet whose copy this report translates or reprints (Xinhua, for a dispatch that translates Xinhua's text of a ministry's readout); empty when the report is the original.",
+                help_text="The agency or outlet whose copy this report translates or reprints "
+                "(Xinhua, for a dispatch that translates Xinhua's text of a ministry's "
+                "readout); empty when the report is the original.",
                 null=True,
                 on_delete=django.db.models.deletion.DO_NOTHING,
                 related_name="+",
@@ -28,7 +30,9 @@ class Migration(migrations.Migration):
             name="relayed_by",
             field=models.ForeignKey(
                 blank=True,
-                help_text="The agency or outlet whose copy this report translates or reprints (Xinhua, for a dispatch that translates Xinhua's text of a ministry's readout); empty when the report is the original.",
+                help_text="The agency or outlet whose copy this report translates or reprints "
+                "(Xinhua, for a dispatch that translates Xinhua's text of a ministry's "
+                "readout); empty when the report is the original.",
                 null=True,
                 on_delete=django.db.models.deletion.PROTECT,
                 related_name="relayed_reports",
