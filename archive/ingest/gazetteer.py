@@ -47,6 +47,7 @@ EXTRA_WORDS: dict[str, tuple[str, ...]] = {
     "MV": ("Maldivian",),
     "EC": ("Ecuadorian",),
     "LK": ("Sri Lankan",),
+    "LA": ("Lao",),
     "CR": ("Costa Rican",),
     "NZ": ("New Zealander", "Kiwi"),
     "EU": (),
@@ -208,7 +209,7 @@ def country_of_address(address: str) -> str | None:
     labels = host.split(".")
     if labels[-1] in ("gov", "mil"):
         return "US"
-    if len(labels) >= 3 and labels[-2] in GOVERNMENT_DOMAINS:
+    if len(labels) >= 2 and labels[-2] in GOVERNMENT_DOMAINS:
         code = "GB" if labels[-1] == "uk" else labels[-1].upper()
         return code if pycountry.countries.get(alpha_2=code) else None
     words = {folded(word): code for word, code in country_words().items()}

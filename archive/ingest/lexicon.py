@@ -147,6 +147,22 @@ LABEL = re.compile(
     r"^(?P<label>[^\W\d_][\w .,'\u2019\-]{0,70}?[\w.])"
     r"(?:\s*\((?:via|through) (?:an )?interpreter\))?\s*:[ \t]*(?:\n|(?=\S))\s*"
 )
+# A speaker's label on a line of its own without a colon: "President of the Republic of
+# Indonesia (Joko Widodo)": the office, then the name in brackets.
+TITLED_LABEL = re.compile(
+    r"^(?P<title>[A-Z][\w.'\u2019\- ]{2,80}?)\s*\((?P<label>[A-Z][\w.'\u2019\-]*"
+    r"(?:\s+[A-Z][\w.'\u2019\-]*){1,4})\)\s*$"
+)
+# A speaker's office and name alone on a line, the speech below it: "Georgian Prime Minister
+# Giorgi Kvirikashvili", then "Dear Mr. Prime Minister, ...".
+BARE_LABEL = re.compile(
+    r"^(?P<label>(?:[A-Z][\w.'\u2019\-]*\s+(?:of\s+(?:the\s+)?)?){2,8}[A-Z][\w.'\u2019\-]*)\s*$"
+)
+SPEECH_OPENING = re.compile(
+    r"^(?:Dear|Your Excellenc|Excellenc|Distinguished|Esteemed|Ladies and|Honou?rable|"
+    r"Mr\.? |Madam|Good (?:morning|afternoon|evening)|Thank|Allow me|Let me|I |I'm|I\u2019m|"
+    r"We |It is|It's|It\u2019s|First of all)"
+)
 # Lines of a pasted header that read like labels but are not speakers.
 HEADER_KEYS = word_set(
     "Title Source Date Published Posted Updated URL Link Shortlink Publisher Author Editor By "

@@ -13,6 +13,7 @@ Two promises hold for everything proposed:
 
 import bisect
 import datetime
+import itertools
 import re
 from dataclasses import dataclass
 
@@ -31,6 +32,7 @@ from archive.ingest.lexicon import (
     APPOSITIVE,
     ATTRIBUTION_ONLY,
     AUXILIARY_END,
+    BARE_LABEL,
     CAPITALISED_RUN,
     COUNTRY_AFTER,
     COURTESY,
@@ -71,6 +73,7 @@ from archive.ingest.lexicon import (
     SIDE_VERBS,
     SMALL_TALK,
     SOURCE_LINE,
+    SPEECH_OPENING,
     SPEECH_TAIL,
     SPOKESPERSON,
     STAGE_DIRECTION,
@@ -84,6 +87,7 @@ from archive.ingest.lexicon import (
     TITLE_NOUNS,
     TITLE_TOKEN,
     TITLE_WORDS,
+    TITLED_LABEL,
     TRAILING_ATTRIBUTION,
     UNNAMED_PRINCIPAL,
     URL,
@@ -174,7 +178,7 @@ class Parser:
     # The order matters: officials before claims (claims name them), the meeting's countries
     # after both.
     def parse(self) -> Proposal:
-        all_paragraphs = paragraphs(self.body)
+        all_paragraphs = self.split_at_labels(paragraphs(self.body))
         footnotes, prose = self.split_footnotes(all_paragraphs)
         header, content = self.split_header(prose)
         self.sentence_spans = [s for p in prose for s in sentences(p.text, p.start)]
@@ -234,6 +238,24 @@ class Parser:
 
     # --- structure ------------------------------------------------------------------------
 
+    def split_at_labels(self, found: list[Paragraph]) -> list[Paragraph]:
+        """A transcript pasted without blank lines: a line that opens with a speaker's label
+        in capitals ("CHRIS HIPKINS, PRIME MINISTER OF NEW ZEALAND: Welcome.") starts a
+        turn of its own."""
+        result = []
+        for paragraph in found:
+            cuts = [0]
+            for line in re.finditer(r"\n(?=\S)", paragraph.text):
+                label = LABEL.match(paragraph.text[line.end() :])
+                words = label.group("label") if label else ""
+                if words and words.upper() == words and is_speaker_label(words):
+                    cuts.append(line.end())
+            cuts.append(len(paragraph.text))
+            for a, b in itertools.pairwise(cuts):
+                text = paragraph.text[a:b].rstrip()
+                result.append(Paragraph(paragraph.start + a, paragraph.start + a + len(text), text))
+        return result
+
     def split_footnotes(
         self, found: list[Paragraph]
     ) -> tuple[list[FootnoteProposal], list[Paragraph]]:
@@ -257,7 +279,11 @@ class Parser:
         """The header (date, title, series) is what comes before the first paragraph of
         running prose or the first speaker's label."""
         for index, paragraph in enumerate(prose):
-            if self.speaker_label(paragraph.text) or is_running_prose(paragraph.text):
+            if (
+                self.speaker_label(paragraph.text)
+                or self.bare_label(prose, index)
+                or is_running_prose(paragraph.text)
+            ):
                 return prose[:index], prose[index:]
         return [], prose
 
@@ -869,7 +895,7 @@ class Parser:
         "the French and Russian Presidents")."""
         pairs = []
         for first in self.country_words.finditer(self.body):
-            joined = re.compile(r"[-\u2013]| and (?:the )?").match(self.body, first.end())
+            joined = re.compile(r" ?[-\u2013] ?| and (?:the )?").match(self.body, first.end())
             if not joined or is_capital(first.group(0)):
                 continue
             second = self.country_words.match(self.body, joined.end())
@@ -898,11 +924,11 @@ class Parser:
         claims = self.quotes_in_commentary(commentary, relayed)
         current: Attribution | None = None
         label: Attribution | None = None
-        for paragraph in relayed:
-            if is_heading(paragraph):
-                continue
+        for index, paragraph in enumerate(relayed):
             text, offset = paragraph.text, paragraph.start
-            labelled = self.speaker_label(text)
+            labelled = self.speaker_label(text) or self.bare_label(relayed, index)
+            if is_heading(paragraph) and (labelled is None or labelled.re is LABEL):
+                continue
             if PRESS_QUESTION.match(text):
                 label = current = None  # a question from the press is nobody's claim
                 continue
@@ -911,6 +937,8 @@ class Parser:
                 label = self.attribution_of_label(
                     Span(at, at + len(labelled.group("label")), labelled.group("label"))
                 )
+                if labelled.re is TITLED_LABEL and label and label.speaker is not None:
+                    self.title_from_label(label.speaker, paragraph.start, labelled)
                 text, offset = text[labelled.end() :], offset + labelled.end()
                 current = label
             elif label is not None:
@@ -1153,11 +1181,39 @@ class Parser:
 
     def speaker_label(self, text: str) -> re.Match | None:
         label = LABEL.match(text)
-        if label is None or not is_speaker_label(label.group("label")):
+        if label is None:
+            titled = TITLED_LABEL.match(text)
+            if titled and not self.country_words.fullmatch(titled.group("label")):
+                return titled  # "President of the Republic of Indonesia (Joko Widodo)"
+            return None
+        if not is_speaker_label(label.group("label")):
             return None
         if label.group("label").strip() in self.country_of_word:
             return None  # "China: ..." heads a section, it does not speak
         return label
+
+    def bare_label(self, found: list[Paragraph], index: int) -> re.Match | None:
+        """A line that is only an office and a name ("Georgian Prime Minister Giorgi
+        Kvirikashvili") labels the speech that opens the next paragraph."""
+        label = BARE_LABEL.match(found[index].text)
+        if label is None or index + 1 >= len(found):
+            return None
+        words = label.group("label").split()
+        if not any(is_title_noun(w.lower()) for w in words) or is_title_noun(words[-1].lower()):
+            return None  # a heading ("Joint Press Conference"), or an office without a name
+        return label if SPEECH_OPENING.match(found[index + 1].text) else None
+
+    def title_from_label(self, index: int, start: int, labelled: re.Match) -> None:
+        """The office a bracketed label gives its speaker, and the country it names
+        ("President of the Republic of Indonesia")."""
+        official = self.officials[index]
+        at = start + labelled.start("title")
+        title = Span(at, at + len(labelled.group("title")), labelled.group("title"))
+        if official.title is None:
+            official.title = self.trimmed_title(title) or title
+        if official.country is None:
+            named = self.countries_named(title.text)
+            official.country = named.pop() if len(named) == 1 else None
 
     def attribution_of_label(self, label: Span) -> Attribution | None:
         """Who a transcript's speaker label ("SECRETARY BLINKEN:", "Sergey Lavrov:") names:
@@ -1165,7 +1221,10 @@ class Parser:
         named by the label. Questions and moderators are nobody's side."""
         # "Penny Wong, Foreign Minister": the name before the comma, the title after it.
         named, _, titled = label.text.partition(",")
+        office = None  # the title after the comma: "CHRIS HIPKINS, PRIME MINISTER OF NEW ZEALAND"
         if titled and not any(is_title_noun(w.lower()) for w in named.split()):
+            at = label.start + len(named) + 1 + (len(titled) - len(titled.lstrip()))
+            office = Span(at, at + len(titled.strip()), titled.strip())
             label = Span(label.start, label.start + len(named), named)
         words = [w for w in label.text.replace(".", " ").split() if w not in HONORIFICS]
         upper = [folded(w).upper() for w in words]
@@ -1209,6 +1268,12 @@ class Parser:
         if first:
             title = Span(label.start, name_start - 1, self.body[label.start : name_start - 1])
         country = person.country if person else self.country_in(label.text[:name_at])
+        if office is not None:
+            title = title or self.trimmed_title(office) or office
+            # In capitals the country is "NEW ZEALAND": read it as "New Zealand".
+            country = (
+                country or self.country_in(office.text) or self.country_in(office.text.title())
+            )
         self.officials.append(
             OfficialProposal(
                 Span(name_start, name_end, self.body[name_start:name_end]),

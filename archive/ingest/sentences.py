@@ -24,7 +24,9 @@ def sentences(text: str, offset: int) -> list[Span]:
     for match in SENTENCE_END.finditer(text):
         stop = match.end() - len(match.group("note"))
         after = text[match.end() :]
-        if after and not after[0].isspace():
+        # A copy that lost the space after a stop: "has said.He held a reception".
+        glued = re.match(r"[A-Z][a-z]", after) and re.search(r"[a-z]{2}$", text[: match.start()])
+        if after and not after[0].isspace() and not glued:
             continue
         following = after.lstrip()
         if following and not (following[0].isupper() or following[0] in OPENING_QUOTES + "(["):

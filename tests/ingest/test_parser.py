@@ -523,3 +523,54 @@ def test_courtesies_told_are_not_claims_and_the_readouts_unnamed_leader_is_its_o
     assert claim(proposal, "The pair agreed").attribution == "joint"
     # A courtesy that is not the sentence's main verb leaves the claim in.
     assert claim(proposal, "Prime Minister Albanese expressed concern").side == "AU"
+
+
+def test_labels_without_blank_lines_with_the_office_after_or_alone_on_a_line():
+    # A label in capitals on the line after the heading starts a turn; the office after the
+    # comma gives the title and the side.
+    remarks = parse(
+        "Opening remarks \u2013 Aus-NZ leaders' meeting\n"
+        "CHRIS HIPKINS, PRIME MINISTER OF NEW ZEALAND: Welcome. The trans-Tasman relationship "
+        "is in very good shape.\n"
+        "ANTHONY ALBANESE, PRIME MINISTER OF AUSTRALIA: Thank you. We will keep working on "
+        "climate change together.\n"
+    )
+    assert official(remarks, "CHRIS HIPKINS").country == "NZ"
+    assert claim(remarks, "The trans-Tasman relationship").side == "NZ"
+    assert claim(remarks, "We will keep working on climate").side == "AU"
+    # The office, then the name in brackets, alone on a line.
+    bogor = parse(
+        "Joint Press Statement, Bogor, 20 October 2020\n\n"
+        "President of the Republic of Indonesia (Joko Widodo)\n\n"
+        "His Excellency Prime Minister Yoshihide Suga,\n\n"
+        "This visit reflects a shared commitment to strengthening the strategic partnership.\n"
+    )
+    jokowi = official(bogor, "Joko Widodo")
+    assert (jokowi.country, jokowi.title.text) == ("ID", "President")
+    assert bogor.officials[claim(bogor, "This visit reflects").speaker] is jokowi
+    # The office and the name alone on a line, the speech below it.
+    tbilisi = parse(
+        "Joint Press Conference of the Prime Ministers of Georgia and Turkey\n\n"
+        "Georgian Prime Minister Giorgi Kvirikashvili\n\n"
+        "Dear Mr. Prime Minister,\nEsteemed colleagues,\n\n"
+        "I would like to emphasize the historic importance of this day.\n"
+    )
+    giorgi = official(tbilisi, "Giorgi Kvirikashvili")
+    assert giorgi.country == "GE"
+    assert tbilisi.officials[claim(tbilisi, "I would like to emphasize").speaker] is giorgi
+    # A heading line is not a label.
+    assert not any(o.name.text.startswith("Joint Press") for o in tbilisi.officials)
+
+
+def test_a_copy_that_lost_the_spaces_after_its_stops_is_read_sentence_by_sentence():
+    proposal = parse(
+        "Vietnam gives top priority to the Vietnam \u2013 Laos special friendship, Prime "
+        "Minister Nguyen Xuan Phuc has said.He held a reception for Lao Foreign Minister "
+        "Saleumxay Kommasith.He urged the two ministries to keep close coordination.The Lao "
+        "FM briefed PM Phuc on the outcomes of his visit.\n"
+    )
+    assert official(proposal, "Saleumxay Kommasith").country == "LA"
+    assert official(proposal, "Nguyen Xuan Phuc").country == "VN"  # the pair's other country
+    urged = claim(proposal, "He urged the two ministries")
+    assert urged.text == "He urged the two ministries to keep close coordination."
+    assert urged.side == "VN"
