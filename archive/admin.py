@@ -3,12 +3,13 @@ from functools import partial
 
 from django import forms
 from django.contrib import admin, messages
-from django.contrib.admin.utils import model_ngettext
-from django.core.exceptions import ValidationError
+from django.contrib.admin.utils import model_ngettext, quote, unquote
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import Count
+from django.http import HttpResponseNotAllowed, HttpResponseRedirect
 from django.template.response import TemplateResponse
-from django.urls import path
+from django.urls import path, reverse
 from django_countries import countries
 from simple_history.admin import SimpleHistoryAdmin
 
@@ -76,9 +77,11 @@ def change_publication(modeladmin, request, queryset, publish: bool) -> None:
 
 
 class PublicationActions:
-    """Publish and Unpublish in the change list of a model with PublishedFields."""
+    """Publish and Unpublish in the change list of a model with PublishedFields, and as
+    buttons on a record's change form, which run the same action on that one record."""
 
     actions = ["publish", "unpublish"]
+    change_form_template = "admin/archive/change_form_publication.html"
 
     @admin.action(description="Publish selected %(verbose_name_plural)s", permissions=["change"])
     def publish(self, request, queryset):
@@ -90,6 +93,60 @@ class PublicationActions:
     )
     def unpublish(self, request, queryset):
         change_publication(self, request, queryset, publish=False)
+
+    def get_urls(self):
+        opts = self.opts
+        return [
+            *(
+                path(
+                    f"<path:object_id>/{verb}/",
+                    self.admin_site.admin_view(
+                        partial(self.publication_button, publish=verb == "publish")
+                    ),
+                    name=f"{opts.app_label}_{opts.model_name}_{verb}",
+                )
+                for verb in ("publish", "unpublish")
+            ),
+            *super().get_urls(),
+        ]
+
+    def publication_button(self, request, object_id: str, publish: bool):
+        """The change form's Publish or Unpublish button: the change list's action, with its
+        permission and its messages, on this one record; then back to its form."""
+        if request.method != "POST":
+            return HttpResponseNotAllowed(["POST"])
+        record = self.get_object(request, unquote(object_id))
+        if record is None:
+            return self._get_obj_does_not_exist_redirect(request, self.opts, object_id)
+        if not self.has_change_permission(request, record):
+            raise PermissionDenied
+        action = self.publish if publish else self.unpublish
+        action(request, self.get_queryset(request).filter(pk=record.pk))
+        opts = self.opts
+        return HttpResponseRedirect(
+            reverse(
+                f"admin:{opts.app_label}_{opts.model_name}_change",
+                args=[quote(record.pk)],
+                current_app=self.admin_site.name,
+            )
+        )
+
+    def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
+        if obj is not None and self.has_change_permission(request, obj):
+            context["publication"] = publication_state(obj)
+        return super().render_change_form(request, context, add, change, form_url, obj)
+
+
+def publication_state(record) -> dict:
+    """Whether readers see `record`, said in words, and which buttons its form offers: a
+    report is public only with its meeting, and publishing it publishes the meeting too."""
+    meeting = record.meeting if isinstance(record, Report) else None
+    if meeting is not None and record.is_published and not meeting.is_published:
+        state = "Not public: its meeting is a draft"
+    else:
+        state = "Public" if record.is_published else "Draft: not public"
+    public = record.is_published and (meeting is None or meeting.is_published)
+    return {"state": state, "publish": not public, "unpublish": record.is_published}
 
 
 class DelegationInline(admin.TabularInline):

@@ -1,6 +1,7 @@
 """The admin's "Import a report": read a text, review what the importer proposes, save it
 as drafts. Two pages: the text (pasted or uploaded), then the review, which posts back to
-itself until every rule holds and then lands on the new report's change page."""
+itself until every rule holds and then lands on the new report's change page, where its
+Publish button is."""
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -94,7 +95,7 @@ def save_review(model_admin, request):
             messages.success(
                 request,
                 f"Imported \u201c{report.title}\u201d as a draft with {report.claims.count()} "
-                "claims. Check it, then publish it with the \u201cPublish\u201d action.",
+                "claims. Check it, then publish it with the \u201cPublish\u201d button above.",
             )
             return HttpResponseRedirect(reverse("admin:archive_report_change", args=[report.pk]))
     return render_review(model_admin, request, review, officials, claims, notes=[])

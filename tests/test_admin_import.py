@@ -7,6 +7,7 @@ import pytest
 from django.contrib.auth.models import Group
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import DatabaseError
+from django.test import Client
 from django.urls import reverse
 
 from archive.models import Claim, Issue, Meeting, Person, Publisher, Report, Status
@@ -95,8 +96,15 @@ def test_an_editor_imports_the_seed_fixes_an_issue_and_gets_drafts(editor_client
     assert set(fixed.issues.values_list("name", flat=True)) == {"Taiwan", "Climate change"}
     assert str(fixed.delegation.country) == "US"
     assert Person.objects.count() == 4
-    # Drafts stay the editors': the claim's permanent address is not public yet.
-    assert editor_client.get(fixed.get_absolute_url()).status_code == 404
+    # Drafts stay the editors': the claim's permanent address is not public yet; its editor
+    # sees it there under the draft banner.
+    assert Client().get(fixed.get_absolute_url()).status_code == 404
+    assert "Draft: not public." in editor_client.get(fixed.get_absolute_url()).content.decode()
+    # The report's page the import lands on offers to publish it.
+    landed = editor_client.get(response["Location"], follow=True).content.decode()
+    assert "as a draft with" in landed
+    publish = reverse("admin:archive_report_publish", args=[report.pk])
+    assert f'<form method="post" action="{publish}">' in landed
 
 
 def test_a_claim_that_is_not_in_the_text_is_refused_with_the_closest_passage(

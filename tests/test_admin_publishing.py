@@ -5,7 +5,8 @@ import datetime
 
 import pytest
 from django.contrib import messages
-from django.contrib.auth.models import Group
+from django.contrib.auth.models import Group, Permission
+from django.test import Client
 from django.urls import reverse
 from django.utils.html import escape
 
@@ -57,6 +58,12 @@ def editor(django_user_model):
 def editor_client(client, editor):
     client.force_login(editor)
     return client
+
+
+@pytest.fixture
+def visitor() -> Client:
+    """A reader: `client` is the editor's once `editor_client` has logged in."""
+    return Client()
 
 
 @pytest.fixture
@@ -112,10 +119,10 @@ def test_an_editor_can_open_reports_and_claims_but_not_users(editor_client, seed
 
 
 def test_publishing_a_report_publishes_its_meeting_and_shows_its_claims(
-    client, editor_client, draft_report
+    visitor, editor_client, draft_report
 ):
     claim = draft_report.claims.get()
-    assert client.get(f"/claims/{claim.pk}/").status_code == 404
+    assert visitor.get(f"/claims/{claim.pk}/").status_code == 404
 
     told = run_action(editor_client, Report, "publish", [draft_report])
 
@@ -125,11 +132,11 @@ def test_publishing_a_report_publishes_its_meeting_and_shows_its_claims(
     assert draft_report.published_at is not None
     assert meeting.published_at is not None
     assert told == [(messages.SUCCESS, "Published 1 meeting, 1 report.")]
-    assert client.get(f"/claims/{claim.pk}/").status_code == 200
-    assert client.get(draft_report.get_absolute_url()).status_code == 200
+    assert visitor.get(f"/claims/{claim.pk}/").status_code == 200
+    assert visitor.get(draft_report.get_absolute_url()).status_code == 200
 
 
-def test_unpublishing_a_report_hides_it_and_its_claims_again(client, editor_client, draft_report):
+def test_unpublishing_a_report_hides_it_and_its_claims_again(visitor, editor_client, draft_report):
     claim = draft_report.claims.get()
     run_action(editor_client, Report, "publish", [draft_report])
 
@@ -143,13 +150,13 @@ def test_unpublishing_a_report_hides_it_and_its_claims_again(client, editor_clie
     meeting = draft_report.meeting
     assert told[1][0] == messages.WARNING
     assert told[1][1].startswith(f"Still public: the meeting \u201c{meeting}\u201d, with no")
-    assert client.get(f"/claims/{claim.pk}/").status_code == 404
-    assert client.get(draft_report.get_absolute_url()).status_code == 404
+    assert visitor.get(f"/claims/{claim.pk}/").status_code == 404
+    assert visitor.get(draft_report.get_absolute_url()).status_code == 404
     assert not Claim.objects.published().filter(pk=claim.pk).exists()
 
 
 def test_unpublishing_a_report_can_unpublish_the_meeting_no_other_report_keeps(
-    client, editor_client, draft_report
+    visitor, editor_client, draft_report
 ):
     run_action(editor_client, Report, "publish", [draft_report])
     meeting = draft_report.meeting
@@ -162,7 +169,7 @@ def test_unpublishing_a_report_can_unpublish_the_meeting_no_other_report_keeps(
     assert (messages.SUCCESS, "Unpublished 2 reports.") in told
     assert (messages.SUCCESS, "Unpublished 2 meetings.") in told
     assert Meeting.objects.get(pk=meeting.pk).status == Status.DRAFT
-    assert client.get(meeting.get_absolute_url()).status_code == 404
+    assert visitor.get(meeting.get_absolute_url()).status_code == 404
 
 
 def test_unpublishing_one_of_two_reports_says_the_meeting_stays_public(editor_client):
@@ -190,7 +197,7 @@ def test_unpublishing_one_of_two_reports_says_the_meeting_stays_public(editor_cl
     assert Report.objects.get(pk=second.pk).status == Status.PUBLISHED
 
 
-def test_unpublishing_a_meeting_hides_its_reports_and_claims(client, editor_client, draft_report):
+def test_unpublishing_a_meeting_hides_its_reports_and_claims(visitor, editor_client, draft_report):
     claim = draft_report.claims.get()
     run_action(editor_client, Report, "publish", [draft_report])
 
@@ -200,8 +207,8 @@ def test_unpublishing_a_meeting_hides_its_reports_and_claims(client, editor_clie
     assert meeting.status == Status.DRAFT
     assert meeting.published_at is None
     assert told == [(messages.SUCCESS, "Unpublished 1 meeting.")]
-    assert client.get(f"/claims/{claim.pk}/").status_code == 404
-    assert client.get(draft_report.get_absolute_url()).status_code == 404
+    assert visitor.get(f"/claims/{claim.pk}/").status_code == 404
+    assert visitor.get(draft_report.get_absolute_url()).status_code == 404
 
 
 def test_a_meeting_without_two_delegations_is_refused_and_stays_a_draft(
@@ -281,3 +288,138 @@ def test_history_records_the_editor_and_an_earlier_version_can_be_restored(
     restored = draft_report.history.latest()
     assert restored.title == original_title
     assert restored.history_user == editor
+
+
+# -- the Publish and Unpublish buttons of a change form -----------------------------------
+
+
+def press(client, record, verb: str) -> list[tuple[int, str]]:
+    """Press a change form's Publish or Unpublish button as an editor would; the messages
+    shown on the form the editor is brought back to."""
+    name = record._meta.model_name
+    change = reverse(f"admin:archive_{name}_change", args=[record.pk])
+    form = client.get(change).content.decode()
+    button = reverse(f"admin:archive_{name}_{verb}", args=[record.pk])
+    assert f'<form method="post" action="{button}">' in form
+    response = client.post(button, follow=True)
+    assert response.redirect_chain == [(change, 302)]
+    page = response.content.decode()
+    shown = [(m.level, m.message) for m in response.context["messages"]]
+    assert all(escape(message) in page for _, message in shown)
+    return shown
+
+
+def buttons_on(client, record) -> list[str]:
+    name = record._meta.model_name
+    form = client.get(reverse(f"admin:archive_{name}_change", args=[record.pk])).content.decode()
+    return [
+        verb
+        for verb in ("publish", "unpublish")
+        if reverse(f"admin:archive_{name}_{verb}", args=[record.pk]) in form
+    ]
+
+
+def test_a_drafts_form_offers_publish_and_a_public_records_form_unpublish(
+    editor_client, draft_report
+):
+    meeting = draft_report.meeting
+    assert buttons_on(editor_client, draft_report) == ["publish"]
+    assert buttons_on(editor_client, meeting) == ["publish"]
+    assert (
+        "Draft: not public"
+        in editor_client.get(
+            reverse("admin:archive_report_change", args=[draft_report.pk])
+        ).content.decode()
+    )
+
+    draft_report.publish()
+
+    assert buttons_on(editor_client, draft_report) == ["unpublish"]
+    assert buttons_on(editor_client, meeting) == ["unpublish"]
+    # A published report whose meeting is a draft is hidden: both buttons, and why.
+    Meeting.objects.filter(pk=meeting.pk).update(status=Status.DRAFT)
+    assert buttons_on(editor_client, draft_report) == ["publish", "unpublish"]
+    form = editor_client.get(reverse("admin:archive_report_change", args=[draft_report.pk]))
+    assert "Not public: its meeting is a draft" in form.content.decode()
+
+
+def test_the_publish_button_publishes_a_report_with_its_meeting(
+    visitor, editor_client, draft_report
+):
+    claim = draft_report.claims.get()
+
+    told = press(editor_client, draft_report, "publish")
+
+    draft_report.refresh_from_db()
+    assert draft_report.status == draft_report.meeting.status == Status.PUBLISHED
+    assert told == [(messages.SUCCESS, "Published 1 meeting, 1 report.")]
+    assert visitor.get(claim.get_absolute_url()).status_code == 200
+
+
+def test_the_unpublish_button_says_what_stays_public(visitor, editor_client, draft_report):
+    draft_report.publish()
+    meeting = draft_report.meeting
+
+    told = press(editor_client, draft_report, "unpublish")
+
+    draft_report.refresh_from_db()
+    assert draft_report.status == Status.DRAFT
+    assert told[0] == (messages.SUCCESS, "Unpublished 1 report.")
+    assert told[1][0] == messages.WARNING
+    assert told[1][1].startswith(f"Still public: the meeting \u201c{meeting}\u201d, with no")
+    assert visitor.get(draft_report.get_absolute_url()).status_code == 404
+    assert visitor.get(meeting.get_absolute_url()).status_code == 200
+
+
+def test_the_meetings_buttons_publish_and_unpublish_it(visitor, editor_client, draft_report):
+    meeting = draft_report.meeting
+
+    assert press(editor_client, meeting, "publish") == [(messages.SUCCESS, "Published 1 meeting.")]
+    assert visitor.get(meeting.get_absolute_url()).status_code == 200
+    assert press(editor_client, meeting, "unpublish") == [
+        (messages.SUCCESS, "Unpublished 1 meeting.")
+    ]
+    assert visitor.get(meeting.get_absolute_url()).status_code == 404
+
+
+def test_a_refused_publish_names_the_reason_and_changes_nothing(editor_client, one_sided_report):
+    meeting = one_sided_report.meeting
+
+    (nothing, (level, refusal)) = press(editor_client, meeting, "publish")
+
+    assert nothing == (messages.INFO, "Published nothing.")
+    assert level == messages.ERROR and "needs exactly two delegations" in refusal
+    assert Meeting.objects.get(pk=meeting.pk).status == Status.DRAFT
+
+
+def test_the_buttons_refuse_without_the_change_permission(client, django_user_model, draft_report):
+    publish = reverse("admin:archive_report_publish", args=[draft_report.pk])
+    # Not signed in: the admin's login page, nothing published.
+    response = client.post(publish)
+    assert response.status_code == 302 and "/admin/login/" in response["Location"]
+
+    # An editor who may only look: no buttons on the form, and a refusal.
+    viewer = django_user_model.objects.create_user("viewer", password="pw-12345!", is_staff=True)
+    viewer.user_permissions.set(
+        Permission.objects.filter(codename__in=["view_report", "view_meeting"])
+    )
+    client.force_login(viewer)
+    assert buttons_on(client, draft_report) == []
+    assert client.post(publish).status_code == 403
+    meeting_publish = reverse("admin:archive_meeting_publish", args=[draft_report.meeting_id])
+    assert client.post(meeting_publish).status_code == 403
+
+    draft_report.refresh_from_db()
+    assert draft_report.status == draft_report.meeting.status == Status.DRAFT
+
+
+def test_the_buttons_take_only_a_post_with_its_csrf_token(editor, draft_report):
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(editor)
+    publish = reverse("admin:archive_report_publish", args=[draft_report.pk])
+
+    assert client.get(publish).status_code == 405
+    assert client.post(publish).status_code == 403  # no token: a forged request
+
+    draft_report.refresh_from_db()
+    assert draft_report.status == Status.DRAFT

@@ -13,6 +13,7 @@ from archive import citations, exports, structured_data
 from archive.filters import ClaimFilter
 from archive.models import Claim, WithdrawnClaim
 from archive.presentation import claim_context
+from archive.views import drafts
 from archive.views.listing import Listing, faceted_listing
 
 CLAIMS = Listing(
@@ -44,11 +45,15 @@ def claim_list(request: HttpRequest) -> HttpResponse:
 
 def claim_detail(request: HttpRequest, pk: int) -> HttpResponse:
     claim = Claim.objects.published().for_own_page().filter(pk=pk).first()
+    if claim is None and drafts.sees_drafts(request, Claim):
+        claim = Claim.objects.for_own_page().filter(pk=pk).first()
     if claim is None:
         return withdrawn_or_404(request, pk)
+    draft = drafts.of_claim(claim)
     permalink = request.build_absolute_uri(claim.get_absolute_url())
     citation = citations.for_claim(claim, permalink, timezone.localdate())
-    previous, following = Claim.objects.published().neighbours(claim)
+    readable = Claim.objects.all() if draft else Claim.objects.published()
+    previous, following = readable.neighbours(claim)
     context = {
         "claim": claim,
         "context": claim_context(claim.report.body, claim),
@@ -59,7 +64,7 @@ def claim_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "next": following,
         "structured_data": structured_data.claim_ld(claim, request.build_absolute_uri),
     }
-    return render(request, "claims/detail.html", context)
+    return drafts.render_page(request, "claims/detail.html", context, draft)
 
 
 def claim_with_slug(request: HttpRequest, pk: int, slug: str) -> HttpResponse:

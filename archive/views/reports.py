@@ -1,21 +1,22 @@
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
 from django.utils import timezone
 
 from archive import citations
 from archive.models import Claim, Report
 from archive.presentation import mark_claims
-from archive.views.slugs import find_or_redirect
+from archive.views import drafts
 
 
 def report_detail(request: HttpRequest, slug: str) -> HttpResponse:
-    found = find_or_redirect(
-        Report.objects.published().select_related("publisher", "meeting"), slug
+    found = drafts.find_published_or_draft(
+        request, Report.objects.select_related("publisher", "meeting"), slug
     )
     if isinstance(found, HttpResponse):
         return found
     report = found
-    claims = list(Claim.objects.published().filter(report=report).for_display())
+    draft = drafts.of_report(report)
+    readable_claims = Claim.objects.all() if draft else Claim.objects.published()
+    claims = list(readable_claims.filter(report=report).for_display())
     footnotes = list(report.footnotes.all())
     permalink = request.build_absolute_uri(report.get_absolute_url())
     citation = citations.for_report(report, permalink, timezone.localdate())
@@ -29,4 +30,4 @@ def report_detail(request: HttpRequest, slug: str) -> HttpResponse:
         "footnote_numbers": {note.number for note in footnotes},
         "claim_count": len(claims),
     }
-    return render(request, "reports/detail.html", context)
+    return drafts.render_page(request, "reports/detail.html", context, draft)
