@@ -421,7 +421,12 @@ class MeetingOfficial(ModelFacet):
     candidates = Person.objects.published()
 
     def narrow(self, queryset, values):
-        return queryset.filter(participations__person__slug__in=values).distinct()
+        from archive.models import Participation
+
+        # A semi-join, not a join: a meeting two chosen officials attended is still one row
+        # (DISTINCT did not keep the total and the histogram's counts from counting it twice).
+        taking_part = Participation.objects.filter(person__slug__in=values)
+        return queryset.filter(pk__in=taking_part.values("meeting_id"))
 
     def counts(self, queryset):
         from archive.models import Participation

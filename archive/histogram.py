@@ -1,45 +1,61 @@
-"""The dates facet drawn as a histogram (SVG on the server): results by year, or by month when
-the span is under three years; each bar links to the listing narrowed to it."""
+"""The dates facet drawn as a histogram: results by year, or by month when the span is under
+three years; each bar links to the listing narrowed to it. The axes and the drawing are
+archive/charts.py's; this module decides the bars."""
 
 import datetime
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from archive.timeline import months_between
+from archive import charts
+from archive.charts import month_after, month_before, months_between
 
-WIDTH, HEIGHT, BASE = 720, 120, 100
 MONTHS_FOR_YEARS = 36
 MIN_BARS = 12  # a year of months at least, so that one busy month is not a wall
 
 
 @dataclass
 class Bar:
-    label: str
+    period: charts.Period
     count: int
     url: str
     selected: bool
-    x: float = 0
     y: float = 0
-    width: float = 0
     height: float = 0
+
+    @property
+    def label(self) -> str:
+        return self.period.label
+
+    @property
+    def x(self) -> float:
+        return self.period.x
+
+    @property
+    def width(self) -> float:
+        return self.period.width
 
 
 @dataclass
 class Histogram:
-    by: str  # "year" or "month"
     bars: list[Bar]
-    highest: int
-    width: int = WIDTH
-    height: int = HEIGHT
-    base: int = BASE
+    time_axis: charts.TimeAxis
+    count_axis: charts.CountAxis
+
+    @property
+    def by(self) -> str:
+        return self.time_axis.by
+
+    @property
+    def highest(self) -> int:
+        return max(bar.count for bar in self.bars)
 
     @property
     def first_label(self) -> str:
-        return self.bars[0].label
+        return self.time_axis.first_label
 
     @property
     def last_label(self) -> str:
-        return self.bars[-1].label
+        return self.time_axis.last_label
 
 
 def padded(
@@ -48,8 +64,7 @@ def padded(
     """Empty months around the span up to MIN_BARS, earlier ones first, within the range."""
     months = list(months)
     while len(months) < MIN_BARS:
-        earlier = (months[0] - datetime.timedelta(days=1)).replace(day=1)
-        later = (months[-1] + datetime.timedelta(days=32)).replace(day=1)
+        earlier, later = month_before(months[0]), month_after(months[-1])
         if start is None or earlier >= start.replace(day=1):
             months.insert(0, earlier)
         elif end is None or later <= end:
@@ -67,8 +82,9 @@ def build(
     url_for_year: Callable[[int], str],
     url_for_month: Callable[[datetime.date], str],
 ) -> Histogram | None:
-    """`months`: (first day, records) rows counted without the date filters; `start`, `end`
-    and `years` are the chosen dates, which bound the span drawn and mark bars selected."""
+    """`months`: (first day, records) rows counted without the date filters, each record
+    once; `start`, `end` and `years` are the chosen dates, which bound the span drawn and
+    mark bars selected."""
     rows = [(m, n) for m, n in months if (start is None or m >= start.replace(day=1))]
     rows = [(m, n) for m, n in rows if end is None or m <= end]
     if years:
@@ -76,45 +92,49 @@ def build(
     if not rows:
         return None
     first, last = rows[0][0], rows[-1][0]
-    per_month = dict(rows)
     span = months_between(first, last)
     if len(span) < MONTHS_FOR_YEARS:
-        span = padded(span, start, end)
+        low, high = start, end
+        if years:  # they bound the padding as a range does: 2021 alone is drawn as its months
+            low = max(low or datetime.date.min, datetime.date(min(years), 1, 1))
+            high = min(high or datetime.date.max, datetime.date(max(years), 12, 31))
+        span = padded(span, low, high)
 
     def chosen(day_from: datetime.date, day_to: datetime.date) -> bool:
         inside_range = (start is None or day_to >= start) and (end is None or day_from <= end)
-        return (start or end or years) and inside_range and (not years or day_from.year in years)
+        return (
+            bool(start or end or years) and inside_range and (not years or day_from.year in years)
+        )
 
     if len(span) >= MONTHS_FOR_YEARS:
-        by = "year"
-        bars = []
-        for year in range(first.year, last.year + 1):
-            count = sum(n for m, n in rows if m.year == year)
-            bars.append(
-                Bar(
-                    str(year),
-                    count,
-                    url_for_year(year),
-                    bool(chosen(datetime.date(year, 1, 1), datetime.date(year, 12, 31))),
-                )
+        per_year: dict[int, int] = {}
+        for month, count in rows:
+            per_year[month.year] = per_year.get(month.year, 0) + count
+        axis = charts.time_axis(
+            [datetime.date(year, 1, 1) for year in range(first.year, last.year + 1)], "year"
+        )
+        bars = [
+            Bar(
+                period,
+                per_year.get(period.start.year, 0),
+                url_for_year(period.start.year),
+                chosen(period.start, period.start.replace(month=12, day=31)),
             )
+            for period in axis.periods
+        ]
     else:
-        by = "month"
-        bars = []
-        for month in span:
-            following = (month + datetime.timedelta(days=32)).replace(day=1)
-            bars.append(
-                Bar(
-                    f"{month:%B %Y}",
-                    per_month.get(month, 0),
-                    url_for_month(month),
-                    bool(chosen(month, following - datetime.timedelta(days=1))),
-                )
+        per_month = dict(rows)
+        axis = charts.time_axis(span, "month")
+        bars = [
+            Bar(
+                period,
+                per_month.get(period.start, 0),
+                url_for_month(period.start),
+                chosen(period.start, month_after(period.start) - datetime.timedelta(days=1)),
             )
-    highest = max(bar.count for bar in bars) or 1
-    slot = WIDTH / len(bars)
-    for i, bar in enumerate(bars):
-        bar.x, bar.width = round(i * slot + slot * 0.1, 2), round(max(slot * 0.8, 1), 2)
-        bar.height = round(bar.count / highest * (BASE - 8), 2)
-        bar.y = round(BASE - bar.height, 2)
-    return Histogram(by, bars, highest)
+            for period in axis.periods
+        ]
+    scale = charts.count_axis(max(bar.count for bar in bars))
+    for bar in bars:
+        bar.y, bar.height = scale.y(bar.count), scale.height(bar.count)
+    return Histogram(bars, axis, scale)

@@ -1,3 +1,4 @@
+from django.db.models import Count
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
@@ -34,13 +35,22 @@ def official_detail(request: HttpRequest, slug: str) -> HttpResponse:
         "person": person,
         "participations": participations,
         "page": paginate(request, attributed.issue_rows()),
-        "timeline": issue_timeline(attributed.monthly_counts_by_issue()),
+        "timeline": issue_timeline(attributed),
         "structured_data": structured_data.person_ld(person, request.build_absolute_uri),
     }
     return render(request, "officials/detail.html", context)
 
 
-def issue_timeline(rows) -> timeline.Timeline | None:
-    rows = list(rows)
-    names = dict(Issue.objects.filter(pk__in={key for _, key, _ in rows}).values_list("pk", "name"))
-    return timeline.build(rows, name=names.get, rest="Other issues", joint=None)
+def issue_timeline(attributed) -> timeline.Timeline | None:
+    """The claims by month, each once, in a series for each of the issues they are most often
+    on: a query for those issues with their names, one for the months."""
+    leading = (
+        Issue.objects.filter(claims__in=attributed)
+        .annotate(claims_on=Count("claims"))
+        .order_by("-claims_on", "name")
+        .values_list("pk", "name")[: timeline.MAX_SERIES]
+    )
+    names = dict(leading)
+    if not names:
+        return None
+    return timeline.by_issue(attributed.monthly_counts_by_issue(list(names)), names)
