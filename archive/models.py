@@ -19,6 +19,7 @@ from django.utils.text import slugify
 from django_countries.fields import CountryField
 from simple_history.models import HistoricalRecords
 
+from archive.marks import country_mark
 from archive.text import closest_passage, find_verbatim, possessive
 
 
@@ -139,6 +140,15 @@ class PublisherQuerySet(models.QuerySet):
     def published(self):
         """Publishers of a published report."""
         return self.filter(Exists(Report.objects.published().filter(publisher=OuterRef("pk"))))
+
+    def named_by_published_reports(self):
+        """Publishers a published report names: as its publisher, or as the outlet whose
+        copy it relays (Xinhua, for the seed's dispatch)."""
+        reports = Report.objects.published()
+        return self.filter(
+            Exists(reports.filter(publisher=OuterRef("pk")))
+            | Exists(reports.filter(relayed_by=OuterRef("pk")))
+        )
 
 
 class Publisher(models.Model):
@@ -340,6 +350,11 @@ class Delegation(models.Model):
     @property
     def label(self) -> str:
         return self.country.name
+
+    @property
+    def mark(self) -> str:
+        """The CSS class of the country's mark, the same at every meeting."""
+        return country_mark(self.country.code)
 
     @property
     def heads(self) -> list["Participation"]:
@@ -802,7 +817,7 @@ class ClaimQuerySet(models.QuerySet):
                 "report__relayed_by",  # the claim's provenance line
             )
             .prefetch_related(Prefetch("issues", queryset=Issue.objects.order_by("name")))
-            .defer("report__body", "search_context", "search_source")
+            .defer("report__body", "search_context", "search_issues")
         )
 
     def for_own_page(self):
@@ -838,13 +853,25 @@ class ClaimQuerySet(models.QuerySet):
             .order_by("month")
         )
 
-    def monthly_counts_by_issue(self):
-        """Rows of (first day of the meeting's month, issue id, claims), one query."""
+    def monthly_counts_by_issue(self, issue_ids: list[int]):
+        """Rows of (first day of the meeting's month, issue id or None, claims) over the
+        claims on any issue, one query: each claim counted once, under the first of
+        `issue_ids` it is on, or under None when it is on none of them (a timeline's bar
+        counts a claim on two issues once)."""
+        links = Claim.issues.through.objects.filter(claim=OuterRef("pk"))
+        first_issue = models.Case(
+            *[
+                models.When(Exists(links.filter(issue=pk)), then=models.Value(pk))
+                for pk in issue_ids
+            ],
+            default=None,
+            output_field=models.IntegerField(),
+        )
         return (
-            Claim.issues.through.objects.filter(claim__in=self)
-            .annotate(month=TruncMonth("claim__meeting__start_date"))
-            .values_list("month", "issue")
-            .annotate(claims=Count("claim"))
+            self.filter(Exists(links))
+            .annotate(month=TruncMonth("meeting_date"), first_issue=first_issue)
+            .values_list("month", "first_issue")
+            .annotate(claims=Count("pk"))
             .order_by("month")
         )
 
@@ -887,7 +914,7 @@ class ClaimQuerySet(models.QuerySet):
                 "claim__report__publisher",
                 "claim__report__relayed_by",
             )
-            .defer("claim__report__body", "claim__search_context", "claim__search_source")
+            .defer("claim__report__body", "claim__search_context", "claim__search_issues")
             .order_by("issue__name", "-claim__meeting__start_date", "claim__start")
         )
 
@@ -961,10 +988,14 @@ class Claim(models.Model):
     # Blank allowed: an import may save claims before an editor gives them issues; the
     # meeting's pages list them under "Not yet assigned to an issue".
     issues = models.ManyToManyField(Issue, related_name="claims", blank=True)
-    # Text from related rows that search should find the claim by (archive/search/document.py
-    # keeps both current); the search indexes read them beside `text`.
+    # Text from related rows that search should find the claim by, beside `text`: who said it
+    # (the speaker's names, the side's country) and what it is about (its issues' names and
+    # aliases). archive/search/document.py keeps both current. Never its report's or
+    # meeting's title: those words would make every claim of the report match. The issues'
+    # column keeps the database name of the column it replaced: the search indexes and
+    # triggers built on it stay as they are.
     search_context = models.TextField(blank=True, editable=False)
-    search_source = models.TextField(blank=True, editable=False)
+    search_issues = models.TextField(blank=True, editable=False, db_column="search_source")
     # True when both the report and the meeting are published. Database triggers keep it
     # (archive/publication.py), so it holds after QuerySet.update() and bulk loads too.
     is_public = models.BooleanField(default=False, editable=False)
@@ -974,7 +1005,7 @@ class Claim(models.Model):
 
     history = ClaimHistory(
         m2m_fields=[issues],
-        excluded_fields=["search_context", "search_source", "is_public", "meeting_date"],
+        excluded_fields=["search_context", "search_issues", "is_public", "meeting_date"],
     )
     objects = ClaimQuerySet.as_manager()
 
@@ -1076,7 +1107,7 @@ class Claim(models.Model):
     @property
     def side_class(self) -> str:
         """CSS class for the side's mark; always shown with `side_label`, never alone."""
-        return "side-joint" if self.joint else f"side-{self.delegation.side}"
+        return "side-joint" if self.joint else self.delegation.mark
 
 
 SYNONYM_SEPARATOR = re.compile(r"[\n;]+")

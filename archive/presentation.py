@@ -4,7 +4,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from archive.models import Claim, Issue, Meeting, Report
-from archive.text import paragraphs
+from archive.text import paragraphs, possessive
 
 
 @dataclass(frozen=True)
@@ -28,18 +28,6 @@ def unassigned_last(rows: dict) -> list:
     return sorted(rows.values(), key=lambda row: row.issue is NO_ISSUE)
 
 
-@dataclass
-class IssueGroup:
-    issue: Issue | NoIssue
-    entries: list[tuple[Claim, bool]] = field(default_factory=list)
-    """(claim, first): `first` is False when the claim was already shown under an earlier
-    issue on the same page; only the first showing carries the claim's anchor."""
-
-    @property
-    def sides(self) -> set[str]:
-        return {claim.side_label for claim, _ in self.entries}
-
-
 def issue_tree(issues: Iterable[Issue]) -> list[tuple[Issue, list[Issue]]]:
     """Top-level issues, each with its narrower issues (from one flat, ordered list)."""
     issues = list(issues)
@@ -50,19 +38,35 @@ def issue_tree(issues: Iterable[Issue]) -> list[tuple[Issue, list[Issue]]]:
     return [(issue, children.get(issue.pk, [])) for issue in issues if issue.parent_id is None]
 
 
-def group_by_issue(claims: Iterable[Claim]) -> list[IssueGroup]:
-    """Claims (with prefetched issues) grouped by issue, issues in order of first mention.
+@dataclass(frozen=True)
+class IssueCount:
+    issue: Issue | NoIssue
+    claims: int
 
-    A claim about several issues appears under each of them.
-    """
-    groups: dict[int, IssueGroup] = {}
-    seen: set[int] = set()
+
+def issue_index(claims: Iterable[Claim]) -> list[IssueCount]:
+    """The issues claims (with prefetched issues) raise, in order of first mention, each
+    with the number of claims `claims_on` gives for it; claims no editor has given an issue
+    yet last."""
+    claims = list(claims)
+    found: dict[int | None, Issue | NoIssue] = {}
     for claim in claims:
         for issue in issues_of(claim):
-            group = groups.setdefault(issue.pk, IssueGroup(issue))
-            group.entries.append((claim, claim.pk not in seen))
-            seen.add(claim.pk)
-    return unassigned_last(groups)
+            found.setdefault(issue.pk, issue)
+    rows = [IssueCount(issue, len(claims_on(claims, issue))) for issue in found.values()]
+    return sorted(rows, key=lambda row: row.issue is NO_ISSUE)
+
+
+def claims_on(claims: Iterable[Claim], issue: Issue | NoIssue) -> list[Claim]:
+    """The claims about `issue` or one of its narrower issues, each once; for NO_ISSUE, the
+    claims that have none."""
+    if issue is NO_ISSUE:
+        return [claim for claim in claims if not claim.issues.all()]
+    return [
+        claim
+        for claim in claims
+        if any(issue.pk in (tag.pk, tag.parent_id) for tag in claim.issues.all())
+    ]
 
 
 @dataclass
@@ -146,6 +150,39 @@ def sources_of(claims: Iterable[Claim]) -> list[Source]:
     for claim in claims:
         found.setdefault(claim.report_id, Source(claim.report, claim.meeting)).claims += 1
     return list(found.values())
+
+
+@dataclass(frozen=True)
+class Accounts:
+    """Whose own accounts of a meeting the archive holds: a side with no report of its
+    own may have said what the other side's report leaves out."""
+
+    present: list[str]  # the sides (country names) whose government's report is here
+    missing: list[str]
+
+    @property
+    def both(self) -> bool:
+        return not self.missing
+
+    @property
+    def summary(self) -> str:
+        """What a comparison may not claim, said once: "Only China's account of this
+        meeting is in the archive"."""
+        if not self.missing:
+            return ""
+        if self.present:
+            return f"Only {possessive(self.present[0])} account of this meeting is in the archive"
+        return "No government's own account of this meeting is in the archive"
+
+
+def accounts_of(meeting: Meeting, reports: Iterable[Report]) -> Accounts:
+    """The accounts of `meeting` (its delegations prefetched) among `reports`."""
+    issued = {report.issued_by.code for report in reports if report.issued_by}
+    sides = list(meeting.delegations.all())
+    return Accounts(
+        present=[d.label for d in sides if d.country.code in issued],
+        missing=[d.label for d in sides if d.country.code not in issued],
+    )
 
 
 @dataclass

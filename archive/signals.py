@@ -20,10 +20,7 @@ DEPENDENTS = {
     models.Participation: lambda row: Claim.objects.filter(speaker=row),
     models.Issue: lambda row: Claim.objects.filter(issues=row),
     models.IssueAlias: lambda row: Claim.objects.filter(issues__id=row.issue_id),
-    models.Report: lambda row: Claim.objects.filter(report=row),
-    models.Meeting: lambda row: Claim.objects.filter(meeting=row),
     models.Delegation: lambda row: Claim.objects.filter(meeting_id=row.meeting_id),
-    models.Publisher: lambda row: Claim.objects.filter(report__publisher=row),
 }
 
 

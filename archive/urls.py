@@ -30,6 +30,7 @@ urlpatterns = [
     path("claims/<int:pk>/cite.<str:fmt>", citations.cite_claim, name="claim-cite"),
     path("reports/<slug:slug>/cite.<str:fmt>", citations.cite_report, name="report-cite"),
     path("countries/<str:pair>/", countries.country_pair, name="country-pair"),
+    path("countries/<str:pair>/claims/", countries.country_pair_claims, name="country-pair-claims"),
     path("officials/", officials.official_list, name="official-list"),
     path("officials/<slug:slug>/", officials.official_detail, name="official-detail"),
     path("issues/", issues.issue_list, name="issue-list"),

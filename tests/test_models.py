@@ -324,7 +324,7 @@ class TestClaim:
         joint = Claim.objects.filter(joint=True).first()
         chinese = Claim.objects.filter(delegation__country="CN").first()
         assert (joint.side_label, joint.side_class) == ("Both sides", "side-joint")
-        assert (chinese.side_label, chinese.side_class) == ("China", "side-1")
+        assert (chinese.side_label, chinese.side_class) == ("China", "mark-6")
         assert chinese.get_absolute_url() == f"/claims/{chinese.pk}/"
 
 
@@ -396,3 +396,17 @@ class TestPeopleIssuesAndSynonyms:
         synonym = Synonym(terms=" CPC ;CCP\n\nCommunist Party of China")
         synonym.full_clean()
         assert synonym.term_list == ["CPC", "CCP", "Communist Party of China"]
+
+
+def test_a_countrys_mark_is_the_same_whichever_seat_it_takes(db):
+    from archive.marks import country_mark
+    from tests.factories import make_meeting
+
+    first = make_meeting(countries=("CN", "US"))
+    second = make_meeting(countries=("US", "CN"))
+    marks = {d.country.code: d.mark for m in (first, second) for d in m.delegations.all()}
+    assert marks == {"CN": country_mark("CN"), "US": country_mark("US")}
+    assert marks["CN"] != marks["US"]
+    for meeting in (first, second):
+        for claim in meeting.claims.filter(joint=False):
+            assert claim.side_class == country_mark(claim.delegation.country.code)

@@ -1,19 +1,31 @@
 import pytest
 
-from archive.models import Claim
-from archive.presentation import claim_context, group_by_issue, mark_claims
+from archive.models import Claim, Issue
+from archive.presentation import claim_context, claims_on, issue_index, mark_claims
 
 pytestmark = pytest.mark.django_db
 
 
-def test_claims_are_grouped_by_issue_in_order_of_first_mention(dispatch):
+def test_the_issue_index_lists_issues_in_order_of_first_mention_with_counts(dispatch):
     claims = list(Claim.objects.filter(report=dispatch).for_display().in_document_order())
-    groups = group_by_issue(claims)
-    names = [group.issue.name for group in groups]
+    index = issue_index(claims)
+    names = [row.issue.name for row in index]
     assert names[0] == "Bilateral relations"  # "tough and direct" opens the dispatch
     assert len(names) == len(set(names))
-    anchored = [claim.pk for group in groups for claim, first in group.entries if first]
-    assert sorted(anchored) == sorted(claim.pk for claim in claims)
+    for row in index:
+        assert row.claims == len(claims_on(claims, row.issue))
+
+
+def test_claims_on_an_issue_include_its_narrower_issues_each_once(dispatch):
+    claims = list(Claim.objects.filter(report=dispatch).for_display())
+    bilateral = Issue.objects.get(name="Bilateral relations")
+    narrower = {i.pk for i in Issue.objects.filter(parent=bilateral)}
+    assert narrower, "the seed files media, visas and others under bilateral relations"
+    shown = claims_on(claims, bilateral)
+    assert len(shown) == len({c.pk for c in shown})
+    only_narrower = [c for c in shown if bilateral.pk not in {t.pk for t in c.issues.all()}]
+    assert only_narrower, "a claim tagged only with a narrower issue is shown under it"
+    assert all(any(t.pk == bilateral.pk or t.pk in narrower for t in c.issues.all()) for c in shown)
 
 
 def test_marking_keeps_every_character_of_the_body(dispatch):

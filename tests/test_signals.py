@@ -11,6 +11,6 @@ pytestmark = pytest.mark.django_db(transaction=True)
 def test_loaddata_fills_the_search_text_once_the_load_commits():
     call_command("loaddata", "anchorage-2021", verbosity=0)
     lie = Claim.objects.get(text__contains="biggest lie")
-    assert "Xinjiang" in lie.search_context and "Human rights" in lie.search_context
-    assert "Special Dispatch No. 9249" in lie.search_source
+    assert "Xinjiang" in lie.search_issues and "Human rights" in lie.search_issues
+    assert "China" in lie.search_context
     assert not Claim.objects.filter(search_context="").exists()

@@ -63,7 +63,7 @@ SLUGGED: dict[str, type[models.Model]] = {
 }
 
 # Filled by database triggers and signals, never by the loader.
-CLAIM_COMPUTED = ["is_public", "meeting_date", "search_context", "search_source"]
+CLAIM_COMPUTED = ["is_public", "meeting_date", "search_context", "search_issues"]
 
 
 def _timestamp(value: datetime.datetime | None) -> str | None:
@@ -95,7 +95,7 @@ def export_archive() -> dict:
         "version": VERSION,
         "publishers": [
             {"slug": p.slug, "name": p.name, "url": p.url}
-            for p in Publisher.objects.published().order_by("slug")
+            for p in Publisher.objects.named_by_published_reports().order_by("slug")
         ],
         "people": [
             {
@@ -174,7 +174,7 @@ def _published_reports() -> list[Report]:
     )
     return list(
         Report.objects.published()
-        .select_related("publisher", "meeting")
+        .select_related("publisher", "relayed_by", "meeting")
         .order_by("slug")
         .prefetch_related(
             Prefetch("footnotes", queryset=Footnote.objects.order_by("number")),
@@ -225,6 +225,7 @@ def _report_data(report: Report) -> dict:
         "date": report.date.isoformat(),
         "url": report.url,
         "original_source": report.original_source,
+        "relayed_by": report.relayed_by.slug if report.relayed_by_id else "",
         "issued_by": report.issued_by.code or "",
         "body": report.body,
         "status": report.status,
@@ -531,6 +532,8 @@ def _load_report(row: dict, meetings: dict[str, dict]) -> bool:
             date=row["date"],
             url=row["url"],
             original_source=row["original_source"],
+            # Files written before reports named the outlet they relay have no such field.
+            relayed_by=_get(Publisher, row["relayed_by"]) if row.get("relayed_by") else None,
             issued_by=row["issued_by"],
             body=row["body"],
             status=row["status"],

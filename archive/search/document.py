@@ -1,9 +1,11 @@
 """What each searchable record is found by, and keeping the denormalised part current.
 
-A claim is found by its own text (highest weight), by the names of its speaker, its side and
-its issues with their aliases (`search_context`), and by its report and meeting
-(`search_source`, lowest). The last two come from other rows, so every save of those rows
-refreshes the claims they touch (see `archive/signals.py`).
+A claim is found by its own text (highest weight), by who said it (its speaker's names and
+aliases, its side's country: `search_context`) and by what it is about (its issues' names
+and aliases: `search_issues`). Never by its report's or meeting's title: a word of the
+title would make every claim of the report match, whatever each says. The names come from
+other rows, so every save of those rows refreshes the claims they touch (see
+`archive/signals.py`).
 """
 
 from collections.abc import Iterable
@@ -13,19 +15,12 @@ from django.db.models import Prefetch, QuerySet
 CHUNK = 2000
 
 
-def compose_context(
-    speaker_names: Iterable[str], side_names: Iterable[str], issue_names: Iterable[str]
-) -> str:
-    parts = [*speaker_names, *side_names, *issue_names]
-    return "\n".join(dict.fromkeys(p for p in parts if p))
-
-
-def compose_source(*parts: str) -> str:
-    return "\n".join(p for p in parts if p)
+def compose(names: Iterable[str]) -> str:
+    return "\n".join(dict.fromkeys(name for name in names if name))
 
 
 def claim_documents(claims: Iterable) -> Iterable[tuple[int, str, str]]:
-    """(id, search_context, search_source) for claims fetched by `claims_for_indexing`."""
+    """(id, search_context, search_issues) for claims fetched by `claims_for_indexing`."""
     for claim in claims:
         speakers: list[str] = []
         if claim.speaker_id:
@@ -40,24 +35,13 @@ def claim_documents(claims: Iterable) -> Iterable[tuple[int, str, str]]:
             for issue in claim.issues.all()
             for name in (issue.name, *(a.name for a in issue.aliases.all()))
         ]
-        report, meeting = claim.report, claim.meeting
-        source = compose_source(
-            report.title,
-            report.publisher.name,
-            report.reference,
-            report.original_source,
-            meeting.title,
-            meeting.place,
-        )
-        yield claim.pk, compose_context(speakers, sides, issues), source
+        yield claim.pk, compose([*speakers, *sides]), compose(issues)
 
 
 def claims_for_indexing(claims: QuerySet) -> QuerySet:
     from archive.models import Delegation, Issue, Person
 
-    return claims.select_related(
-        "delegation", "report__publisher", "meeting", "speaker"
-    ).prefetch_related(
+    return claims.select_related("delegation", "speaker").prefetch_related(
         Prefetch("issues", queryset=Issue.objects.prefetch_related("aliases")),
         Prefetch("speaker__person", queryset=Person.objects.prefetch_related("aliases")),
         Prefetch("meeting__delegations", queryset=Delegation.objects.order_by("side")),
@@ -74,10 +58,10 @@ def refresh_claims(claims: QuerySet) -> int:
         chunk = claims_for_indexing(Claim.objects.filter(pk__in=ids[start : start + CHUNK]))
         stale = []
         for claim in chunk:
-            _, context, source = next(iter(claim_documents([claim])))
-            if (claim.search_context, claim.search_source) != (context, source):
-                claim.search_context, claim.search_source = context, source
+            _, context, issues = next(iter(claim_documents([claim])))
+            if (claim.search_context, claim.search_issues) != (context, issues):
+                claim.search_context, claim.search_issues = context, issues
                 stale.append(claim)
-        Claim.objects.bulk_update(stale, ["search_context", "search_source"], batch_size=500)
+        Claim.objects.bulk_update(stale, ["search_context", "search_issues"], batch_size=500)
         changed += len(stale)
     return changed

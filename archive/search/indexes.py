@@ -33,6 +33,7 @@ class SearchIndex:
         return ", ".join(f"{w * 10:.1f}" for w in self.weights)
 
 
+# A claim's own words first, then who said it, then the issues an editor filed it under.
 CLAIMS = SearchIndex(
     "archive_claim", ("text", "search_context", "search_source"), (1.0, 0.4, 0.1), 0
 )

@@ -1,15 +1,21 @@
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse, HttpResponsePermanentRedirect
-from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
 
 from archive import citations, exports, structured_data
 from archive.filters import MeetingFilter
+from archive.forms import CompareLayoutForm, MeetingIssueForm
 from archive.models import Claim, Meeting, Report
-from archive.presentation import compare_reports, compare_sides, group_by_issue
+from archive.presentation import (
+    accounts_of,
+    claims_on,
+    compare_reports,
+    compare_sides,
+    issue_index,
+)
+from archive.views import drafts
 from archive.views.listing import Listing, faceted_listing
-from archive.views.slugs import find_or_redirect
 
 MEETINGS = Listing(
     url_name="meeting-list",
@@ -34,44 +40,60 @@ def meeting_list(request: HttpRequest) -> HttpResponse:
 
 
 def meeting_detail(request: HttpRequest, slug: str) -> HttpResponse:
-    found = find_or_redirect(Meeting.objects.published().with_delegations(), slug)
+    found = drafts.find_published_or_draft(request, Meeting.objects.with_delegations(), slug)
     if isinstance(found, HttpResponse):
         return found
     meeting = found
-    claims = list(
-        Claim.objects.published().filter(meeting=meeting).for_display().in_document_order()
-    )
+    draft = drafts.of_meeting(meeting)
+    # A draft meeting shows its editors all its reports and claims, drafts among them.
+    readable_claims = Claim.objects.all() if draft else Claim.objects.published()
+    claims = list(readable_claims.filter(meeting=meeting).for_display().in_document_order())
+    readable_reports = Report.objects.all() if draft else Report.objects.published()
     reports = list(
-        Report.objects.published().filter(meeting=meeting).select_related("publisher", "meeting")
+        readable_reports.filter(meeting=meeting).select_related(
+            "publisher", "relayed_by", "meeting"
+        )
     )
     for report in reports:
         url = request.build_absolute_uri(report.get_absolute_url())
         report.chicago = citations.chicago(citations.for_report(report, url, timezone.localdate()))
+    index = issue_index(claims)
+    form = MeetingIssueForm(request.GET, index)
+    chosen = form.chosen()
     context = {
         "meeting": meeting,
-        "groups": group_by_issue(claims),
+        "issue_index": index,
+        "form": form,
+        "chosen": chosen,
+        # Each claim once, in the order of its report, its issues as chips on its card.
+        "claims": claims_on(claims, chosen) if chosen else claims,
         "claim_count": len(claims),
         "reports": reports,
         "related": meeting.related_meetings.published(),
         "structured_data": structured_data.meeting_ld(meeting, request.build_absolute_uri),
         "pair_url": pair_url(meeting),
-        "missing_accounts": missing_accounts(meeting, reports),
+        "accounts": accounts_of(meeting, reports),
         "unattributed": sum(1 for claim in claims if not claim.speaker_id),
     }
-    return render(request, "meetings/detail.html", context)
+    response = drafts.render_page(request, "meetings/detail.html", context, draft)
+    if form.errors:
+        response.status_code = 400  # the page says the issue asked for is not this meeting's
+    return response
 
 
 def meeting_compare(request: HttpRequest, slug: str) -> HttpResponse:
     """Both sides of one meeting side by side, issue by issue (or report by report)."""
-    found = find_or_redirect(Meeting.objects.published().with_delegations(), slug)
+    found = drafts.find_published_or_draft(request, Meeting.objects.with_delegations(), slug)
     if isinstance(found, HttpResponse):
         return HttpResponsePermanentRedirect(found["Location"] + "compare/")
     meeting = found
-    claims = list(
-        Claim.objects.published().filter(meeting=meeting).for_display().in_document_order()
-    )
-    reports = list(Report.objects.published().filter(meeting=meeting).select_related("publisher"))
-    by_report = request.GET.get("by") == "report" and len(reports) > 1
+    draft = drafts.of_meeting(meeting)
+    readable_claims = Claim.objects.all() if draft else Claim.objects.published()
+    claims = list(readable_claims.filter(meeting=meeting).for_display().in_document_order())
+    readable_reports = Report.objects.all() if draft else Report.objects.published()
+    reports = list(readable_reports.filter(meeting=meeting).select_related("publisher"))
+    layout = CompareLayoutForm(request.GET)
+    by_report = layout.by_report() and len(reports) > 1
     delegations = list(meeting.delegations.all())
     if by_report:
         rows = compare_reports(claims, reports)
@@ -88,16 +110,12 @@ def meeting_compare(request: HttpRequest, slug: str) -> HttpResponse:
         "delegations": delegations,
         "by_report": by_report,
         "reports": reports,
+        "accounts": accounts_of(meeting, reports),
+        "marks": [d.mark for d in delegations],
     }
-    return render(request, "meetings/compare.html", context)
+    return drafts.render_page(request, "meetings/compare.html", context, draft)
 
 
 def pair_url(meeting: Meeting) -> str:
     codes = sorted(d.country.code for d in meeting.delegations.all())
     return reverse("country-pair", args=["-".join(codes).lower()]) if len(codes) == 2 else ""
-
-
-def missing_accounts(meeting: Meeting, reports: list[Report]) -> list[str]:
-    """The sides of a meeting with no report of their own (their government's readout)."""
-    issued = {report.issued_by.code for report in reports if report.issued_by}
-    return [d.label for d in meeting.delegations.all() if d.country.code not in issued]

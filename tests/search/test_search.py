@@ -269,7 +269,7 @@ class TestTheIndexFollowsEdits:
         xinjiang.name = "East Turkestan"
         xinjiang.save()
         biggest_lie.refresh_from_db()
-        assert "East Turkestan" in biggest_lie.search_context
+        assert "East Turkestan" in biggest_lie.search_issues
         assert biggest_lie.pk in found("Turkestan")
 
     def test_a_speakers_alias_reaches_their_claims(self, seed, anchorage, blinken):
@@ -289,7 +289,7 @@ class TestTheIndexFollowsEdits:
     def test_removing_an_issue_from_a_claim_reaches_the_index(self, biggest_lie):
         biggest_lie.issues.remove(Issue.objects.get(slug="human-rights"))
         biggest_lie.refresh_from_db()
-        assert "Human rights" not in biggest_lie.search_context
+        assert "Human rights" not in biggest_lie.search_issues
 
 
 def test_rebuild_search_index_repairs_stale_text(seed, capsys, biggest_lie):
@@ -337,7 +337,6 @@ class TestReviewFindings:
         dispatch.save()
         biggest_lie.refresh_from_db()
         assert biggest_lie.meeting == other
-        assert other.title in biggest_lie.search_source
         other.status = Status.DRAFT
         other.save()
         biggest_lie.refresh_from_db()
@@ -349,4 +348,23 @@ class TestReviewFindings:
         burma.issue = Issue.objects.get(slug="tibet")
         burma.save()
         for claim in Claim.objects.filter(pk__in=myanmar_claims - found("Tibet")):
-            assert "Burma" not in claim.search_context
+            assert "Burma" not in claim.search_issues
+
+
+@pytest.mark.parametrize("word", ["CCP", "Anchorage", "Xinhua", "MEMRI"])
+def test_a_word_of_the_reports_title_or_source_finds_only_claims_that_say_it(seed, word):
+    # Every seed claim's report is titled "... CCP Leadership ...", relayed by Xinhua,
+    # published by MEMRI, about the Anchorage talks: none of that makes a claim match.
+    matched = Claim.objects.filter(pk__in=found(word))
+    assert matched.count() < 10, word
+    for claim in matched:
+        said = " ".join([claim.text, claim.search_context, claim.search_issues]).lower()
+        synonyms = {"ccp": ("ccp", "cpc", "communist party")}.get(word.lower(), (word.lower(),))
+        assert any(term in said for term in synonyms), (word, claim.text)
+
+
+def test_a_claim_is_found_by_its_speaker_side_and_issues(seed, biggest_lie):
+    assert biggest_lie.pk in found("genocide China")  # its side's country
+    assert biggest_lie.pk in found('genocide "human rights"')  # its issue's name
+    taiwan_claims = set(Claim.objects.filter(issues__slug="taiwan").values_list("pk", flat=True))
+    assert taiwan_claims <= found("Taiwan")

@@ -4,7 +4,7 @@ import re
 
 import pytest
 
-from archive.models import Claim, Issue, Publisher, Report
+from archive.models import Claim, Issue, Publisher, Report, Status
 from tests.conftest import ANCHORAGE
 from tests.factories import make_meeting
 
@@ -31,10 +31,35 @@ def test_each_sides_claims_stand_in_its_own_column(client, seed):
     assert "reiterated its adherence" not in china
 
 
-def test_issues_raised_by_one_side_only_are_marked(client, seed):
+def test_with_one_sides_account_only_the_page_never_says_only_that_side_raised_it(client, seed):
     page = client.get(URL).content.decode()
-    assert "Only China raised Tibet." in section(page, "tibet")
-    assert "Only" not in section(page, "taiwan")
+    # The seed holds China's account only: the U.S. may have raised Tibet in its own.
+    assert "Only China\u2019s account of this meeting is in the archive" in page
+    assert "raised Tibet" not in page
+    assert "Nothing from this side on Tibet in the accounts the archive holds." in section(
+        page, "tibet"
+    )
+
+
+def test_with_both_accounts_an_issue_raised_by_one_side_only_is_marked(client, db):
+    meeting = make_meeting(claims=2, issue=Issue.objects.create(name="Fisheries"))
+    first = meeting.reports.get()
+    first.issued_by = "CN"
+    first.save()
+    Report.objects.create(
+        publisher=first.publisher,
+        meeting=meeting,
+        title="The other side's readout",
+        date=first.date,
+        body="The talks were held.",
+        issued_by="US",
+        status=Status.PUBLISHED,
+    )
+    second_side_issue = Issue.objects.create(name="Whaling")
+    meeting.claims.filter(delegation__side=1).first().issues.set([second_side_issue])
+    page = client.get(f"/meetings/{meeting.slug}/compare/").content.decode()
+    assert "account of this meeting is in the archive" not in page
+    assert "Only China raised Whaling." in page
 
 
 def test_joint_agreements_stand_across_both_columns(client, seed):

@@ -13,7 +13,7 @@ pytestmark = pytest.mark.django_db
 def row(page: str, issue: str) -> list[str]:
     match = re.search(rf">{re.escape(issue)}</a></th>(.*?)</tr>", page, re.S)
     assert match, issue
-    return re.findall(r"<td>(\d+)</td>", match.group(1))
+    return re.findall(r"<td>(?:<a [^>]*>)?(\d+)", match.group(1))
 
 
 def test_the_pair_page_counts_each_sides_claims_per_issue(client, seed):
@@ -84,3 +84,30 @@ def test_the_pair_page_counts_meetings_with_both_governments_accounts(client, se
     )
     page = client.get("/countries/cn-us/").content.decode()
     assert "1 of the 3 meetings has a report from each government" in page
+
+
+def test_every_count_on_the_pair_page_links_to_the_claims_it_counts(client, seed):
+    import re
+
+    page = client.get("/countries/cn-us/").content.decode()
+    links = re.findall(r'<a href="(/countries/cn-us/claims/\?[^"]+)">(\d+)<', page)
+    assert links, "the table's counts are links"
+    assert any("side=joint" in url for url, _ in links)
+    assert any("side=us" in url for url, _ in links)
+    for url, count in links:
+        listed = client.get(url.replace("&amp;", "&"))
+        assert listed.status_code == 200
+        heading = re.search(r"<h1>(\d+) claim", listed.content.decode())
+        assert heading.group(1) == count, url
+
+
+def test_the_pair_claims_page_refuses_what_it_does_not_know(client, seed):
+    response = client.get("/countries/cn-us/claims/?side=ru&issue=no-such-issue")
+    assert response.status_code == 400
+    page = response.content.decode()
+    assert "There is no issue \u201cno-such-issue\u201d." in page
+    assert "neither of the two countries" in page
+    assert client.get("/countries/us-cn/claims/?issue=taiwan")["Location"] == (
+        "/countries/cn-us/claims/?issue=taiwan"
+    )
+    assert client.get("/countries/cn-xx/claims/").status_code == 404

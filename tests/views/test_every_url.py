@@ -51,6 +51,7 @@ def real_values() -> dict[str, dict[str, list[str]]]:
         "claim-cite": {"pk": claims + withdrawn, "fmt": formats},
         "report-cite": {"slug": reports, "fmt": formats},
         "country-pair": {"pair": ["cn-us", "us-cn", "CN-US", "cn-cn", "cn-us-ru", "xx-yy"]},
+        "country-pair-claims": {"pair": ["cn-us", "us-cn", "cn-cn", "xx-yy"]},
         "official-list": {},
         "official-detail": {"slug": list(Person.objects.values_list("slug", flat=True)[:20])},
         "issue-list": {},

@@ -26,7 +26,7 @@ def test_the_issue_page_lists_claims_across_meetings_by_side_and_date(client, se
     assert "7 claims" in page  # four from Anchorage, three from the later meeting
     assert page.index(later.title) < page.index("China-U.S. High-Level Strategic Dialogue")
     assert "reiterated its adherence to the one-China policy" in page
-    assert 'class="side-mark side-2">United States of America<' in page
+    assert 'class="side-mark mark-0">United States of America<' in page
 
 
 def test_a_broader_issue_includes_its_narrower_issues_claims(client, seed):

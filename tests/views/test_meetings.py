@@ -29,18 +29,42 @@ def test_the_meeting_page_shows_delegations_with_heads_and_titles(client, seed):
     assert page.index("Yang Jiechi") < page.index("Wang Yi")
 
 
-def test_claims_are_grouped_by_issue_with_sides_told_apart(client, anchorage, biggest_lie):
+def test_each_claim_appears_once_with_its_issues_and_sides_told_apart(
+    client, anchorage, biggest_lie
+):
     page = client.get(URL).content.decode()
-    assert 'id="issue-xinjiang"' in page
-    assert f'id="claim-{biggest_lie.pk}"' in page
-    assert page.count(f'id="claim-{biggest_lie.pk}"') == 1  # one anchor per claim
-    assert f'href="/claims/{biggest_lie.pk}/"' in page
+    claims = Claim.objects.filter(meeting=anchorage)
+    for claim in claims:
+        assert page.count(f'id="claim-{claim.pk}"') == 1
+        assert page.count(f'href="/claims/{claim.pk}/"') == 1  # one card per claim
+    assert page.count('<article class="claim ') == claims.count()
     assert "the biggest lie of the century" in page
-    assert 'class="side-mark side-1">China<' in page
-    assert 'class="side-mark side-2">United States of America<' in page
+    assert 'class="side-mark mark-6">China<' in page
+    assert 'class="side-mark mark-0">United States of America<' in page
     assert 'class="side-mark side-joint">Both sides<' in page
-    for claim in Claim.objects.filter(meeting=anchorage):
-        assert f'id="claim-{claim.pk}"' in page
+    # The biggest lie's issues are chips on its one card.
+    card = page.split(f'id="claim-{biggest_lie.pk}"')[1].split("</article>")[0]
+    for issue in biggest_lie.issues.all():
+        assert f'href="{issue.get_absolute_url()}"' in card
+
+
+def test_the_issues_at_the_top_narrow_the_page_to_their_claims(client, anchorage, biggest_lie):
+    page = client.get(URL).content.decode()
+    assert 'href="?issue=xinjiang#claims-heading"' in page
+    # What the archive holds and does not know comes before the claims.
+    assert page.index("What the archive does not know") < page.index('id="claims-heading"')
+    narrowed = client.get(URL + "?issue=xinjiang").content.decode()
+    on_xinjiang = Claim.objects.filter(meeting=anchorage, issues__slug="xinjiang").distinct()
+    assert narrowed.count('<article class="claim ') == on_xinjiang.count()
+    assert f'id="claim-{biggest_lie.pk}"' in narrowed
+    assert f"Show all {Claim.objects.filter(meeting=anchorage).count()} claims" in narrowed
+    wrong = client.get(URL + "?issue=no-such-issue")
+    assert wrong.status_code == 400
+    assert "all its claims are shown" in wrong.content.decode()
+    assert (
+        wrong.content.decode().count('<article class="claim ')
+        == Claim.objects.filter(meeting=anchorage).count()
+    )
 
 
 def test_the_meeting_lists_its_reports_and_related_meetings(client, seed):
@@ -83,10 +107,8 @@ def test_query_counts_stay_fixed_as_the_archive_grows(client, seed, django_asser
 def test_the_page_says_whose_account_is_missing(client, seed):
     page = client.get(URL).content.decode()
     coverage = page[page.index('id="coverage-heading"') :]
-    assert "No account of this meeting from United States of America is in the archive" in (
-        coverage
-    )
-    assert "from China is in" not in coverage
+    assert "Only China\u2019s account of this meeting is in the archive" in coverage
+    assert "what United States of America said here is as China reports it" in coverage
     assert "70 of the 70 claims name no individual speaker" in coverage
 
 

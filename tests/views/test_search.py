@@ -49,7 +49,7 @@ def test_results_show_quote_side_meeting_and_permalink(client, biggest_lie):
     assert response.status_code == 200
     assert "1 claim<" in page
     assert "the <mark>biggest</mark> <mark>lie</mark> of the century" in page
-    assert 'class="side-mark side-1">China<' in page
+    assert 'class="side-mark mark-6">China<' in page
     assert "China-U.S. High-Level Strategic Dialogue" in page
     assert 'datetime="2021-03-18"' in page
     assert f'href="/claims/{biggest_lie.pk}/"' in page

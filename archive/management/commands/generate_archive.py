@@ -43,7 +43,7 @@ from archive.models import (
     Status,
 )
 from archive.search import indexes
-from archive.search.document import compose_context, compose_source
+from archive.search.document import compose
 
 # Every generated slug starts with this, which is how a second run recognises the first.
 GEN_PREFIX = "gen-"
@@ -1047,7 +1047,6 @@ class ArchiveGenerator:
         if rng.random() < 0.92:  # Some reports carry no number.
             number = str(publisher.next_number[series])
             publisher.next_number[series] += rng.randint(1, 3)
-        reference = f"{series} No. {number}".strip() if number else ""
         first, second = sides[0].country, sides[1].country
         title = rng.choice(
             (
@@ -1074,15 +1073,11 @@ class ArchiveGenerator:
             published_at=max(published, published_time(rng, report_date)),
         )
         batch.reports.append((report, meeting))
-        # Exactly what document.claim_documents computes from the report and meeting.
-        source = compose_source(
-            report.title, spec.name, reference, original, meeting.title, meeting.place
-        )
         both = (first, second)
         texts: list[str] = []
         offset = 0
         for _ in range(count):
-            claim, side, speaker, issue_ids = self.make_claim(sides, both, agenda, source)
+            claim, side, speaker, issue_ids = self.make_claim(sides, both, agenda)
             claim.start, claim.end = offset, offset + len(claim.text)
             offset = claim.end + 2  # The "\n\n" between paragraphs.
             texts.append(claim.text)
@@ -1090,7 +1085,7 @@ class ArchiveGenerator:
         report.body = "\n\n".join(texts)
 
     def make_claim(
-        self, sides: list[Side], both: tuple[str, str], agenda: list[IssueInfo], source: str
+        self, sides: list[Side], both: tuple[str, str], agenda: list[IssueInfo]
     ) -> tuple[Claim, Delegation | None, Participation | None, list[int]]:
         """A claim (without its foreign keys), its side, its speaker and its issue ids."""
         rng = self.rng
@@ -1115,13 +1110,16 @@ class ArchiveGenerator:
         text, hinted = self.lexicon.claim_text(rng, opener)
         issues = self.pick_issues(hinted, agenda)
         issues.sort(key=lambda issue: issue.rank)
-        context = compose_context(
-            speaker[1].names if speaker else (),
-            both if side is None else (side.country,),
-            [name for issue in issues for name in issue.names],
+        # Exactly what document.claim_documents computes from the related rows.
+        context = compose(
+            [*(speaker[1].names if speaker else ()), *(both if side is None else (side.country,))]
         )
         claim = Claim(
-            text=text, joint=side is None, kind=kind, search_context=context, search_source=source
+            text=text,
+            joint=side is None,
+            kind=kind,
+            search_context=context,
+            search_issues=compose([name for issue in issues for name in issue.names]),
         )
         return (
             claim,
