@@ -238,6 +238,24 @@ ISSUERS = [
         r"Ministry of Foreign Affairs of (?:the Republic of )?T(?:ü|u)rk(?:iye|"
         r"ey)|mfa\.gov\.tr",
     ),
+    # Government news agencies, by name or by the acronym they sign with ("(WAM)",
+    # "/MONTSAME/"); acronyms in capitals only ("SPA" is no spa).
+    ("AE", r"Emirates News Agency|(?-i:\bWAM\b)"),
+    ("SA", r"Saudi Press Agency|(?-i:\bSPA\b)"),
+    ("KW", r"Kuwait News Agency|(?-i:\bKUNA\b)"),
+    ("OM", r"Oman News Agency|(?-i:\bONA\b)"),
+    ("EG", r"Middle East News Agency|(?-i:\bMENA\b)"),
+    ("JO", r"Jordan News Agency|(?-i:\bPetra\b)"),
+    ("KZ", r"Kazinform"),
+    ("UZ", r"(?-i:\bUzA\b)|National News Agency of Uzbekistan"),
+    ("MY", r"Bernama"),
+    ("ID", r"Antara News|(?-i:\bANTARA\b)"),
+    ("VN", r"Vietnam News Agency|(?-i:\bVNA\b)"),
+    ("MN", r"Montsame"),
+    ("PK", r"Associated Press of Pakistan|(?-i:\bAPP\b)"),
+    ("UA", r"Ukrinform"),
+    ("PS", r"(?-i:\bWAFA\b)"),
+    ("TH", r"Thai News Agency|(?-i:\bTNA\b)"),
 ]
 
 TITLE_WORDS = word_set(
@@ -276,6 +294,9 @@ HONORIFIC_BEFORE = re.compile(
 # A title after a name: ", Minister for Foreign Affairs,", ", the Secretary of State".
 TITLE_AFTER = re.compile(
     r",[ \t]+(?:the[ \t]+|who[ \t]+is[ \t]+(?:the[ \t]+)?)?"
+    # ", met with French Minister ... Catherine Colonna": a verb, then another's title.
+    r"(?!(?:met|meets|held|holds|said|says|spoke|speaks|told|thanked|received|welcomed|"
+    r"discussed|called|hosted|visited|added|noted)\b)"
     r"(?P<title>(?:[A-Za-z][\w'\u2019\-]*[ \t]+){0,3}?"
     r"(?i:minister|secretary|president|premier|chancellor|ambassador|adviser|advisor|"
     r"councilor|councillor|director|chairman|chair|envoy|spokesperson|spokesman|"
@@ -394,7 +415,7 @@ JOINT_CLAUSE = re.compile(
 # "the Turkish minister", "the senior Iranian diplomat": an official by country and office.
 OFFICE_NOUNS = word_set(
     "minister diplomat president premier leader chancellor secretary envoy official "
-    "counterpart foreign-minister"
+    "counterpart foreign-minister FM PM EAM"
 )
 # A country, its title, then a comma: "the British Prime Minister, David Cameron".
 APPOSITIVE = re.compile(

@@ -833,8 +833,9 @@ class Parser:
         if not unknown:
             return
         issuer_missing = report.issued_by not in sides and (len(unknown) == 1 or sides)
-        # With both sides known, the one official of no stated country is the issuer's.
-        issuer_unnamed = report.issued_by in sides and len(sides) == 2 and len(unknown) == 1
+        # With both sides known, the officials of no stated country are the issuer's: a text
+        # names the foreign side's nationality and leaves its own side's unsaid.
+        issuer_unnamed = report.issued_by in sides and len(sides) == 2
         if report.issued_by and (issuer_missing or issuer_unnamed):
             # The issuer's own officials go unnamed by country; with two unknowns and no
             # known side, which one is the issuer's cannot be told.
@@ -843,23 +844,35 @@ class Parser:
             names = ", ".join(o.name.text for o in unknown)
             self.notes.append(f"The side of {names} is taken from who issued the report.")
             return
-        if len(sides) != 1 or len(unknown) != 1:
+        if len(sides) != 1:
             return
         # The other country is the one the headline names, or else the sentence that tells of
         # the meeting, besides the known side's: a country the talks were about is not.
         header = "\n".join(p.text for p in self.header)
         # "U.S.-India partnership", "China-Japan relations": the pair names both sides.
         paired = {code for pair in self.country_pairs() if sides & set(pair) for code in pair}
-        for where in (self.headline, self.meeting_sentence, Span(0, 0, header), paired):
+        # Failing those, the lead: "... the UAE top diplomat received his Saudi counterpart".
+        lead = [
+            s
+            for s in self.sentence_spans[: self.opening_sentences]
+            if s.start >= (self.header[-1].end if self.header else 0)
+        ][:3]
+        lead_text = Span(0, 0, " ".join(s.text for s in lead))
+        for where in (self.headline, self.meeting_sentence, Span(0, 0, header), paired, lead_text):
             if isinstance(where, set):
                 named = where - sides
             else:
                 named = self.countries_named(where.text if where else "") - sides
             if len(named) == 1:
-                unknown[0].country = named.pop()
+                # Those the text gives no country are the other side's: a text names the
+                # foreign side's nationality and leaves its own side's unsaid.
+                other = named.pop()
+                for official in unknown:
+                    official.country = other
+                names = ", ".join(o.name.text for o in unknown)
                 self.notes.append(
-                    f"The side of {unknown[0].name.text} is taken to be the other country "
-                    "the text names where it tells of the meeting."
+                    f"The side of {names} is taken to be the other country the text names "
+                    "where it tells of the meeting."
                 )
                 return
 
@@ -1323,8 +1336,12 @@ class Parser:
     def official_by_office(self, subject: str) -> int | None:
         """ "The Turkish minister", "the senior Iranian diplomat", "The U.S. President": the
         one participant of that country."""
+        # "The Foreign Minister of Greece": the office before "of" and its country.
+        office, _, of_country = subject.partition(" of ")
+        if of_country and self.country_in(of_country):
+            subject = f"{of_country} {office}"
         words = subject.split()
-        if not words or words[-1].lower() not in OFFICE_NOUNS:
+        if not words or (words[-1].lower() not in OFFICE_NOUNS and words[-1] not in OFFICE_NOUNS):
             return None
         country = self.country_in(subject)
         if country is None:

@@ -574,3 +574,30 @@ def test_a_copy_that_lost_the_spaces_after_its_stops_is_read_sentence_by_sentenc
     urged = claim(proposal, "He urged the two ministries")
     assert urged.text == "He urged the two ministries to keep close coordination."
     assert urged.side == "VN"
+
+
+def test_a_state_news_agencys_signature_names_whose_account_and_its_own_unnamed_side():
+    proposal = parse(
+        "ABU DHABI, (WAM - 02nd May, 2021) H.H. Sheikh Abdullah bin Zayed Al Nahyan, Minister "
+        "of Foreign Affairs, received Prince Faisal bin Farhan, Foreign Minister of the "
+        "Kingdom of Saudi Arabia, today. The meeting was attended by Anwar Gargash, "
+        "Diplomatic Advisor to the UAE President, and Khalifa Shaheen Al Marar, Minister of "
+        "State.\n\nThe Foreign Minister of Saudi Arabia praised the ties between the two "
+        "countries.\n"
+    )
+    assert proposal.report.issued_by == "AE"
+    assert official(proposal, "Abdullah bin Zayed Al Nahyan").country == "AE"
+    assert official(proposal, "Khalifa Shaheen Al Marar").country == "AE"
+    # "The Foreign Minister of Saudi Arabia": the one participant of that country.
+    praised = claim(proposal, "The Foreign Minister of Saudi Arabia praised")
+    assert proposal.officials[praised.speaker].name.text == "Faisal bin Farhan"
+
+
+def test_a_verb_after_a_comma_is_not_the_names_title():
+    proposal = parse(
+        "Italian Deputy Prime Minister and Minister of Foreign Affairs, Antonio Tajani, met "
+        "with French Minister for Europe and Foreign Affairs Catherine Colonna in Rome.\n"
+    )
+    tajani = official(proposal, "Antonio Tajani")
+    assert tajani.country == "IT"
+    assert "met with" not in (tajani.title.text if tajani.title else "")
