@@ -29,6 +29,8 @@ install: $(STAMP)
 run: install
 	$(BIN)/python manage.py migrate --no-input
 	$(BIN)/python manage.py load_seed
+	@echo "The archive: http://127.0.0.1:$(PORT)/  The admin: http://127.0.0.1:$(PORT)/admin/"
+	@echo "No account yet? $(BIN)/python manage.py createsuperuser"
 	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 
 serve: install

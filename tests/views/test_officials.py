@@ -61,3 +61,14 @@ def test_an_officials_timeline_splits_their_claims_by_issue(client, db):
     assert 'role="img"' in page
     assert f"</span>{issue.name}</li>" in page  # the legend names the issue
     assert "?month=" not in page  # the official page has no month filter to link to
+
+
+def test_the_side_claim_counts_link_to_the_claims_they_count(client, seed):
+    import re
+
+    page = client.get("/officials/wang-yi/").content.decode()
+    links = re.findall(r'<a href="(/claims/\?meeting=[^"]+)">(\d+)<', page)
+    assert links
+    for url, count in links:
+        listed = client.get(url.replace("&amp;", "&")).content.decode()
+        assert f">{count} claim" in listed, url
