@@ -44,7 +44,7 @@ NARRATIVE_VERBS = (
 )
 SUBJECT_VERB = re.compile(
     rf"^(?P<subject>[^\"\u201c\u201d;:]{{1,140}}?)\s+(?:(?:also|further|again|then|once again|"
-    rf"today|\w+ly)\s+)?(?P<verb>spoke (?:about|of|on)|{SPEECH_VERBS}|{NARRATIVE_VERBS}|"
+    rf"today|[a-z]+ly)\s+)?(?P<verb>spoke (?:about|of|on)|{SPEECH_VERBS}|{NARRATIVE_VERBS}|"
     rf"discussed|thanked|condemned|raised|called for|briefed|praised|commended|extended|"
     rf"backed|supported|opposed|rejected|sought|offered|pledged|promised|stressed)\b"
 )
@@ -405,6 +405,14 @@ FIRST_PERSON = re.compile(r"^(?:[A-Z][\w\s,]{0,40},\s+)?(?:I|We|My|Our|Us)\b")
 AUXILIARY_END = re.compile(r"\s+(?:have|has|had|also|have also|has also|will|would)$")
 MEETING_VERBS = word_set("discussed exchanged held met")
 # "and the two sides discussed ...": a joint clause after the sentence's first one.
+# What the talks covered, told in the passive: "Key aspects of the agenda were touched upon",
+# "Due attention was given to trade", "An agreement was reached": both sides' doing.
+PASSIVE_TOGETHER = re.compile(
+    r"\b(?:was|were|has been|have been)\s+(?:also\s+|thoroughly\s+|briefly\s+)?"
+    r"(?:discussed|touched upon|reviewed|addressed|exchanged|considered|given|reached|"
+    r"agreed|noted|emphasi[sz]ed|stressed|highlighted|underlined|confirmed|reaffirmed)\b",
+    re.IGNORECASE,
+)
 JOINT_CLAUSE = re.compile(
     r"\b(?:and|while|where)\s+(?:both sides|the two sides|the sides|both ministers|"
     r"the two (?:foreign )?ministers|the two leaders|both leaders|the ministers|the leaders)\s+"

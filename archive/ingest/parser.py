@@ -61,6 +61,7 @@ from archive.ingest.lexicon import (
     NOT_NAME_WORDS,
     OBLIGATION,
     OFFICE_NOUNS,
+    PASSIVE_TOGETHER,
     PAST_CUE,
     PERSON_VERB_AFTER,
     POSSESSIVE_NAME,
@@ -1044,6 +1045,16 @@ class Parser:
             attribution = Attribution("joint")  # "... and the two sides discussed ..."
         if (
             attribution is None
+            and current is None
+            and not in_turn
+            and self.meeting_sentence is not None
+            and span is not None
+            and span.start > self.meeting_sentence.start
+            and PASSIVE_TOGETHER.search(text)
+        ):
+            attribution = Attribution("joint")  # "Key aspects ... were touched upon."
+        if (
+            attribution is None
             and not in_turn
             and self.principal is not None
             and FIRST_PERSON.match(text)
@@ -1133,7 +1144,12 @@ class Parser:
         speaker = self.official_named(subject)
         if speaker is not None:
             return Attribution("speaker", self.officials[speaker].country, speaker)
-        if len(subject.split()) <= 8:  # "An official with the Chinese delegation"
+        # "An official with the Chinese delegation" speaks for China; "The latest developments
+        # in Syria" are what was spoken of, not a side.
+        topic = re.sub(r"\s+(?:was|were|is|are|has been|have been)$", "", subject)
+        if len(subject.split()) <= 8 and not re.search(
+            r"\b(?:in|on|about|over|regarding|concerning)\s+(?:the\s+)?\S+$", topic
+        ):
             country = self.country_in(subject)
             if country:
                 return Attribution("side", country)

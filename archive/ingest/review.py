@@ -5,9 +5,12 @@ importer proposes (the report and its meeting, the officials, the claims), which
 import json
 
 from django import forms
+from django.contrib import admin
+from django.contrib.admin.widgets import AutocompleteSelectMultiple
 from django.core.exceptions import ValidationError
 from django.db.models import Q
 from django.forms import formset_factory
+from django.forms.widgets import ChoiceWidget
 from django_countries import countries
 
 from archive.admin_locking import fingerprint
@@ -31,7 +34,16 @@ from archive.text import closest_passage, find_verbatim
 COUNTRY_CHOICES = [("", "\u2014"), *countries]
 SIDE_CHOICES = [(str(FIRST), "First side"), (str(SECOND), "Second side")]
 JOINT = "joint"
-WIDE = {"class": "vTextField"}  # the admin's width for long text
+WIDE = {"class": "vTextField"}  # long text: admin-import.css gives it the row's width
+
+
+class IssueSearch(AutocompleteSelectMultiple):
+    """The claim form's issue search (select2 over IssueAdmin's search_fields), over a select
+    that lists every issue rather than only the chosen ones: without JavaScript it is a
+    plain multiple choice. Either way it posts the issues' ids."""
+
+    def optgroups(self, name, value, attrs=None):
+        return ChoiceWidget.optgroups(self, name, value, attrs)
 
 
 class TextForm(forms.Form):
@@ -123,9 +135,9 @@ class ReviewForm(forms.Form):
         "series",
         "number",
         "date",
+        "issued_by",
         "url",
         "original_source",
-        "issued_by",
     ]
     MEETING_FIELDS = [
         "meeting",
@@ -205,7 +217,9 @@ class ClaimForm(forms.Form):
     issues = forms.ModelMultipleChoiceField(
         Issue.objects.order_by("name"),
         required=False,
-        widget=forms.SelectMultiple(attrs={"size": 4}),
+        widget=IssueSearch(
+            Claim._meta.get_field("issues"), admin.site, attrs={"size": 4, "data-width": "100%"}
+        ),
     )
     start = forms.IntegerField(widget=forms.HiddenInput, required=False, min_value=0)
     # The importer's reason to doubt the speaker or side it proposed, shown beside the claim

@@ -601,3 +601,19 @@ def test_a_verb_after_a_comma_is_not_the_names_title():
     tajani = official(proposal, "Antonio Tajani")
     assert tajani.country == "IT"
     assert "met with" not in (tajani.title.text if tajani.title else "")
+
+
+def test_what_the_talks_covered_told_in_the_passive_is_joint():
+    proposal = parse(
+        "Foreign Minister Sergey Lavrov held talks with Foreign Minister Hakan Fidan in "
+        "Moscow on June 11, 2024.\n\n"
+        "Key aspects of the international agenda were touched upon. The latest developments "
+        "in Syria were discussed. Minister Fidan emphasized the importance of dialogue.\n"
+    )
+    assert claim(proposal, "Key aspects").attribution == "joint"
+    syria = claim(proposal, "The latest developments in Syria")
+    assert syria.attribution == "joint" and syria.side is None  # Syria is what was discussed
+    # "Minister Fidan" is the subject; "Fidan" is no adverb ("quickly").
+    assert proposal.officials[claim(proposal, "Minister Fidan emphasized").speaker].name.text == (
+        "Hakan Fidan"
+    )
