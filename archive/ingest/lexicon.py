@@ -46,6 +46,7 @@ SUBJECT_VERB = re.compile(
     rf"^(?P<subject>[^\"\u201c\u201d;:]{{1,140}}?)\s+(?:(?:also|further|again|then|once again|"
     rf"today|[a-z]+ly)\s+)?(?P<verb>spoke (?:about|of|on)|{SPEECH_VERBS}|{NARRATIVE_VERBS}|"
     rf"discussed|thanked|condemned|raised|called for|briefed|praised|commended|extended|"
+    rf"covered|focused on|focused|cent(?:red|ered) on|dealt with|touched (?:on|upon)|addressed|"
     rf"backed|supported|opposed|rejected|sought|offered|pledged|promised|stressed)\b"
 )
 NARRATIVE_VERB = re.compile(NARRATIVE_VERBS)
@@ -411,6 +412,18 @@ PASSIVE_TOGETHER = re.compile(
     r"\b(?:was|were|has been|have been)\s+(?:also\s+|thoroughly\s+|briefly\s+)?"
     r"(?:discussed|touched upon|reviewed|addressed|exchanged|considered|given|reached|"
     r"agreed|noted|emphasi[sz]ed|stressed|highlighted|underlined|confirmed|reaffirmed)\b",
+    re.IGNORECASE,
+)
+# The time of the talks before a subject: "During the meeting the sides discussed ...".
+MEETING_TIME = re.compile(
+    r"^(?:During|In|At|Throughout|After|At the (?:end|conclusion|close) of)\s+(?:the|their|this)\s+"
+    r"(?:[\w-]+\s+){0,2}?(?:meeting|talks|conversation|call|discussions?|consultations?)\s+",
+    re.IGNORECASE,
+)
+# The talks themselves as the subject: "The talks covered ...", "The meeting discussed ...".
+MEETING_AS_SUBJECT = re.compile(
+    r"(?:the|their|this)\s+(?:[\w-]+\s+){0,2}?(?:meeting|talks?|conversation|call|"
+    r"discussions?|consultations?)",
     re.IGNORECASE,
 )
 JOINT_CLAUSE = re.compile(

@@ -52,7 +52,9 @@ from archive.ingest.lexicon import (
     LABEL,
     LED_BY,
     MEET_WITH,
+    MEETING_AS_SUBJECT,
     MEETING_NOUN,
+    MEETING_TIME,
     MEETING_VERBS,
     MEETING_WORDS,
     NARRATIVE_VERB,
@@ -1124,6 +1126,10 @@ class Parser:
                 self.attribution_of_subject(before, current) if len(before.split()) <= 8 else None
             )
         subject = AUXILIARY_END.sub("", subject.strip())
+        # "During the meeting the sides discussed": the time of the talks, then who spoke.
+        subject = MEETING_TIME.sub("", subject) or subject
+        if MEETING_AS_SUBJECT.fullmatch(subject):
+            return Attribution("joint")  # "The talks covered ...", "The meeting discussed ..."
         both = re.fullmatch(r"(?P<a>.+?)\s+and\s+(?P<b>.+)", subject)
         if both:
             # "The Secretary and Foreign Minister discussed ...": both sides together.
@@ -1172,6 +1178,7 @@ class Parser:
     def attribution_of_opening(self, text: str, current: Attribution | None) -> Attribution | None:
         """A sentence that opens with its side ("China will ...", "The U.S. side is ready
         ...", "Both sides agreed ...") speaks for that side whatever came before."""
+        text = MEETING_TIME.sub("", text)  # "During the conversation the sides exchanged ..."
         joint = JOINT_SUBJECT.match(text)
         if (
             joint

@@ -617,3 +617,14 @@ def test_what_the_talks_covered_told_in_the_passive_is_joint():
     assert proposal.officials[claim(proposal, "Minister Fidan emphasized").speaker].name.text == (
         "Hakan Fidan"
     )
+
+
+def test_the_talks_as_subject_and_the_time_of_the_talks_before_one_are_joint():
+    proposal = parse(
+        "Foreign Minister Abdulaziz Kamilov held talks with Foreign Minister Sergey Lavrov in "
+        "Moscow on February 23, 2018.\n\n"
+        "During the conversation the sides exchanged views on regional security. The talks "
+        "covered trade and transport. The meeting discussed cooperation in education.\n"
+    )
+    for opening in ("During the conversation the sides", "The talks covered", "The meeting"):
+        assert claim(proposal, opening).attribution == "joint", opening
