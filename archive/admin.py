@@ -421,6 +421,8 @@ class IssueAdmin(RefusesStaleSaves, admin.ModelAdmin):
     search_fields = ["name", "aliases__name", "slug"]
     autocomplete_fields = ["parent"]
     inlines = [IssueAliasInline]
+    # The count's GROUP BY drops the model's ordering: the autocomplete pages by it.
+    ordering = ["name"]
 
     def get_queryset(self, request):
         return super().get_queryset(request).annotate(claim_total=Count("claims"))

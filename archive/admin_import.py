@@ -111,6 +111,8 @@ def render_review(model_admin, request, review, officials, claims, notes):
             "officials": officials,
             "claims": claims,
             "notes": notes,
+            # The issues' autocomplete: the admin's jQuery, select2 and their styles.
+            "media": review.media + officials.media + claims.media,
             "errors": any(
                 [review.errors, officials.total_error_count(), claims.total_error_count()]
             ),

@@ -1,6 +1,7 @@
 """The admin's "Import a report": an editor pastes or uploads a text, reviews the proposal
 and saves drafts; bad files, duplicates and failures change nothing and say why."""
 
+import re
 from pathlib import Path
 
 import pytest
@@ -105,6 +106,30 @@ def test_an_editor_imports_the_seed_fixes_an_issue_and_gets_drafts(editor_client
     assert "as a draft with" in landed
     publish = reverse("admin:archive_report_publish", args=[report.pk])
     assert f'<form method="post" action="{publish}">' in landed
+
+
+def test_a_claims_issues_are_found_as_on_the_claim_form_and_saved(editor_client, vocabulary):
+    review = review_of(editor_client, SEED.read_text())
+    page = review.content.decode()
+    taiwan = claim_index(review, "The United States reiterated its adherence")
+    select = re.search(rf'<select name="claims-{taiwan}-issues".*?</select>', page, re.S)[0]
+    assert 'class="admin-autocomplete"' in select
+    assert 'data-model-name="claim" data-field-name="issues"' in select
+    assert "/static/admin/js/autocomplete.js" in page
+    # Without JavaScript it is a plain multiple choice of every issue.
+    assert " multiple" in select
+    assert all(f">{name}</option>" in select for name in vocabulary)
+
+    found = editor_client.get(
+        reverse("admin:autocomplete"),
+        {"term": "tai", "app_label": "archive", "model_name": "claim", "field_name": "issues"},
+    ).json()["results"]
+    assert [issue["text"] for issue in found] == ["Taiwan"]
+    data = form_data(review)
+    data[f"claims-{taiwan}-issues"] = [issue["id"] for issue in found]
+    assert editor_client.post(IMPORT, data).status_code == 302
+    claim = Claim.objects.get(text__startswith="The United States reiterated")
+    assert list(claim.issues.values_list("name", flat=True)) == ["Taiwan"]
 
 
 def test_a_claim_that_is_not_in_the_text_is_refused_with_the_closest_passage(
