@@ -10,8 +10,8 @@ import re
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
-from django.db.models import Count, Exists, F, OuterRef, Prefetch, Q
-from django.db.models.functions import Lower, TruncMonth
+from django.db.models import Count, Exists, F, OuterRef, Prefetch, Q, Subquery
+from django.db.models.functions import Coalesce, Lower, TruncMonth
 from django.template.defaultfilters import pluralize
 from django.urls import reverse
 from django.utils import timezone
@@ -381,6 +381,7 @@ class PersonQuerySet(models.QuerySet):
         return self.prefetch_related(Prefetch("participations", queryset=participations))
 
     def with_claim_counts(self):
+        """How many published claims name each person as their speaker."""
         return self.annotate(
             claim_count=Count(
                 "participations__claims",
@@ -388,6 +389,30 @@ class PersonQuerySet(models.QuerySet):
                 distinct=True,
             )
         )
+
+    def with_meeting_counts(self):
+        """How many published meetings each person took part in."""
+        return self.annotate(
+            meeting_count=Count(
+                "participations",
+                filter=Q(participations__meeting__status=Status.PUBLISHED),
+                distinct=True,
+            )
+        )
+
+    def with_side_claim_counts(self):
+        """How many published claims the sides each person was on made, over all their
+        meetings (most reports name a delegation, not a speaker). A subquery: joined beside
+        the other counts, it would multiply their rows."""
+        claims = (
+            Claim.objects.published()
+            .filter(delegation__participations__person=OuterRef("pk"))
+            .order_by()
+            .values("delegation__participations__person")
+            .annotate(claims=Count("pk"))
+            .values("claims")
+        )
+        return self.annotate(side_claim_count=Coalesce(Subquery(claims), 0))
 
 
 WIKIDATA_ID = RegexValidator(r"^Q[1-9][0-9]*$", "A Wikidata id looks like Q123456.")

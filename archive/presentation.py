@@ -1,9 +1,10 @@
 """Arrange already-fetched records for the pages: grouping and marking, no queries."""
 
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-from archive.models import Claim, Issue, Meeting, Report
+from archive.models import Claim, Footnote, Issue, Meeting, Report
 from archive.text import paragraphs, possessive
 
 
@@ -73,6 +74,7 @@ def claims_on(claims: Iterable[Claim], issue: Issue | NoIssue) -> list[Claim]:
 class Segment:
     text: str
     claim: Claim | None = None
+    start: int = 0  # where the text is in the body
 
 
 @dataclass
@@ -109,13 +111,67 @@ def mark_claims(body: str, claims: Sequence[Claim]) -> list[MarkedParagraph]:
             if start >= end or start < cursor:
                 continue
             if start > cursor:
-                segments.append(Segment(body[cursor:start]))
-            segments.append(Segment(body[start:end], claim))
+                segments.append(Segment(body[cursor:start], start=cursor))
+            segments.append(Segment(body[start:end], claim, start))
             cursor = end
         if cursor < p_end:
-            segments.append(Segment(body[cursor:p_end]))
+            segments.append(Segment(body[cursor:p_end], start=cursor))
         result.append(MarkedParagraph(p_start, segments))
     return result
+
+
+FOOTNOTE_MARKER = re.compile(r"\[(\d{1,3})\]")
+
+
+@dataclass
+class CitedNote:
+    """A footnote with the ids of the markers that cite it, in reading order."""
+
+    note: Footnote
+    citations: list[str]
+
+    @property
+    def number(self) -> int:
+        return self.note.number
+
+    @property
+    def text(self) -> str:
+        return self.note.text
+
+    @property
+    def lacks_source(self) -> bool:
+        """The note starts after its source's name (", March 19, 2021."): the copy the
+        report was taken from dropped the name (a link's text, on the original page)."""
+        return self.note.text.lstrip().startswith(",")
+
+
+@dataclass
+class Notes:
+    """A report's footnotes, and the markers ("[3]") in its marked paragraphs that cite
+    one: each marker's id by its offset in the body, so that a marker links to its note and
+    the note back to each marker. A marker with no note is not one of them."""
+
+    cited: list[CitedNote]
+    markers: dict[int, tuple[int, str]]  # offset in the body: the note's number, the id
+
+
+def cite_notes(paragraphs: Iterable[MarkedParagraph], footnotes: Iterable[Footnote]) -> Notes:
+    """The notes and their markers, read from the paragraphs `mark_claims` made (a marker
+    the page shows is one its segments hold whole)."""
+    footnotes = list(footnotes)
+    citations: dict[int, list[str]] = {note.number: [] for note in footnotes}
+    markers = {}
+    for paragraph in paragraphs:
+        for segment in paragraph.segments:
+            for match in FOOTNOTE_MARKER.finditer(segment.text):
+                number = int(match.group(1))
+                if number not in citations:
+                    continue
+                cited = citations[number]
+                marker_id = f"fn-ref-{number}" + (f"-{len(cited) + 1}" if cited else "")
+                cited.append(marker_id)
+                markers[segment.start + match.start()] = (number, marker_id)
+    return Notes([CitedNote(note, citations[note.number]) for note in footnotes], markers)
 
 
 @dataclass
@@ -136,11 +192,13 @@ def claim_context(body: str, claim: Claim) -> Context:
 
 @dataclass
 class Source:
-    """A report (and its meeting) that results on a page come from, with how many."""
+    """A report (and its meeting) that results on a page come from, with how many, and the
+    passage of its text that holds the searched words, when the search found one."""
 
     report: Report
     meeting: Meeting
     claims: int = 0
+    passage: str = ""
 
 
 def sources_of(claims: Iterable[Claim]) -> list[Source]:
@@ -150,6 +208,21 @@ def sources_of(claims: Iterable[Claim]) -> list[Source]:
     for claim in claims:
         found.setdefault(claim.report_id, Source(claim.report, claim.meeting)).claims += 1
     return list(found.values())
+
+
+def apart_from_sources(reports: Iterable[Report], sources: Iterable[Source]) -> list[Report]:
+    """Of the reports whose text holds the searched words (each with its `highlighted`
+    passage), those that are not among the page's sources: a source is listed once, and
+    its passage goes with it (set here on the source)."""
+    source_of = {source.report.pk: source for source in sources}
+    others = []
+    for report in reports:
+        source = source_of.get(report.pk)
+        if source is None:
+            others.append(report)
+        else:
+            source.passage = report.highlighted
+    return others
 
 
 @dataclass(frozen=True)

@@ -1,31 +1,40 @@
 import json
-import re
+from urllib.parse import urlsplit
 
 from django import template
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
-register = template.Library()
+from archive.presentation import FOOTNOTE_MARKER, Notes, Segment
 
-FOOTNOTE_MARKER = re.compile(r"\[(\d{1,3})\]")
+register = template.Library()
 
 
 @register.filter
-def footnote_links(text: str, numbers: set[int] | None = None) -> SafeString:
-    """Escape `text`, then turn footnote markers like [3] into links to the footnote, when
-    the report has that footnote (a marker without one stays plain text)."""
-    escaped = escape(text)
-
-    def link(match: re.Match) -> str:
-        number = int(match.group(1))
-        if numbers is not None and number not in numbers:
-            return match.group(0)
-        return (
-            f'<sup class="fn-ref"><a href="#fn-{number}" id="fn-ref-{number}" '
+def note_links(segment: Segment, notes: Notes) -> SafeString:
+    """A segment of a report's body, escaped, with each marker of a note ("[3]") a link to
+    the note, which links back to the marker's id; a marker with no note stays text."""
+    text, pieces, cursor = segment.text, [], 0
+    for match in FOOTNOTE_MARKER.finditer(text):
+        marker = notes.markers.get(segment.start + match.start())
+        if marker is None:
+            continue
+        number, marker_id = marker
+        pieces.append(escape(text[cursor : match.start()]))
+        pieces.append(
+            f'<sup class="fn-ref"><a href="#fn-{number}" id="{marker_id}" '
             f'aria-label="Footnote {number}">[{number}]</a></sup>'
         )
+        cursor = match.end()
+    pieces.append(escape(text[cursor:]))
+    return mark_safe("".join(pieces))
 
-    return mark_safe(FOOTNOTE_MARKER.sub(link, escaped))
+
+@register.filter
+def host(url: str) -> str:
+    """The site an address is on, as a reader names it: "memri.org"."""
+    name = urlsplit(url).hostname or ""
+    return name.removeprefix("www.")
 
 
 @register.simple_tag(takes_context=True)

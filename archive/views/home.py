@@ -9,6 +9,7 @@ from archive.models import Claim, Issue, Meeting, Person, Report
 
 def home(request: HttpRequest) -> HttpResponse:
     meetings = Meeting.objects.published()
+    officials = Person.objects.published().with_meeting_counts().with_claim_counts()
     context = {
         "counts": {
             "meetings": meetings.count(),
@@ -18,7 +19,7 @@ def home(request: HttpRequest) -> HttpResponse:
         },
         "recent_meetings": meetings.with_delegations().with_claim_counts().newest_first()[:5],
         "top_issues": most_discussed(Issue.objects.published())[:12],
-        "officials": Person.objects.published().with_claim_counts().order_by("sort_name")[:12],
+        "officials": officials.order_by("sort_name")[:12],
     }
     return render(request, "home/home.html", context)
 

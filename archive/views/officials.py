@@ -12,6 +12,7 @@ def official_list(request: HttpRequest) -> HttpResponse:
     officials = (
         Person.objects.published()
         .with_claim_counts()
+        .with_side_claim_counts()
         .with_participations()
         .order_by("sort_name", "name")
     )

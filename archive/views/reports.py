@@ -3,7 +3,7 @@ from django.utils import timezone
 
 from archive import citations
 from archive.models import Claim, Report
-from archive.presentation import mark_claims
+from archive.presentation import cite_notes, mark_claims
 from archive.views import drafts
 
 
@@ -17,7 +17,7 @@ def report_detail(request: HttpRequest, slug: str) -> HttpResponse:
     draft = drafts.of_report(report)
     readable_claims = Claim.objects.all() if draft else Claim.objects.published()
     claims = list(readable_claims.filter(report=report).for_display())
-    footnotes = list(report.footnotes.all())
+    paragraphs = mark_claims(report.body, claims)
     permalink = request.build_absolute_uri(report.get_absolute_url())
     citation = citations.for_report(report, permalink, timezone.localdate())
     context = {
@@ -25,9 +25,8 @@ def report_detail(request: HttpRequest, slug: str) -> HttpResponse:
         "permalink": permalink,
         "chicago": citations.chicago(citation),
         "apa": citations.apa(citation),
-        "paragraphs": mark_claims(report.body, claims),
-        "footnotes": footnotes,
-        "footnote_numbers": {note.number for note in footnotes},
+        "paragraphs": paragraphs,
+        "notes": cite_notes(paragraphs, report.footnotes.all()),
         "claim_count": len(claims),
     }
     return drafts.render_page(request, "reports/detail.html", context, draft)

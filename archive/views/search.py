@@ -6,7 +6,7 @@ from django.urls import reverse
 from archive import exports, listing
 from archive.filters import ClaimFilter
 from archive.models import Claim, Meeting, Person, Report, Status
-from archive.presentation import sources_of
+from archive.presentation import apart_from_sources, sources_of
 from archive.ratelimit import limit_exports, limit_searches
 from archive.search import (
     ORDERS,
@@ -93,12 +93,15 @@ def search(request: HttpRequest) -> HttpResponse:
         rows = [exports.claim_row(claim, absolute) for claim in page.object_list]
         body = json_body(request, page, links, filters, facets["counts"], rows, RESULTS_PER_PAGE)
         return json_response(body | records_json(records_mentioning(parsed, page), absolute))
+    records = records_mentioning(parsed, page)
+    sources = sources_of(page.object_list)
     context |= {
         "has_results": True,
         "page": page,
-        **records_mentioning(parsed, page),
+        "reports": apart_from_sources(records["reports"], sources),
+        "meetings": records["meetings"],
         "pager": pager(page, links),
-        "sources": sources_of(page.object_list),
+        "sources": sources,
         "suggestions": suggest_people(
             prepared, Person.objects.published(), found=page.paginator.count
         ),

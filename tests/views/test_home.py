@@ -12,6 +12,22 @@ def test_home_says_what_the_archive_holds(client, seed):
     assert "Taiwan" in page and "Antony Blinken" in page
 
 
+def test_home_lists_officials_with_their_meetings_not_a_count_of_none(client, seed):
+    """The seed's report names no speaker: "0 attributed claims" beside each official
+    would read as a fault."""
+    page = client.get("/").content.decode()
+    assert (
+        '/officials/antony-blinken/">Antony Blinken</a> <span class="count">1 meeting</span>'
+        in page
+    )
+    assert "attributed claim" not in page and "by name" not in page
+
+
+def test_home_counts_the_claims_that_name_an_official(client, blinken_speaking):
+    page = client.get("/").content.decode()
+    assert '>Antony Blinken</a> <span class="count">1 meeting · 1 claim by name</span>' in page
+
+
 def test_home_leaves_out_drafts(client, seed):
     make_meeting(status="draft")
     page = client.get("/").content.decode()

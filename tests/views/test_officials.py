@@ -1,3 +1,5 @@
+import re
+
 import pytest
 
 from archive.models import Status
@@ -11,6 +13,27 @@ def test_the_list_shows_officials_with_their_latest_title(client, seed):
     assert "6 officials" in page
     assert "Antony Blinken" in page and "Secretary of State" in page
     assert "Xi Jinping" in page
+
+
+def row_of(page: str, name: str) -> list[str]:
+    """The cells after the name in an official's row of the list."""
+    row = page[page.index(f">{name}<") :]
+    return re.findall(r"<td>(.*?)</td>", row[: row.index("</tr>")])
+
+
+def test_the_list_counts_the_claims_of_each_officials_side(client, seed):
+    page = client.get("/officials/").content.decode()
+    # One meeting; the U.S. side's two claims at Anchorage; none names him.
+    _title, meetings, side, by_name = row_of(page, "Antony Blinken")
+    assert (meetings, side) == ("1", "2")
+    assert "—" in by_name and "none" in by_name
+    assert row_of(page, "Wang Yi")[1:3] == ["1", "58"]
+    assert row_of(page, "Joe Biden")[1:3] == ["1", "0"]  # the call: no claim in the archive
+
+
+def test_the_list_counts_the_claims_that_name_an_official(client, blinken_speaking):
+    page = client.get("/officials/").content.decode()
+    assert row_of(page, "Antony Blinken")[1:] == ["1", "3", "1"]
 
 
 def test_the_official_page_shows_aliases_meetings_and_titles_then(client, blinken):

@@ -66,6 +66,17 @@ def test_the_reports_and_meetings_of_the_results_are_beside_them(client, seed):
     assert "1 of the claims on this page" in side  # one of its three says "restraint"
 
 
+def test_a_report_is_listed_once_with_its_passage(client, seed):
+    """The dispatch holds the words and is the source of the claim found: one entry, among
+    the sources, with the passage of its text."""
+    page = get(client, q="biggest lie").content.decode()
+    assert page.count('<h3><a href="/reports/memri-special-dispatch-9249/">') == 1
+    sources = page[page.index('id="sources-heading"') :]
+    assert "1 of the claims on this page" in sources
+    assert "is the <mark>biggest</mark> <mark>lie</mark> of the century" in sources
+    assert 'id="records-heading"' not in page  # no other report or meeting holds the words
+
+
 def test_officials_and_issues_named_in_the_query_are_quick_links(client, seed):
     page = get(client, q="Wang Yi Xinjiang").content.decode()
     assert 'href="/officials/wang-yi/">Official: Wang Yi<' in page
