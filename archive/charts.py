@@ -96,6 +96,29 @@ class Period:
         return f"{self.start:%Y-%m}" if self.by == "month" else str(self.start.year)
 
 
+class OnTheTimeAxis:
+    """A bar's place and name, read from the period it stands on (a subclass is a dataclass
+    with a `period` field)."""
+
+    period: Period
+
+    @property
+    def key(self) -> str:
+        return self.period.key
+
+    @property
+    def label(self) -> str:
+        return self.period.label
+
+    @property
+    def x(self) -> float:
+        return self.period.x
+
+    @property
+    def width(self) -> float:
+        return self.period.width
+
+
 @dataclass
 class YearSpan:
     """The months of one year on a month axis, labelled once under them."""

@@ -14,25 +14,13 @@ MIN_BARS = 12  # a year of months at least, so that one busy month is not a wall
 
 
 @dataclass
-class Bar:
+class Bar(charts.OnTheTimeAxis):
     period: charts.Period
     count: int
     url: str
     selected: bool
     y: float = 0
     height: float = 0
-
-    @property
-    def label(self) -> str:
-        return self.period.label
-
-    @property
-    def x(self) -> float:
-        return self.period.x
-
-    @property
-    def width(self) -> float:
-        return self.period.width
 
 
 @dataclass

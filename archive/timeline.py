@@ -27,7 +27,7 @@ class Segment:
 
 
 @dataclass
-class Bar:
+class Bar(charts.OnTheTimeAxis):
     period: charts.Period
     counts: list[int]
     segments: list[Segment] = field(default_factory=list)  # from the base up
@@ -40,22 +40,6 @@ class Bar:
     @property
     def month(self) -> datetime.date:
         return self.period.start
-
-    @property
-    def key(self) -> str:
-        return self.period.key
-
-    @property
-    def label(self) -> str:
-        return self.period.label
-
-    @property
-    def x(self) -> float:
-        return self.period.x
-
-    @property
-    def width(self) -> float:
-        return self.period.width
 
 
 @dataclass
