@@ -106,3 +106,20 @@ def test_chips_and_badges_are_at_least_24_by_24_pixels(live_server, archive, pho
         selector: found for selector, found in sizes.items() if found and min(map(min, found)) < 24
     }
     assert small == {}
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        f"/meetings/{ANCHORAGE}/",
+        f"/meetings/{ANCHORAGE}/compare/",
+        "/countries/cn-us/",
+        "/claims/24/",
+        "/reports/memri-special-dispatch-9249/",
+        *LISTINGS,
+    ],
+)
+def test_no_page_scrolls_sideways_on_a_phone(live_server, archive, phone, path):
+    phone.goto(live_server.url + path)
+    # A wide table scrolls in its own box (.table-scroll), never the page.
+    assert phone.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
