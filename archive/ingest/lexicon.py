@@ -86,7 +86,8 @@ PRONOUN_SUBJECT = re.compile(r"^(?:he|she)\b", re.IGNORECASE)
 WE_SUBJECT = re.compile(r"^(?:we|our side)\b", re.IGNORECASE)
 MEETING_WORDS = re.compile(
     r"\b(?:held|hold|holds|met|meet|meets|meeting|talks|dialogue|spoke|speaks|call|"
-    r"conversation|visit|visited|visiting|consultations?|summit|received|receives|hosted|hosts)\b",
+    r"conversation|visit|visited|visiting|consultations?|summit|received|receives|hosted|hosts|"
+    r"exchanges? of views|exchanged views)\b",
     re.IGNORECASE,
 )
 CALL_WORDS = re.compile(
@@ -112,7 +113,8 @@ PLACE_LINE = re.compile(
 DELEGATION_CUE = re.compile(
     r"\b(?:(?:delegation|delegations) (?:was|were|is|are) (?:led|headed) by|"
     r"attending the (?:meeting|talks|call)|(?:was|were) (?:also )?(?:present|in attendance)|"
-    r"accompanied by|also (?:attended|took part|participated))\b",
+    r"accompanied by|also (?:attended|took part|participated)|"
+    r"(?:took part|participated) in the (?:talks|meeting|conversations?|discussions?))\b",
     re.IGNORECASE,
 )
 MEETING_NOUN = re.compile(
@@ -344,6 +346,7 @@ NOT_NAME_WORDS = word_set(
     "Covid COVID-19 Hangzhou Communist Corps Force Army Navy Police Media Times Post Daily "
     "Islamic Arab European African Asian Pacific Atlantic Arctic Global International National "
     "Photo Video Share Print Email Source Original Article Link Related Latest More Call Visit "
+    "Telephone Talk Talks Inquiries Enquiries Contact Contacts "
     "Date Title Publisher Published URL Today Yesterday Tomorrow Meets Holds Hold Talks "
     "Discusses Discuss Says Calls Speaks Receives Visits Urges Agree Agrees Sign Signs "
     "Europe Asia Africa Americas Oceania Caucasus Balkans Sahel"
@@ -356,7 +359,8 @@ LED_BY = re.compile(
 # A sentence that tells of the meeting itself (in the opening paragraphs).
 TELLS_OF_MEETING = re.compile(
     r"\b(?:met|meets|meeting|held|holds|talks|spoke|speaks|call|conversation|discussed|"
-    r"discuss|exchanged views|counterpart|visit|visiting|received|receives|hosted|"
+    r"discuss|exchanged views|exchanges? of views|counterpart|visit|visiting|received|"
+    r"receives|hosted|"
     r"joint press conference|press conference|press availability|invitation|remarks|"
     r"readout|bilateral|reviewed|received|welcomed)\b",
     re.IGNORECASE,

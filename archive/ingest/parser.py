@@ -433,7 +433,7 @@ class Parser:
         }
         seen: dict[str, int] = {}
         for start, end, key, text in mentions:
-            before, after = self.title_before(start, spans), self.title_after(end)
+            before, after = self.title_before(start, spans), self.title_after(end, spans)
             if before is not None and after is not None and len(before.text.split()) == 1:
                 before = None  # "Prince Faisal bin Farhan, Foreign Minister of ...": the office
             written = before or after or self.title_with_comma_before(start)
@@ -587,11 +587,15 @@ class Parser:
                 return index
         return None
 
-    def title_after(self, end: int) -> Span | None:
-        """A title written after the name: "Taro Kono, Minister for Foreign Affairs,"."""
+    def title_after(self, end: int, names: list[tuple[int, int]] = ()) -> Span | None:
+        """A title written after the name: "Taro Kono, Minister for Foreign Affairs,"; never
+        into the next name (`names`, sorted): "Secretary Rusk, Foreign Minister Kosaka" gives
+        Rusk no title."""
         match = TITLE_AFTER.match(self.body, end)
         if match is None:
             return None
+        if any(match.start("title") < a < match.end("title") for a, _ in names):
+            return None  # the words after the comma are the next official's title
         title = re.sub(r"(?:\s+(?:of|for|and|the|on|to|in))+$", "", match.group("title"))
         title = self.without_country(title)
         start = match.start("title")

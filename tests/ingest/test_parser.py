@@ -628,3 +628,19 @@ def test_the_talks_as_subject_and_the_time_of_the_talks_before_one_are_joint():
     )
     for opening in ("During the conversation the sides", "The talks covered", "The meeting"):
         assert claim(proposal, opening).attribution == "joint", opening
+
+
+def test_a_title_after_a_comma_that_runs_into_the_next_name_is_that_officials():
+    proposal = parse(
+        "President Kennedy and Prime Minister Ikeda concluded today a constructive exchange of "
+        "views on relations between the United States and Japan. Secretary Rusk, Foreign "
+        "Minister Kosaka, and other officials participated in the conversations.\n"
+    )
+    rusk, kosaka = official(proposal, "Rusk"), official(proposal, "Kosaka")
+    assert (rusk.title.text, kosaka.title.text) == ("Secretary", "Foreign Minister")
+    assert {o.name.text for o in proposal.officials if o.role == "participant"} >= {
+        "Kennedy",
+        "Ikeda",
+        "Rusk",
+        "Kosaka",
+    }
