@@ -65,7 +65,7 @@ def for_claim(claim: Claim, url: str, accessed: datetime.date) -> Citation:
         is_person, note = False, where[0].upper() + where[1:]
     # Whose account the words come from, and whether one side reports the other's words.
     reported = f", as reported by {claim.reported_by}" if claim.reported_by else ""
-    note = f"{note} {report.provenance}{reported}."
+    note = f"{note} {claim.provenance}{reported}."
     return Citation(
         key=f"archive-claim-{claim.pk}",
         author=author,

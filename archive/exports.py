@@ -69,7 +69,7 @@ def claim_row(claim: Claim, absolute: Absolute) -> dict:
         "report_permalink": absolute(claim.report.get_absolute_url()),
         "publisher": claim.report.publisher.name,
         "report_date": claim.report.date.isoformat(),
-        "account": claim.report.provenance,
+        "account": claim.provenance,
         "reported_by": claim.reported_by,
     }
 

@@ -91,16 +91,18 @@ class ClaimFeed(Feed):
         words = (
             claim.text if len(claim.text) <= 90 else claim.text[:87].rsplit(" ", 1)[0] + "\u2026"
         )
-        return f"{claim.side_label}: \u201c{words}\u201d"
+        reported = f", as reported by {claim.reported_by}" if claim.reported_by else ""
+        return f"{claim.side_label}{reported}: \u201c{words}\u201d"
 
     def item_description(self, claim: Claim) -> str:
-        return claim.text
+        return f"{claim.text}\n\n{claim.provenance}."
 
     def item_link(self, claim: Claim) -> str:
         return claim.get_absolute_url()
 
     def item_author_name(self, claim: Claim) -> str:
-        return claim.speaker.person.name if claim.speaker else claim.side_label
+        name = claim.speaker.person.name if claim.speaker else claim.side_label
+        return f"{name}, as reported by {claim.reported_by}" if claim.reported_by else name
 
     def item_pubdate(self, claim: Claim):
         return claim.report.published_at

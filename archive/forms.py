@@ -56,6 +56,9 @@ class PairClaimsForm(forms.Form):
 
     def __init__(self, data, sides: dict[str, str]):
         """`sides`: the two countries' codes and names."""
+        if "side" in data:  # "CN" and "cn" are one country, as in the page's address
+            data = data.copy()
+            data["side"] = data["side"].lower()
         super().__init__(data)
         self.fields["side"].choices = [
             ("", "Any side"),

@@ -676,6 +676,13 @@ class Report(KeepsOldSlugs, PublishedFields):
         "empty when the report is the original.",
     )
     body = models.TextField(help_text="The full text; paragraphs separated by blank lines.")
+    relayed_from = models.PositiveIntegerField(
+        null=True,
+        blank=True,
+        help_text="Where in the body the account it relays begins (a character offset): the "
+        "words before it are the publisher's own introduction, nobody's account. Empty when "
+        "the whole body is the account.",
+    )
     # The body's fingerprint, whatever its whitespace and quote marks (kept by a pre_save
     # signal, so loaddata sets it too): importing a text that is already in the archive finds
     # it with one indexed lookup.
@@ -1120,12 +1127,32 @@ class Claim(models.Model):
         return "Both sides" if self.joint else self.delegation.label
 
     @property
+    def in_introduction(self) -> bool:
+        """Whether the claim stands in the publisher's own introduction, before the account
+        the report relays ("talks described by Washington as 'tough and direct'")."""
+        relayed_from = self.report.relayed_from
+        return relayed_from is not None and self.start < relayed_from
+
+    @property
+    def provenance(self) -> str:
+        """Whose account the words come from: the report's, or, in its introduction, the
+        publisher's own text."""
+        report = self.report
+        if self.in_introduction:
+            return (
+                f"{possessive(report.publisher.short_name)} introduction to the account it relays"
+            )
+        return report.provenance
+
+    @property
     def reported_by(self) -> str:
-        """The government whose account puts these words in another side's mouth (a U.S.
-        claim in China's account gives "China"), else "": such a claim is what one side
-        says the other said."""
+        """The government whose account puts these words in another side's mouth, or
+        gives them as both sides' (a U.S. claim in China's account gives "China"), else "":
+        such a claim is what one side says was said."""
         issuer = self.report.issued_by
-        if not issuer or (not self.joint and self.delegation.country == issuer):
+        if self.in_introduction or not issuer:
+            return ""
+        if not self.joint and self.delegation.country == issuer:
             return ""
         return issuer.name
 

@@ -245,7 +245,7 @@ class Accounts:
             return ""
         if self.present:
             return f"Only {possessive(self.present[0])} account of this meeting is in the archive"
-        return "No government's own account of this meeting is in the archive"
+        return "Neither side\u2019s own account of this meeting is in the archive"
 
 
 def accounts_of(meeting: Meeting, reports: Iterable[Report]) -> Accounts:

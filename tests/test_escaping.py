@@ -253,7 +253,9 @@ def test_the_feed_is_xml_with_the_text_as_data(client, hostile):
         entry = next(e for e in feed.iter(f"{ATOM}entry") if "Quokka" in e.findtext(f"{ATOM}title"))
         # Plain text, so a feed reader shows the payload and never renders it as HTML.
         summary = entry.find(f"{ATOM}summary")
-        assert (summary.get("type"), summary.text) == ("text", CLAIM)
+        assert summary.get("type") == "text"
+        # The claim, then whose account it comes from, both as data.
+        assert summary.text.split("\n\n") == [CLAIM, f"{hostile['claim'].provenance}."]
         assert entry.findtext(f"{ATOM}author/{ATOM}name") == hostile["person"].name
         categories = [c.get("term") for c in entry.iter(f"{ATOM}category")]
         assert categories == [f"Xylophone {EVIL}"]

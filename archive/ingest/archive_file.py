@@ -226,6 +226,7 @@ def _report_data(report: Report) -> dict:
         "url": report.url,
         "original_source": report.original_source,
         "relayed_by": report.relayed_by.slug if report.relayed_by_id else "",
+        "relayed_from": report.relayed_from,
         "issued_by": report.issued_by.code or "",
         "body": report.body,
         "status": report.status,
@@ -534,6 +535,7 @@ def _load_report(row: dict, meetings: dict[str, dict]) -> bool:
             original_source=row["original_source"],
             # Files written before reports named the outlet they relay have no such field.
             relayed_by=_get(Publisher, row["relayed_by"]) if row.get("relayed_by") else None,
+            relayed_from=row.get("relayed_from"),
             issued_by=row["issued_by"],
             body=row["body"],
             status=row["status"],

@@ -68,6 +68,8 @@ def country_pair_claims(request: HttpRequest, pair: str) -> HttpResponse:
         return HttpResponsePermanentRedirect(
             reverse("country-pair-claims", args=[canonical]) + query
         )
+    if not Meeting.objects.published().between(first, second).exists():
+        raise Http404("The archive holds no published meeting between these two countries.")
     names = {first: countries.name(first), second: countries.name(second)}
     form = PairClaimsForm(request.GET, names)
     claims = Claim.objects.published().between(first, second)

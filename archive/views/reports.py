@@ -9,7 +9,7 @@ from archive.views import drafts
 
 def report_detail(request: HttpRequest, slug: str) -> HttpResponse:
     found = drafts.find_published_or_draft(
-        request, Report.objects.select_related("publisher", "meeting"), slug
+        request, Report.objects.select_related("publisher", "relayed_by", "meeting"), slug
     )
     if isinstance(found, HttpResponse):
         return found

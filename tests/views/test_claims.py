@@ -87,3 +87,19 @@ def test_an_independent_report_is_its_publishers_report(db):
     claim = report.claims.first()
     claim.report = report
     assert claim.reported_by == ""
+
+
+def test_a_claim_in_the_publishers_introduction_is_nobodys_account(client, seed):
+    from archive.models import Claim
+
+    # "talks described by Washington as 'tough and direct'": MEMRI's words, before the
+    # ministry's account it relays.
+    tough = Claim.objects.get(text="tough and direct")
+    assert tough.in_introduction
+    assert tough.reported_by == ""
+    assert tough.provenance == "MEMRI\u2019s introduction to the account it relays"
+    page = client.get(tough.get_absolute_url()).content.decode()
+    assert "as reported by China" not in page
+    assert "China\u2019s account" not in page.split('class="provenance">')[1].split("<")[0]
+    feed = client.get("/claims/feed/?country=US").content.decode()
+    assert "tough and direct" in feed and "as reported by China: \u201cThe United States" in feed

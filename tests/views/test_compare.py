@@ -59,7 +59,7 @@ def test_with_both_accounts_an_issue_raised_by_one_side_only_is_marked(client, d
     meeting.claims.filter(delegation__side=1).first().issues.set([second_side_issue])
     page = client.get(f"/meetings/{meeting.slug}/compare/").content.decode()
     assert "account of this meeting is in the archive" not in page
-    assert "Only China raised Whaling." in page
+    assert "Only China\u2019s claims are on Whaling, in both sides\u2019 accounts." in page
 
 
 def test_joint_agreements_stand_across_both_columns(client, seed):
@@ -123,3 +123,12 @@ def test_claims_without_an_issue_are_listed_last_not_left_out(client, seed, bigg
         assert "Not yet assigned to an issue" in page, url
         assert page.rindex("biggest lie") > page.index("Not yet assigned to an issue"), url
         assert f'href="/claims/{biggest_lie.pk}/"' in page, url
+
+
+def test_a_third_governments_account_is_no_sides_own(client, db):
+    meeting = make_meeting(claims=2)
+    report = meeting.reports.get()
+    report.issued_by = "JP"
+    report.save()
+    page = client.get(f"/meetings/{meeting.slug}/compare/").content.decode()
+    assert "Neither side\u2019s own account of this meeting is in the archive" in page

@@ -111,3 +111,12 @@ def test_the_pair_claims_page_refuses_what_it_does_not_know(client, seed):
         "/countries/cn-us/claims/?issue=taiwan"
     )
     assert client.get("/countries/cn-xx/claims/").status_code == 404
+
+
+def test_the_pair_claims_page_of_countries_that_never_met_is_not_found(client, seed):
+    assert client.get("/countries/de-fr/claims/").status_code == 404
+    upper = client.get("/countries/cn-us/claims/?side=CN")
+    assert upper.status_code == 200
+    assert "claims by China" in upper.content.decode()
+    joint = client.get("/countries/cn-us/claims/?side=joint").content.decode()
+    assert "of both sides" in joint and "by Both sides" not in joint
