@@ -71,6 +71,7 @@ class ImportPlan:
     url: str = ""
     original_source: str = ""
     issued_by: str = ""
+    relayed_from: int | None = None  # in `body`: where the relayed account begins
     meeting: Meeting | None = None  # an existing meeting; else a new one from these fields
     meeting_title: str = ""
     start_date: datetime.date | None = None
@@ -81,6 +82,13 @@ class ImportPlan:
     officials: list[OfficialPlan] = field(default_factory=list)
     claims: list[ClaimPlan] = field(default_factory=list)
     footnotes: list[tuple[int, str]] = field(default_factory=list)
+
+
+def relayed_from_in(proposal: Proposal) -> int | None:
+    """Where the relayed account begins in the body an import saves (the proposal's text,
+    without what came before it)."""
+    at = proposal.report.relayed_from
+    return None if at is None else at - proposal.text.start
 
 
 def propose(text: str, address: str = "") -> Proposal:
@@ -212,6 +220,7 @@ def plan_from_proposal(proposal: Proposal, publisher: Publisher | None = None) -
         url=report.url,
         original_source=report.original_source,
         issued_by=report.issued_by,
+        relayed_from=relayed_from_in(proposal),
         meeting=existing,
         meeting_title=meeting.title or meeting_title(tuple(codes), meeting.format),
         start_date=meeting.start,
@@ -259,6 +268,7 @@ def build(plan: ImportPlan) -> Report:
         url=plan.url,
         original_source=plan.original_source,
         issued_by=plan.issued_by,
+        relayed_from=plan.relayed_from,
         body=plan.body,
         status=Status.DRAFT,
     )

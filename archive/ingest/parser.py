@@ -194,6 +194,8 @@ class Parser:
         self.report_issuer = report.issued_by
         self.unnamed_principal = self.unnamed_principal_of(report, content)
         commentary, relayed = self.split_relay(content)
+        if commentary and relayed:
+            report.relayed_from = relayed[0].start
         # Sentences inside a transcript's turns: what a speaker names there, they speak of.
         self.labelled_turns = {
             start

@@ -25,6 +25,9 @@ class ReportProposal:
     original_source: str = ""
     issued_by: str = ""  # ISO code of the government whose account this is or relays
     publisher: str = ""  # a publisher the text names; the builder also infers one
+    # Where the account a dispatch relays begins ("Below is the ... report:"), in the body;
+    # the words before it are the publisher's own introduction.
+    relayed_from: int | None = None
 
 
 @dataclass

@@ -24,6 +24,7 @@ from archive.ingest.builder import (
     matching_person,
     meeting_countries,
     meeting_title,
+    relayed_from_in,
     suggested_publisher,
 )
 from archive.ingest.proposal import Proposal
@@ -89,6 +90,9 @@ class ReviewForm(forms.Form):
     """The report and its meeting."""
 
     body = forms.CharField(widget=forms.HiddenInput, strip=False)
+    # Where in the body the relayed account begins: claims before it are the publisher's
+    # own introduction, nobody's account.
+    relayed_from = forms.IntegerField(widget=forms.HiddenInput, required=False, min_value=0)
     footnotes = forms.CharField(widget=forms.HiddenInput, required=False)
     # The records the review offers to reuse (meeting, people, publisher), as they were when
     # it was shown: a save refuses to build on one changed since (archive/admin_locking.py).
@@ -264,6 +268,7 @@ def initial_review(proposal: Proposal) -> dict:
     return {
         "review": {
             "body": text.text,
+            "relayed_from": relayed_from_in(proposal),
             "reused": json.dumps(reused),
             "footnotes": json.dumps([[n.number, n.text.text] for n in proposal.footnotes]),
             "title": report.title.text if report.title else "",
@@ -423,6 +428,7 @@ def plan_from_review(review: ReviewForm, officials, claims) -> ImportPlan | None
         url=data.get("url", ""),
         original_source=data.get("original_source", ""),
         issued_by=data.get("issued_by", ""),
+        relayed_from=data.get("relayed_from"),
         meeting=data.get("meeting"),
         meeting_title=data.get("meeting_title", ""),
         start_date=data.get("start_date"),

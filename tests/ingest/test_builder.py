@@ -132,3 +132,16 @@ def test_a_readout_of_another_kind_builds_with_its_speakers():
     )
     assert speakers == {"Wang Yi", "Mevlüt Çavuşoğlu"}
     assert report.claims.filter(joint=True).count() == 2
+
+
+def test_an_imported_dispatch_keeps_its_introduction_apart_from_the_account(db):
+    from archive.ingest.builder import build, plan_from_proposal, propose
+
+    publisher = Publisher.objects.create(name="Middle East Media Research Institute (MEMRI)")
+    report = build(plan_from_proposal(propose(SEED.read_text()), publisher))
+    # The ministry's account begins after "Below is ... report:" and its source line.
+    assert report.body[report.relayed_from :].startswith("Dialogue Is Timely And Helpful")
+    tough = report.claims.get(text="tough and direct")  # Washington's words, in MEMRI's intro
+    assert tough.in_introduction and tough.reported_by == ""
+    later = report.claims.filter(text__contains="biggest lie").get()
+    assert not later.in_introduction

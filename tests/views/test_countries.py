@@ -1,4 +1,4 @@
-"""The country-pair page: meetings of two countries and who raised which issue."""
+"""The country-pair page: meetings of two countries and whose claims are on which issue."""
 
 import re
 
