@@ -645,6 +645,11 @@ class ReportQuerySet(models.QuerySet):
     def published(self):
         return self.filter(status=Status.PUBLISHED, meeting__status=Status.PUBLISHED)
 
+    def shown(self, drafts_too: bool):
+        """What a page shows: the published reports, or all of them on a draft's page (its
+        editors see its drafts, archive/views/drafts.py)."""
+        return self if drafts_too else self.published()
+
 
 class Report(KeepsOldSlugs, PublishedFields):
     """The source document about one meeting: a dispatch, a readout, a transcript."""
@@ -835,6 +840,10 @@ class ClaimQuerySet(models.QuerySet):
         """Claims whose report and meeting are both published (`is_public`, kept by
         database triggers, saves two joins on every public query)."""
         return self.filter(is_public=True)
+
+    def shown(self, drafts_too: bool):
+        """What a page shows: the published claims, or all of them on a draft's page."""
+        return self if drafts_too else self.published()
 
     def for_display(self):
         """Everything a claim card shows, in a fixed number of queries. Not its report's body:

@@ -52,8 +52,7 @@ def claim_detail(request: HttpRequest, pk: int) -> HttpResponse:
     draft = drafts.of_claim(claim)
     permalink = request.build_absolute_uri(claim.get_absolute_url())
     citation = citations.for_claim(claim, permalink, timezone.localdate())
-    readable = Claim.objects.all() if draft else Claim.objects.published()
-    previous, following = readable.neighbours(claim)
+    previous, following = Claim.objects.shown(draft is not None).neighbours(claim)
     context = {
         "claim": claim,
         "context": claim_context(claim.report.body, claim),

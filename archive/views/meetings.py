@@ -45,15 +45,7 @@ def meeting_detail(request: HttpRequest, slug: str) -> HttpResponse:
         return found
     meeting = found
     draft = drafts.of_meeting(meeting)
-    # A draft meeting shows its editors all its reports and claims, drafts among them.
-    readable_claims = Claim.objects.all() if draft else Claim.objects.published()
-    claims = list(readable_claims.filter(meeting=meeting).for_display().in_document_order())
-    readable_reports = Report.objects.all() if draft else Report.objects.published()
-    reports = list(
-        readable_reports.filter(meeting=meeting).select_related(
-            "publisher", "relayed_by", "meeting"
-        )
-    )
+    claims, reports = claims_and_reports(meeting, draft is not None)
     for report in reports:
         url = request.build_absolute_uri(report.get_absolute_url())
         report.chicago = citations.chicago(citations.for_report(report, url, timezone.localdate()))
@@ -88,10 +80,7 @@ def meeting_compare(request: HttpRequest, slug: str) -> HttpResponse:
         return HttpResponsePermanentRedirect(found["Location"] + "compare/")
     meeting = found
     draft = drafts.of_meeting(meeting)
-    readable_claims = Claim.objects.all() if draft else Claim.objects.published()
-    claims = list(readable_claims.filter(meeting=meeting).for_display().in_document_order())
-    readable_reports = Report.objects.all() if draft else Report.objects.published()
-    reports = list(readable_reports.filter(meeting=meeting).select_related("publisher"))
+    claims, reports = claims_and_reports(meeting, draft is not None)
     layout = CompareLayoutForm(request.GET)
     by_report = layout.by_report() and len(reports) > 1
     delegations = list(meeting.delegations.all())
@@ -114,6 +103,17 @@ def meeting_compare(request: HttpRequest, slug: str) -> HttpResponse:
         "marks": [d.mark for d in delegations],
     }
     return drafts.render_page(request, "meetings/compare.html", context, draft)
+
+
+def claims_and_reports(meeting: Meeting, drafts_too: bool) -> tuple[list[Claim], list[Report]]:
+    """A meeting's claims in the order of their reports, and its reports; a draft meeting
+    shows its editors its drafts among them."""
+    claims = Claim.objects.shown(drafts_too).filter(meeting=meeting)
+    reports = Report.objects.shown(drafts_too).filter(meeting=meeting)
+    return (
+        list(claims.for_display().in_document_order()),
+        list(reports.select_related("publisher", "relayed_by", "meeting")),
+    )
 
 
 def pair_url(meeting: Meeting) -> str:

@@ -15,8 +15,7 @@ def report_detail(request: HttpRequest, slug: str) -> HttpResponse:
         return found
     report = found
     draft = drafts.of_report(report)
-    readable_claims = Claim.objects.all() if draft else Claim.objects.published()
-    claims = list(readable_claims.filter(report=report).for_display())
+    claims = list(Claim.objects.shown(draft is not None).filter(report=report).for_display())
     paragraphs = mark_claims(report.body, claims)
     permalink = request.build_absolute_uri(report.get_absolute_url())
     citation = citations.for_report(report, permalink, timezone.localdate())
