@@ -15,7 +15,7 @@ from django.db import connection
 from django.db.models import QuerySet
 from django_countries import countries
 
-from archive.facets import JOINT, JOINT_LABEL, Choice, by_count
+from archive.choices import JOINT, JOINT_LABEL, Choice, by_count
 from archive.models import Claim
 
 MONTHS = "months"  # as archive.filters.MONTHS

@@ -32,7 +32,7 @@ import numpy as np
 from django.db import connection
 from django_countries import countries
 
-from archive.facets import JOINT, JOINT_LABEL, Choice
+from archive.choices import JOINT, JOINT_LABEL, Choice
 from archive.models import (
     Claim,
     Delegation,
@@ -86,7 +86,7 @@ class Labels:
 
     def rows(self, ids: np.ndarray, records: np.ndarray) -> "LabelledRows":
         """Rows for ids with their records, most records first, then by label (as
-        `facets.by_count` orders them); ids the table does not hold are left out."""
+        `choices.by_count` orders them); ids the table does not hold are left out."""
         known = (ids < len(self.rank)) & (self.rank[np.minimum(ids, len(self.rank) - 1)] >= 0)
         ids, records = ids[known], records[known]
         order = np.lexsort((self.rank[ids], -records))

@@ -7,13 +7,14 @@ its values would leave (`counts`: one aggregate query). The filter sets in
 """
 
 import datetime
-from dataclasses import dataclass
 
 from django.db import connection
 from django.db.models import Count, Exists, F, OuterRef, Q, QuerySet, Subquery, Value
 from django.db.models.functions import Coalesce, Greatest, Least, TruncMonth
 from django_countries import countries
 
+from archive import claim_counts
+from archive.choices import JOINT, JOINT_LABEL, Choice, by_count
 from archive.models import (
     Claim,
     Delegation,
@@ -27,15 +28,6 @@ from archive.models import (
 )
 
 MAX_VALUE_LENGTH = 100
-
-
-@dataclass
-class Choice:
-    value: str  # as the URL holds it
-    label: str
-    count: int = 0
-    selected: bool = False
-    ids: tuple[int, ...] = ()  # rows the value stands for, when the facet resolves them
 
 
 class Facet:
@@ -78,11 +70,6 @@ class Facet:
 
     def describe(self, choices: list[Choice]) -> str:
         return f"{self.title}: " + " or ".join(c.label for c in choices)
-
-
-def by_count(choices: list[Choice]) -> list[Choice]:
-    """Most records first, then by label; the value settles ties between equal labels."""
-    return sorted(choices, key=lambda c: (-c.count, c.label.lower(), c.value))
 
 
 def grouped(queryset: QuerySet, *fields: str, counted: str = "pk", distinct: bool = False):
@@ -175,8 +162,6 @@ def issue_counts(claims: QuerySet, counted: str) -> list[Choice]:
 
 
 def counted_claims(claims: QuerySet, name: str) -> list[Choice]:
-    from archive import claim_counts  # it builds on this module's choices
-
     return claim_counts.count(claims, [name])[name]
 
 
@@ -228,10 +213,6 @@ class ClaimOfficial(ModelFacet):
 
     def counts(self, queryset):
         return counted_claims(queryset, self.name)
-
-
-JOINT = "joint"
-JOINT_LABEL = "Both sides (joint)"
 
 
 def country_code(value: str) -> str:

@@ -24,7 +24,8 @@ from django.db.models import QuerySet
 from django.http import QueryDict
 
 from archive import claim_counts, facet_index, facets
-from archive.facets import Choice, Facet
+from archive.choices import Choice
+from archive.facets import Facet
 from archive.models import Claim, Issue, Meeting, Revision
 
 if TYPE_CHECKING:

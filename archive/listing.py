@@ -8,7 +8,7 @@ from urllib.parse import urlencode
 from django.http import HttpRequest, QueryDict
 
 from archive import histogram
-from archive.facets import Choice
+from archive.choices import Choice
 from archive.filters import DATE_PARAMETERS, DATES, Counted, FacetedFilterSet, mark_chosen
 
 FORMATS = {"html": "Web page", "csv": "CSV", "json": "JSON"}

@@ -7,7 +7,7 @@ connection, and views never see either engine's syntax.
 
 from dataclasses import dataclass
 from types import ModuleType
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 import numpy as np
 from django.core.paginator import Page, Paginator
@@ -19,8 +19,17 @@ from archive.search.highlight import to_html
 from archive.search.query import ParsedQuery, expand, parse
 from archive.search.synonyms import Matches, lookup
 
-if TYPE_CHECKING:
-    from archive.facet_index import Counter
+
+class RankedCounter(Protocol):
+    """What a search asks of a counter that already holds its matches (the facet index's
+    `Counter`): the order to keep, a page of ids in that order, and the total."""
+
+    ranked: bool
+
+    def ordered_ids(self, order: str, offset: int, limit: int) -> list[int]: ...
+
+    def total(self) -> int: ...
+
 
 ORDERS = {
     "relevance": "Most relevant first",
@@ -89,7 +98,7 @@ class ClaimSearch:
         query: ParsedQuery,
         claims: QuerySet,
         order: str = "relevance",
-        counter: "Counter | None" = None,
+        counter: RankedCounter | None = None,
     ):
         self.query = query
         self.order = order if order in ORDERS else "relevance"
