@@ -49,12 +49,17 @@ def issue_index(claims: Iterable[Claim]) -> list[IssueCount]:
     """The issues claims (with prefetched issues) raise, in order of first mention, each
     with the number of claims `claims_on` gives for it; claims no editor has given an issue
     yet last."""
-    claims = list(claims)
     found: dict[int | None, Issue | NoIssue] = {}
+    counts: dict[int | None, int] = {}
     for claim in claims:
-        for issue in issues_of(claim):
+        tags = issues_of(claim)
+        for issue in tags:
             found.setdefault(issue.pk, issue)
-    rows = [IssueCount(issue, len(claims_on(claims, issue))) for issue in found.values()]
+        # As `claims_on` counts: under each of its issues and their broader ones, once.
+        broader = {tag.parent_id for tag in tags if tag is not NO_ISSUE and tag.parent_id}
+        for pk in {tag.pk for tag in tags} | broader:
+            counts[pk] = counts.get(pk, 0) + 1
+    rows = [IssueCount(issue, counts[pk]) for pk, issue in found.items()]
     return sorted(rows, key=lambda row: row.issue is NO_ISSUE)
 
 

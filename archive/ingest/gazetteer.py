@@ -191,6 +191,12 @@ def is_place(name: str) -> bool:
     return place(name) is not None
 
 
+@functools.cache
+def _folded_country_words() -> dict[str, str]:
+    """Country words without case or accents, as a web address writes them."""
+    return {folded(word): code for word, code in country_words().items()}
+
+
 # The second-level domains governments publish under, before a country's code ("mofa.go.jp",
 # "tccb.gov.tr", "pmo.gov.sg", "diplomatie.gouv.fr").
 GOVERNMENT_DOMAINS = {"gov", "go", "gob", "gouv", "govt", "gv", "gc", "mil", "mofa", "mfa", "mid"}
@@ -212,7 +218,7 @@ def country_of_address(address: str) -> str | None:
     if len(labels) >= 2 and labels[-2] in GOVERNMENT_DOMAINS:
         code = "GB" if labels[-1] == "uk" else labels[-1].upper()
         return code if pycountry.countries.get(alpha_2=code) else None
-    words = {folded(word): code for word, code in country_words().items()}
+    words = _folded_country_words()
     for label in labels:
         mission = re.fullmatch(r"(\w+?)-?(?:embassy|consulate)", label)
         if mission and mission.group(1) in words:
