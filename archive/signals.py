@@ -125,6 +125,11 @@ def after_dependency_deleted(sender, instance, **kwargs):
 # Saving any of these changes what a listing counts: cached counts must be recounted.
 COUNTED = (
     *DEPENDENTS,
+    # No search text depends on these, but publishing or moving a report or meeting changes
+    # which claims are public and their dates (database triggers), a publisher's name a label.
+    models.Report,
+    models.Meeting,
+    models.Publisher,
     Claim,
     Claim.issues.through,
     models.Synonym,

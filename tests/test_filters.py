@@ -173,3 +173,15 @@ def test_a_claim_on_an_issue_and_its_narrower_issue_counts_once(seed):
     assert counts_of(after, "issue")[parent.slug] == claims(f"issue={parent.slug}").qs.count()
     meetings = MeetingFilter(QueryDict(""), queryset=Meeting.objects.published())
     assert counts_of(meetings, "issue")[parent.slug] == 1
+
+
+def test_publishing_a_meeting_shows_its_claims_in_the_counts(seed):
+    draft = make_meeting(claims=3, start=datetime.date(2023, 6, 2))
+    Meeting.objects.filter(pk=draft.pk).update(status="draft")
+    Revision.bump()
+    assert claims("").total() == 70
+    meeting = Meeting.objects.get(pk=draft.pk)
+    meeting.status = "published"
+    meeting.save()
+    assert claims("").total() == 73
+    assert counts_of(claims(""), "meeting")[meeting.slug] == 3
