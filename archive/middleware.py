@@ -1,6 +1,6 @@
-"""Security plumbing Django does not ship: the Permissions-Policy header, a cap on request
-bodies read before anything reads them, and login throttling (django-axes) that lets logins
-without a request through."""
+"""Security plumbing Django does not ship: a cap on request bodies read before anything reads
+them, and login throttling (django-axes) that lets logins without a request through. The
+Permissions-Policy header comes from django-permissions-policy (settings.MIDDLEWARE)."""
 
 from collections.abc import Callable
 
@@ -38,24 +38,6 @@ class RequestSizeLimitMiddleware:
                 content_type="text/plain; charset=utf-8",
             )
         return self.get_response(request)
-
-
-class PermissionsPolicyMiddleware:
-    """Send `settings.PERMISSIONS_POLICY` ({feature: [origins]}; an empty list turns the
-    feature off) as the Permissions-Policy header, unless a view set its own."""
-
-    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
-        self.get_response = get_response
-        self.header = ", ".join(
-            f"{feature}=({' '.join(origins)})"
-            for feature, origins in settings.PERMISSIONS_POLICY.items()
-        )
-
-    def __call__(self, request: HttpRequest) -> HttpResponse:
-        response = self.get_response(request)
-        if self.header:
-            response.headers.setdefault("Permissions-Policy", self.header)
-        return response
 
 
 class LoginThrottleBackend(AxesStandaloneBackend):

@@ -47,7 +47,7 @@ MIDDLEWARE = [
     "archive.middleware.RequestSizeLimitMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
-    "archive.middleware.PermissionsPolicyMiddleware",
+    "django_permissions_policy.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -202,7 +202,8 @@ SECURE_CSP = {
     "form-action": [CSP.SELF],
 }
 # Features the archive never uses are off for it and anything it embeds; the citation "Copy"
-# buttons write to the clipboard.
+# buttons write to the clipboard. Sent by django-permissions-policy, which refuses to start on
+# a feature name it does not know (a typo would otherwise leave a feature on).
 PERMISSIONS_POLICY = {
     feature: []
     for feature in [

@@ -44,6 +44,7 @@ def assert_secure_headers(response) -> None:
     permissions = response.headers["Permissions-Policy"]
     for feature in ["camera=()", "microphone=()", "geolocation=()", "payment=()"]:
         assert feature in permissions
+    assert "clipboard-write=(self)" in permissions  # the citations' Copy buttons
 
 
 @pytest.mark.parametrize(
