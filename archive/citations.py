@@ -4,6 +4,8 @@ researchers paste or import: Chicago and APA text, BibTeX, RIS and CSL-JSON.
 Choices (see README): the *author* of a claim is its speaker when the report names one,
 otherwise its side ("Chinese delegation") or both delegations; the *container* is the report,
 with its publisher, series and number; the permalink and the access date close every form.
+Chicago and APA are written here, not by a CSL processor: the official styles drop the
+provenance and cannot say "quoted in" (docs/permalinks-and-citations.md).
 """
 
 import datetime

@@ -152,3 +152,45 @@ def test_titles_ending_in_punctuation_get_no_second_stop(db):
     citation = citations.for_report(report, "https://example.org/r/", ACCESSED)
     for text in (citations.chicago(citation), citations.apa(citation)):
         assert "?." not in text and ".." not in text
+
+
+SEED_TITLE = (
+    "Chinese Foreign Ministry On U.S.-China Meeting: Our Development Cannot Be Achieved"
+    " Without CCP Leadership; The U.S. Should Have 'A Correct View Of China's Influence"
+    " On The World'"
+)
+MEMRI = "Middle East Media Research Institute (MEMRI)"
+
+
+def test_the_seed_claim_is_cited_with_its_provenance(biggest_lie):
+    """The exact forms a CSL processor could not reproduce (docs/permalinks-and-citations.md):
+    "Quoted in" the report, the meeting, whose account, and the access date."""
+    citation = citations.for_claim(biggest_lie, "https://example.org/claims/1/", ACCESSED)
+    quote = "the claim that there is genocide in China's Xinjiang is the biggest lie of the century"
+    assert citations.chicago(citation) == (
+        f"Delegation of China. \u201c{quote}.\u201d Quoted in \u201c{SEED_TITLE},\u201d"
+        f" Special Dispatch No. 9249. {MEMRI}, March 23, 2021. At the China-U.S. High-Level"
+        " Strategic Dialogue, Anchorage, Alaska, United States, March 18\u201319, 2021."
+        " China\u2019s account, via Xinhua, published by MEMRI. Bilateral Meeting Archive."
+        " Accessed November 28, 2026. https://example.org/claims/1/."
+    )
+    assert citations.apa(citation) == (
+        f"Delegation of China. (2021, March 23). {SEED_TITLE} (Special Dispatch No. 9249)"
+        f" [Statement quoted: \u201c{quote}.\u201d]. {MEMRI}. Bilateral Meeting Archive."
+        " Retrieved November 28, 2026, from https://example.org/claims/1/"
+    )
+
+
+def test_the_seed_report_is_cited_with_what_it_relays(dispatch):
+    citation = citations.for_report(dispatch, "https://example.org/reports/r/", ACCESSED)
+    assert citations.chicago(citation) == (
+        f"{MEMRI}. \u201c{SEED_TITLE}.\u201d Special Dispatch No. 9249. {MEMRI}, March 23,"
+        " 2021. On the China-U.S. High-Level Strategic Dialogue, March 18\u201319, 2021."
+        " Relays: Chinese Foreign Ministry report on the meeting, via Xinhua."
+        " Bilateral Meeting Archive. Accessed November 28, 2026. https://example.org/reports/r/."
+    )
+    assert citations.apa(citation) == (
+        f"{MEMRI}. (2021, March 23). {SEED_TITLE} (Special Dispatch No. 9249). {MEMRI}."
+        " Bilateral Meeting Archive. Retrieved November 28, 2026, from"
+        " https://example.org/reports/r/"
+    )
