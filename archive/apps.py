@@ -1,5 +1,5 @@
 from django.apps import AppConfig
-from django.db.models.signals import post_migrate, pre_migrate
+from django.db.models.signals import pre_migrate
 
 
 class ArchiveConfig(AppConfig):
@@ -11,42 +11,20 @@ class ArchiveConfig(AppConfig):
         from archive import signals
 
         signals.connect()
-        pre_migrate.connect(remove_triggers, sender=self)
-        post_migrate.connect(install_database_objects, sender=self)
+        pre_migrate.connect(keep_triggers_through_rebuilds, sender=self)
 
 
-def touches_archive(plan) -> bool:
-    return any(migration.app_label == "archive" for migration, _ in plan or [])
-
-
-def remove_triggers(sender, using: str, plan=None, **kwargs) -> None:
-    """Only when the archive's own tables are about to change (see publication.uninstall)."""
+def keep_triggers_through_rebuilds(sender, using: str, **kwargs) -> None:
+    """The search and publication schema is made by migrations (0002, 0021), and nothing
+    makes it again after a migrate. The one thing a migrate would otherwise lose is on
+    SQLite: a migration that rebuilds a table drops the triggers on it, and cannot rename the
+    rebuilt table while a trigger on another table names it. For the migrate, table rebuilds
+    set those triggers aside and make them again (archive/sqlite_rebuilds.py). PostgreSQL
+    alters a table in place and keeps its triggers: nothing to do there."""
     from django.db import connections
 
-    from archive import publication
-
-    if touches_archive(plan):
-        publication.uninstall(connections[using])
-
-
-def install_database_objects(sender, using: str, plan=None, **kwargs) -> None:
-    """Full-text indexes and publication triggers are made by raw SQL; make sure they exist
-    after every migrate (SQLite drops a table's triggers when a migration rebuilds it)."""
-    from django.db import connections
-
-    from archive import publication
-    from archive.search import indexes
+    from archive.sqlite_rebuilds import TriggerKeepingSchemaEditor
 
     connection = connections[using]
-    with connection.cursor() as cursor:
-        if "archive_claim" not in connection.introspection.table_names(cursor):
-            return  # migrated back to before the archive's tables
-        columns = {
-            c.name for c in connection.introspection.get_table_description(cursor, "archive_claim")
-        }
-    if "search_context" in columns:
-        indexes.install(connection)
-    if {"is_public", "meeting_date"} <= columns:
-        publication.install(connection)
-        if touches_archive(plan):
-            publication.resync(connection)  # the triggers were off during the migration
+    if connection.vendor == "sqlite":
+        connection.SchemaEditorClass = TriggerKeepingSchemaEditor

@@ -2,8 +2,12 @@
 both published" (and a claim's `meeting` and `meeting_date` equal to its report's meeting's),
 and that refuse a claim whose text is not its report's words at its offsets (the archive's
 verbatim rule, `claim.text == report.body[start:end]`), on every path that writes rows:
-save(), QuerySet.update(), bulk_create() and loaddata. Installed with the search indexes
-after every migrate."""
+save(), QuerySet.update(), bulk_create() and loaddata.
+
+Migration 0021 made them, in fixed SQL; these definitions are what `rebuild_search_index`
+makes again, and tests/test_migrations.py checks that they are still the ones the migrations
+made. Changing one is a new migration. A migration that drops or retypes a column a trigger
+watches drops the trigger first (PostgreSQL refuses otherwise) and makes it again after."""
 
 PUBLISHED = "'published'"
 
@@ -119,9 +123,7 @@ TRIGGERS = {
 
 
 def uninstall(connection) -> None:
-    """Drop the triggers before migrating: SQLite rebuilds tables by renaming, which fails
-    while a trigger on another table names the one rebuilt, and PostgreSQL will not drop a
-    column a trigger watches. `install` makes them again after the migration."""
+    """Drop the triggers (`install` does first on SQLite, which cannot replace a trigger)."""
     with connection.cursor() as cursor:
         tables = set(connection.introspection.table_names(cursor))
         for name, table in TRIGGERS.items():

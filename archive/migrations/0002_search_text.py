@@ -3,17 +3,99 @@
 import django.db.models.functions.text
 from django.db import migrations, models
 
-from archive.search import indexes
+# The full-text objects as archive/search/indexes.py made them when this migration was
+# written, frozen here: a migration must do the same thing whatever the code is today.
+# Each indexed table with its three columns, the first ranking highest.
+INDEXED = {
+    "archive_claim": ("text", "search_context", "search_source"),
+    "archive_report": ("title", "original_source", "body"),
+    "archive_meeting": ("title", "place", "summary"),
+}
+
+POSTGRES_SETUP = [
+    "CREATE EXTENSION IF NOT EXISTS unaccent",
+    "CREATE EXTENSION IF NOT EXISTS pg_trgm",
+    """DO $$ BEGIN
+        IF NOT EXISTS (SELECT 1 FROM pg_ts_config WHERE cfgname = 'archive_english') THEN
+            CREATE TEXT SEARCH CONFIGURATION archive_english (COPY = english);
+            ALTER TEXT SEARCH CONFIGURATION archive_english
+                ALTER MAPPING FOR hword, hword_part, word WITH unaccent, english_stem;
+        END IF;
+    END $$""",
+    "CREATE INDEX IF NOT EXISTS archive_person_name_trgm ON archive_person "
+    "USING gin (lower(name) gin_trgm_ops)",
+    "CREATE INDEX IF NOT EXISTS archive_personalias_name_trgm ON archive_personalias "
+    "USING gin (lower(name) gin_trgm_ops)",
+]
+
+
+def postgres_sql(table, columns):
+    vector = " || ".join(
+        f"setweight(to_tsvector('archive_english', coalesce({column}, '')), '{letter}')"
+        for column, letter in zip(columns, "ABC", strict=True)
+    )
+    return [
+        f"ALTER TABLE {table} ADD COLUMN IF NOT EXISTS search_vector tsvector "
+        f"GENERATED ALWAYS AS ({vector}) STORED",
+        f"CREATE INDEX IF NOT EXISTS {table}_search_gin ON {table} USING gin (search_vector)",
+    ]
+
+
+def sqlite_sql(table, columns):
+    fts = f"{table}_fts"
+    names = ", ".join(columns)
+    new = ", ".join(f"new.{c}" for c in columns)
+    old = ", ".join(f"old.{c}" for c in columns)
+    return [
+        f"CREATE VIRTUAL TABLE IF NOT EXISTS {fts} USING fts5({names}, "
+        f"content='{table}', content_rowid='id', "
+        "tokenize='porter unicode61 remove_diacritics 2')",
+        f"CREATE TRIGGER IF NOT EXISTS {fts}_insert AFTER INSERT ON {table} BEGIN "
+        f"INSERT INTO {fts}(rowid, {names}) VALUES (new.id, {new}); END",
+        f"CREATE TRIGGER IF NOT EXISTS {fts}_delete AFTER DELETE ON {table} BEGIN "
+        f"INSERT INTO {fts}({fts}, rowid, {names}) VALUES ('delete', old.id, {old}); END",
+        f"CREATE TRIGGER IF NOT EXISTS {fts}_update AFTER UPDATE OF {names} ON {table} BEGIN "
+        f"INSERT INTO {fts}({fts}, rowid, {names}) VALUES ('delete', old.id, {old}); "
+        f"INSERT INTO {fts}(rowid, {names}) VALUES (new.id, {new}); END",
+    ]
 
 
 def install_search(apps, schema_editor):
-    indexes.install(schema_editor.connection)
-    if schema_editor.connection.vendor == "sqlite":
-        indexes.rebuild(schema_editor.connection)
+    vendor = schema_editor.connection.vendor
+    with schema_editor.connection.cursor() as cursor:
+        if vendor == "sqlite":
+            for table, columns in INDEXED.items():
+                for statement in sqlite_sql(table, columns):
+                    cursor.execute(statement)
+                cursor.execute(f"INSERT INTO {table}_fts({table}_fts) VALUES ('rebuild')")
+        elif vendor == "postgresql":
+            # ALTER TABLE only where the column is missing: it cannot run inside a
+            # transaction that has pending constraint checks.
+            cursor.execute(
+                "SELECT table_name FROM information_schema.columns "
+                "WHERE column_name = 'search_vector' AND table_schema = current_schema()"
+            )
+            present = {row[0] for row in cursor.fetchall()}
+            statements = POSTGRES_SETUP + [
+                statement
+                for table, columns in INDEXED.items()
+                if table not in present
+                for statement in postgres_sql(table, columns)
+            ]
+            for statement in statements:
+                cursor.execute(statement)
 
 
 def remove_search(apps, schema_editor):
-    indexes.uninstall(schema_editor.connection)
+    vendor = schema_editor.connection.vendor
+    with schema_editor.connection.cursor() as cursor:
+        for table in INDEXED:
+            if vendor == "sqlite":
+                for suffix in ("insert", "delete", "update"):
+                    cursor.execute(f"DROP TRIGGER IF EXISTS {table}_fts_{suffix}")
+                cursor.execute(f"DROP TABLE IF EXISTS {table}_fts")
+            elif vendor == "postgresql":
+                cursor.execute(f"ALTER TABLE {table} DROP COLUMN IF EXISTS search_vector")
 
 
 class Migration(migrations.Migration):

@@ -2,15 +2,19 @@
 
 from django.db import migrations, models
 
-from archive import publication
+# archive/publication.py's claim_is_public() as it was when this migration was written.
+CLAIM_IS_PUBLIC = (
+    "COALESCE((SELECT r.status = 'published' AND m.status = 'published' FROM archive_report r "
+    "JOIN archive_meeting m ON m.id = r.meeting_id WHERE r.id = archive_claim.report_id), "
+    "FALSE)"
+)
 
 
 def compute_is_public(apps, schema_editor):
-    # The triggers that keep it are installed after every migrate (archive/apps.py). Only
-    # the flag: later columns the triggers keep (meeting_date) do not exist yet.
-    value = publication.claim_is_public("archive_claim.report_id")
+    # The triggers that keep it are made by 0021_search_schema. Only the flag: later
+    # columns the triggers keep (meeting_date) do not exist yet.
     with schema_editor.connection.cursor() as cursor:
-        cursor.execute(f"UPDATE archive_claim SET is_public = {value}")
+        cursor.execute(f"UPDATE archive_claim SET is_public = {CLAIM_IS_PUBLIC}")
 
 
 class Migration(migrations.Migration):

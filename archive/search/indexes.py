@@ -105,8 +105,8 @@ def missing_vector_tables(cursor) -> set[str]:
 
 
 def install(connection) -> None:
-    """Create what is missing (idempotent): run after every migration, since SQLite's schema
-    editor rebuilds a table on some changes and drops its triggers with it."""
+    """Create what is missing (idempotent), for `rebuild_search_index`: the migrations made
+    them (0002, 0021), and tests/test_migrations.py checks these are the ones they made."""
     with connection.cursor() as cursor:
         if connection.vendor == "postgresql":
             # ALTER TABLE only where the column is missing: it cannot run inside a
@@ -121,17 +121,6 @@ def install(connection) -> None:
             return
         for statement in statements:
             cursor.execute(statement)
-
-
-def uninstall(connection) -> None:
-    with connection.cursor() as cursor:
-        for index in ALL:
-            if connection.vendor == "sqlite":
-                for suffix in ("insert", "delete", "update"):
-                    cursor.execute(f"DROP TRIGGER IF EXISTS {index.fts_table}_{suffix}")
-                cursor.execute(f"DROP TABLE IF EXISTS {index.fts_table}")
-            elif connection.vendor == "postgresql":
-                cursor.execute(f"ALTER TABLE {index.table} DROP COLUMN IF EXISTS search_vector")
 
 
 def rebuild(connection) -> list[str]:
