@@ -7,7 +7,7 @@ from urllib.parse import urlencode
 
 from django.http import HttpRequest, QueryDict
 
-from archive import histogram
+from archive import charts
 from archive.choices import Choice
 from archive.filters import DATE_PARAMETERS, DATES, Counted, FacetedFilterSet, mark_chosen
 
@@ -170,11 +170,11 @@ def facet_views(counts: dict, filters: FacetedFilterSet, links: Links) -> list[F
     return views
 
 
-def date_histogram(filters: FacetedFilterSet, links: Links) -> histogram.Histogram | None:
+def date_histogram(filters: FacetedFilterSet, links: Links) -> charts.Chart | None:
     years = {int(c.value) for c in filters.chosen.get(DATES, [])}
     start = filters.bounds.get("from", (None, None))[1]
     end = filters.bounds.get("to", (None, None))[1]
-    return histogram.build(
+    return charts.histogram(
         filters.monthly_counts(),
         start,
         end,

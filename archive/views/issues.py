@@ -3,7 +3,7 @@ import datetime
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
-from archive import timeline
+from archive import charts
 from archive.filters import with_claim_counts
 from archive.models import Claim, Issue
 from archive.presentation import issue_tree
@@ -28,7 +28,7 @@ def issue_detail(request: HttpRequest, slug: str) -> HttpResponse:
     claims = about.in_month(month) if month else about
     context = {
         "issue": issue,
-        "timeline": timeline.build(about.monthly_counts_by_side()),
+        "timeline": charts.timeline(about.monthly_counts_by_side(), url_for_month=month_link),
         "month": month,
         "problem": problem,
         "children": with_claim_counts(
@@ -37,6 +37,11 @@ def issue_detail(request: HttpRequest, slug: str) -> HttpResponse:
         "page": paginate(request, claims.for_display().by_meeting_and_side()),
     }
     return render(request, "issues/detail.html", context)
+
+
+def month_link(month: datetime.date) -> str:
+    """A timeline's bar narrows this page's list to its month (requested_month reads it)."""
+    return f"?month={month:%Y-%m}#claims-list"
 
 
 def requested_month(request: HttpRequest) -> tuple[datetime.date | None, str]:

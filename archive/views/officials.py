@@ -2,7 +2,7 @@ from django.db.models import Count
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
-from archive import structured_data, timeline
+from archive import charts, structured_data
 from archive.models import Claim, Issue, Participation, Person
 from archive.views.pagination import paginate
 from archive.views.slugs import find_or_redirect
@@ -42,16 +42,16 @@ def official_detail(request: HttpRequest, slug: str) -> HttpResponse:
     return render(request, "officials/detail.html", context)
 
 
-def issue_timeline(attributed) -> timeline.Timeline | None:
+def issue_timeline(attributed) -> charts.Chart | None:
     """The claims by month, each once, in a series for each of the issues they are most often
     on: a query for those issues with their names, one for the months."""
     leading = (
         Issue.objects.filter(claims__in=attributed)
         .annotate(claims_on=Count("claims"))
         .order_by("-claims_on", "name")
-        .values_list("pk", "name")[: timeline.MAX_SERIES]
+        .values_list("pk", "name")[: charts.MAX_SERIES]
     )
     names = dict(leading)
     if not names:
         return None
-    return timeline.by_issue(attributed.monthly_counts_by_issue(list(names)), names)
+    return charts.timeline_by_issue(attributed.monthly_counts_by_issue(list(names)), names)

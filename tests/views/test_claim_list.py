@@ -227,8 +227,8 @@ def test_the_histogram_bars_narrow_to_their_period(client, seed):
     make_meeting(claims=2, start=datetime.date(2025, 1, 9))
     page = page_of(client)
     # Over three years: one bar per year, each linking to its year.
-    assert 'href="/claims/?year=2021" rel="nofollow" aria-label="2021: 70"' in page
-    assert 'href="/claims/?year=2025" rel="nofollow" aria-label="2025: 2"' in page
+    assert 'href="/claims/?year=2021" rel="nofollow" aria-label="2021: 70 results"' in page
+    assert 'href="/claims/?year=2025" rel="nofollow" aria-label="2025: 2 results"' in page
     narrowed = page_of(client, "year=2021")
     assert "70 claims" in narrowed
     # Within a year: by month, linking to a from/to range.

@@ -2,7 +2,7 @@ import re
 
 import pytest
 
-from archive.models import Status
+from archive.models import Claim, Issue, Person, Status
 from tests.factories import make_meeting
 
 pytestmark = pytest.mark.django_db
@@ -95,3 +95,41 @@ def test_the_side_claim_counts_link_to_the_claims_they_count(client, seed):
     for url, count in links:
         listed = client.get(url.replace("&amp;", "&")).content.decode()
         assert f">{count} claim" in listed, url
+
+
+@pytest.fixture
+def blinken_on_two_issues(blinken_speaking) -> Claim:
+    """Blinken's claim on Taiwan and on trade, and one on trade alone."""
+    taiwan, trade = Issue.objects.get(slug="taiwan"), Issue.objects.get(slug="trade-and-economy")
+    blinken_speaking.issues.set([taiwan, trade])
+    also = Claim.objects.create(
+        report=blinken_speaking.report,
+        text="the United States",
+        delegation=blinken_speaking.delegation,
+        speaker=blinken_speaking.speaker,
+    )
+    also.issues.set([trade])
+    return blinken_speaking
+
+
+def test_a_claim_on_two_issues_is_counted_once_in_its_bar(client, blinken_on_two_issues):
+    """Two claims in March 2021, one on two issues: the bar has two claims, not three."""
+    page = client.get("/officials/antony-blinken/").content.decode()
+    assert "the busiest month has 2." in page
+    # Trade and economy, the issue of both, comes first and takes both: Taiwan has no
+    # claim of its own left to show (the old counting drew a bar of three).
+    assert '<th scope="row">March 2021</th><td>2</td><td>2</td></tr>' in page
+    assert "Taiwan" not in page[page.index('<ul class="legend">') : page.index("</ul>")]
+
+
+def test_an_officials_months_are_counted_in_two_queries(blinken_on_two_issues):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from archive.views.officials import issue_timeline
+
+    attributed = Claim.objects.published().by(Person.objects.get(slug="antony-blinken"))
+    with CaptureQueriesContext(connection) as queries:
+        timeline = issue_timeline(attributed)
+    assert len(queries) == 2
+    assert [bar.total for bar in timeline.bars if bar.total] == [2]
