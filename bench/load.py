@@ -35,7 +35,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urlencode
 
-from common import OUT, ROOT, machine
+from common import OUT, ROOT, machine, vacuum
 
 EDITOR = "load-editor"
 EDITOR_PASSWORD = "load-test-editor-password"
@@ -209,6 +209,7 @@ def prepare(claims: int) -> Targets:
     from django.core.management import call_command
 
     from archive.models import Claim, Delegation, Issue, Meeting, Person, Report
+    from bench.synthetic import generate
 
     OUT.mkdir(exist_ok=True)
     call_command("migrate", verbosity=0)
@@ -217,7 +218,8 @@ def prepare(claims: int) -> Targets:
         call_command("load_seed", verbosity=0)
     if not Meeting.objects.filter(slug__startswith="gen-").exists():
         print(f"Generating {claims} claims (once per database)...", flush=True)
-        call_command("generate_archive", claims=claims, seed=1)
+        generate(claims, seed=1)
+        vacuum()
     user = get_user_model().objects.filter(username=EDITOR).first()
     if user is None:
         user = get_user_model().objects.create_superuser(EDITOR, "editor@example.org")
