@@ -37,7 +37,7 @@ serve: install
 	DEBUG=False $(BIN)/python manage.py collectstatic --no-input --verbosity 0
 	DEBUG=False $(BIN)/python manage.py migrate --no-input
 	DEBUG=False $(BIN)/python manage.py load_seed
-	DEBUG=False COUNTS_CACHE_DIR=$(CURDIR)/.cache/counts $(BIN)/gunicorn archive.wsgi --bind 127.0.0.1:$(PORT) --workers 2 --access-logfile -
+	DEBUG=False $(BIN)/gunicorn archive.wsgi --bind 127.0.0.1:$(PORT) --workers 2 --access-logfile -
 
 lint: install
 	$(BIN)/ruff check .

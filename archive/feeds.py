@@ -11,7 +11,8 @@ from archive.filters import ClaimFilter
 from archive.listing import Links, first_values
 from archive.models import Claim
 from archive.ratelimit import too_many_exports
-from archive.search import backend, indexes, prepare
+from archive.search import FoundClaims, prepare
+from archive.views.listing import records_of
 
 FEED_SIZE = 50
 
@@ -47,10 +48,13 @@ class ClaimFeed(Feed):
         if not hasattr(request, "_claim_filters"):
             data = first_values(request.GET)
             prepared = prepare(data.get("q", ""))
-            claims = Claim.objects.published()
-            if not prepared.is_empty:
-                claims = backend().matching(claims, prepared.parsed, indexes.CLAIMS)
-            filters = ClaimFilter(data, queryset=claims)
+            parsed = prepared.parsed
+            searched = not prepared.is_empty
+            filters = ClaimFilter(
+                data,
+                matches=FoundClaims(parsed) if searched else None,
+                key=repr((parsed.include, parsed.exclude)) if searched else "",
+            )
             filters.words = prepared.parsed.text if not prepared.is_empty else ""
             # Words that search nothing ("*") must not widen the feed to every claim.
             typed = bool(data.get("q", "").strip())
@@ -80,12 +84,12 @@ class ClaimFeed(Feed):
         return "Claims from bilateral meeting reports, newest published first."
 
     def items(self, filters: ClaimFilter):
-        return (
-            filters.qs.for_display()
+        shown = (
+            Claim.objects.for_display()
             .select_related("report")
             .annotate(last_corrected=Max("corrections__corrected_at"))
-            .order_by("-report__published_at", "-meeting_date", "report_id", "start")[:FEED_SIZE]
         )
+        return records_of(shown, filters.ids("published", 0, FEED_SIZE))
 
     def item_title(self, claim: Claim) -> str:
         words = (

@@ -1,37 +1,28 @@
-"""The filter sets of the claim and meeting listings (django-filter), with honest counts.
+"""The facets and date range a listing (claims, meetings, search results) is narrowed by,
+read from the query string through a form, and what they leave: the total, a page of ids in
+order, and each facet's counts with every other filter applied but not its own (choosing
+Taiwan still shows how many claims Hong Kong would add). The year and the from/to range are
+one facet (the dates).
 
-Each facet's counts are taken with every other active filter applied but not its own, so
-choosing Taiwan still shows how many claims Hong Kong would add. The year and the from/to
-range are one facet (the dates). The claims' counts come from the in-memory copy of their
-facet values when the process has a current one (`archive/facet_index.py`); counts taken in
-SQL are cached under the archive's `Revision`, which every editor's save moves on, so a
-cached count is never stale.
+All of it is taken from this process's in-memory tables (`archive/facet_index.py`, brought to
+the archive's current revision by `archive/facet_tables.py`): what a value selects is written
+there once, and the database is asked only for the records a page shows.
 """
 
 import datetime
-import hashlib
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import partial
-from typing import TYPE_CHECKING
+from functools import cached_property, partial
 
-import django_filters
 from django import forms
-from django.conf import settings
-from django.core.cache import cache
-from django.db import connection
-from django.db.models import QuerySet
 from django.http import QueryDict
 
-from archive import claim_counts, facet_index, facets
+from archive import facet_tables, facets
 from archive.choices import Choice
+from archive.facet_index import Counter, Matches, Table
 from archive.facets import Facet
-from archive.models import Claim, Issue, Meeting, Revision
+from archive.models import Issue
 
-if TYPE_CHECKING:
-    from archive.search import FoundClaims
-
-COUNTS_CACHE_SECONDS = 3600
 MONTHS = "months"  # the monthly counts behind the dates facet and its histogram
 DATES = "year"  # the facet that stands for all three date parameters
 DATE_PARAMETERS = ("year", "from", "to")
@@ -51,18 +42,6 @@ class ValuesField(forms.Field):
             if item and item not in values:
                 values.append(item)
         return values
-
-
-class FacetFilter(django_filters.Filter):
-    field_class = ValuesField
-
-    def __init__(self, facet: Facet, **kwargs):
-        super().__init__(field_name=facet.name, label=facet.title, **kwargs)
-        self.facet = facet
-
-    def filter(self, queryset, value):
-        """`value`: the chosen values as the facet resolved them (Choice objects)."""
-        return self.facet.narrow(queryset, self.facet.narrowing(value)) if value else queryset
 
 
 class DateBoundField(forms.CharField):
@@ -96,23 +75,6 @@ class DateBoundField(forms.CharField):
         )
 
 
-class DateBoundFilter(django_filters.Filter):
-    def __init__(self, field_name: str, *, end: bool):
-        super().__init__(field_name=field_name, lookup_expr="lte" if end else "gte")
-        self.end = end
-
-    @property
-    def field(self):
-        if not hasattr(self, "_field"):
-            self._field = DateBoundField(end=self.end, label="To" if self.end else "From")
-        return self._field
-
-    def filter(self, queryset, value):
-        if not value:
-            return queryset
-        return queryset.filter(**{f"{self.field_name}__{self.lookup_expr}": value[1]})
-
-
 def describe_bound(text: str) -> str:
     parts = text.split("-")
     date = datetime.date(int(parts[0]), int(parts[1]) if len(parts) > 1 else 1, 1)
@@ -121,59 +83,63 @@ def describe_bound(text: str) -> str:
     return f"{date:%B %Y}" if len(parts) == 2 else parts[0]
 
 
-class FacetedFilterSet(django_filters.FilterSet):
-    """Reads the facets' values and the date range from the query string; what it cannot
-    use it leaves out and explains in `problems` (never an error page)."""
+class FacetForm(forms.Form):
+    """The listing's facets (each a repeated parameter) and its date range."""
 
-    date_field = ""
-    scope = ""  # names the listing in cache keys
+    def __init__(self, data: QueryDict, facet_names: Iterable[str]):
+        super().__init__(data)
+        for name in facet_names:
+            self.fields[name] = ValuesField(required=False)
+        self.fields["from"] = DateBoundField(end=False, label="From")
+        self.fields["to"] = DateBoundField(end=True, label="To")
+
+
+class FacetedFilterSet:
+    """Reads the facets' values and the date range from the query string; what it cannot
+    use it leaves out and explains in `problems` (never an error page). `matches` is what a
+    full-text search found (None: no search), `key` the search as a key for what the tables
+    remember of it, `ranked` whether its results are ordered by relevance."""
+
+    facets: dict[str, Facet] = {}
+    table = ""  # the Copy's table: "claims" or "meetings"
 
     def __init__(
         self,
-        data,
-        queryset: QuerySet,
-        restrict: Callable | None = None,
-        key="",
-        matches: "FoundClaims | None" = None,
+        data: QueryDict,
+        matches: Matches | None = None,
+        key: str = "",
+        ranked: bool = True,
     ):
-        """`restrict` narrows every counted queryset further (a full-text match); `key`
-        says how, for the cache; `matches` reads the ids `restrict` leaves and their
-        relevance, for counting in memory (archive/facet_index.py)."""
-        super().__init__(data=data, queryset=queryset)
-        self.restrict = restrict or (lambda queryset: queryset)
-        self.restrict_key = key
+        self.form = FacetForm(data, self.facets)
         self.matches = matches
+        self.key = key
+        self.ranked = ranked
         self.problems: list[str] = []
         self.chosen: dict[str, list[Choice]] = {}
         self.bounds: dict[str, tuple[str, datetime.date]] = {}
-        self._counted: dict[str, list] = {}
         self.read()
-
-    @property
-    def facet_filters(self) -> dict[str, FacetFilter]:
-        return {n: f for n, f in self.filters.items() if isinstance(f, FacetFilter)}
 
     def read(self) -> None:
         form = self.form
         form.is_valid()
         for errors in form.errors.values():
             self.problems.extend(f"{e} It is left out." for e in errors)
-        for name, filter_ in self.facet_filters.items():
+        for name, facet in self.facets.items():
             values = form.cleaned_data.get(name) or []
             if not values:
                 continue
-            chosen, unknown = filter_.facet.resolve(values)
+            chosen, unknown = facet.resolve(values)
             # A bookmarked or subscribed filter keeps working after a rename.
-            current = filter_.facet.current_slugs(unknown)
+            current = facet.current_slugs(unknown)
             if current:
-                renamed, _ = filter_.facet.resolve(list(current.values()))
+                renamed, _ = facet.resolve(list(current.values()))
                 chosen = list({c.value: c for c in chosen + renamed}.values())
                 unknown = [value for value in unknown if value not in current]
             if chosen:
                 self.chosen[name] = chosen
             for value in unknown:
                 self.problems.append(
-                    f"There is no {filter_.facet.noun or filter_.facet.title.lower()} "
+                    f"There is no {facet.noun or facet.title.lower()} "
                     f"\u201c{value}\u201d in the archive; it is left out."
                 )
         for name in ("from", "to"):
@@ -187,21 +153,7 @@ class FacetedFilterSet(django_filters.FilterSet):
                     "The date range ended before it started; the two dates were swapped."
                 )
 
-    def filter_queryset(self, queryset):
-        return self.filtered(queryset)
-
-    def filtered(self, queryset: QuerySet | None = None, skip: str = "") -> QuerySet:
-        """The queryset with every active filter but `skip` (a facet's name)."""
-        queryset = self.queryset.all() if queryset is None else queryset
-        for name, choices in self.chosen.items():
-            if name != skip and not (skip == DATES and name in DATE_PARAMETERS):
-                queryset = self.filters[name].filter(queryset, choices)
-        if skip != DATES:
-            for name, bound in self.bounds.items():
-                queryset = self.filters[name].filter(queryset, bound)
-        return queryset
-
-    # The state, for links and cache keys ------------------------------------------------
+    # The state, for links ----------------------------------------------------------------
 
     def items(self, skip: str = "") -> list[tuple[str, str]]:
         """The active filters as sorted (parameter, value) pairs."""
@@ -219,45 +171,34 @@ class FacetedFilterSet(django_filters.FilterSet):
     def is_active(self) -> bool:
         return bool(self.chosen or self.bounds)
 
-    def cache_key(self, what: str, skip: str = "") -> str:
-        state = repr((self.scope, what, self.restrict_key, self.items(skip)))
-        digest = hashlib.sha256(state.encode()).hexdigest()[:32]
-        return f"counts:{self.revision}:{digest}"
+    # What the filters leave ---------------------------------------------------------------
 
-    @property
-    def revision(self) -> int:
-        if not hasattr(self, "_revision"):
-            self._revision = Revision.current()
-        return self._revision
+    @cached_property
+    def counter(self) -> Counter:
+        table: Table = getattr(facet_tables.current(), self.table)
+        bounds = {name: date for name, (_, date) in self.bounds.items()}
+        counter = Counter(table, self.chosen, bounds, self.matches, found_key=self.key)
+        counter.ranked = self.ranked
+        return counter
 
-    # Counts -------------------------------------------------------------------------------
+    def ids(self, order: str, offset: int = 0, limit: int | None = None) -> list[int]:
+        """The selected records' ids in `order` (a listing's sort, or "relevance" for a
+        search), from `offset`, `limit` of them (all when None)."""
+        return self.counter.ordered_ids(order, offset, limit)
 
     def total(self) -> int:
-        """How many records the listing holds. Without a date filter, the sum of the monthly
-        counts, which are counted with the facets anyway (every record has a date);
-        otherwise a count, cached like the facet counts."""
-        counter = self.counter()
-        if counter is not None:
-            return self.counted_in_memory(counter, "total")
-        if not any(name in DATE_PARAMETERS for name, _ in self.items()):
-            names = [name for name in self.facet_filters if name != DATES]
-            return sum(n for _, n in self.counted([*names, MONTHS])[MONTHS])
-        key = self.cache_key("total")
-        total = cache.get(key)
-        if total is None:
-            total = self.restrict(self.filtered()).count()
-            cache.set(key, total, COUNTS_CACHE_SECONDS)
-        return total
+        """How many records the listing holds."""
+        return self.counted("total")
 
     def facet_counts(self, top: int | None = None, whole: str = "") -> dict[str, "Counted"]:
         """Each facet's values with the records each would leave, most first: the first
         `top` (all of them for the facet named `whole`, or when `top` is None) and every
         chosen value, marked, even when it has no records left."""
-        names = [name for name in self.facet_filters if name != DATES]
-        found = self.counted([*names, MONTHS])
         counts = {}
-        for name in names:
-            rows = found[name]
+        for name in self.facets:
+            if name == DATES:
+                continue
+            rows = self.counted(name)
             shown = rows if top is None or name == whole else rows[:top]
             counts[name] = Counted(
                 mark_chosen(shown, rows, self.chosen.get(name, [])), len(rows) - len(shown)
@@ -266,73 +207,22 @@ class FacetedFilterSet(django_filters.FilterSet):
 
     def monthly_counts(self) -> list[tuple[datetime.date, int]]:
         """Records per month with every filter but the dates: the histogram and the years."""
-        return self.counted([MONTHS])[MONTHS]
+        return self.counted(MONTHS)
 
-    def counted(self, names: list[str]) -> dict[str, list]:
-        """Rows of each named facet ((value, label, records), most first) or of MONTHS
-        ((first day, records)): from the in-memory copy when there is a current one (see
-        `counter`), else from the cache or counted in SQL, the facets whose counts share one
-        set of filters (all those without a filter of their own) in one pass."""
-        found = {name: self._counted[name] for name in names if name in self._counted}
-        wanted = [name for name in names if name not in found]
-        counter = self.counter() if wanted else None
-        if counter is not None:  # in memory: cheaper than even the cache's round trip
-            found |= {name: self.counted_in_memory(counter, name) for name in wanted}
-            wanted = []
-        missing: dict[tuple, list[tuple[str, str]]] = {}
-        for name in wanted:
-            skip = DATES if name == MONTHS else name
-            key = self.cache_key(name, skip=skip)
-            rows = cache.get(key)
-            if rows is None:
-                missing.setdefault(tuple(self.items(skip)), []).append((name, key))
-            else:
-                found[name] = rows
-        for state, group in missing.items():
-            first = group[0][0]
-            base = self.restrict(self.filtered(skip=DATES if first == MONTHS else first))
-            everything = not state and not self.restrict_key
-            counted = self.count_together(base, [name for name, _ in group], everything)
-            for name, key in group:
-                rows = counted[name]
-                if name != MONTHS:
-                    # Plain tuples: unpickled on every page, they cost a tenth of dataclasses.
-                    rows = [(c.value, c.label, c.count) for c in rows]
-                cache.set(key, rows, COUNTS_CACHE_SECONDS)
-                found[name] = rows
-        self._counted.update(found)
-        return found
-
-    def counter(self) -> facet_index.Counter | None:
-        """Counts from memory, when the listing has a current copy there (claims do)."""
-        return None
-
-    def counted_in_memory(self, counter: facet_index.Counter, name: str):
-        """A facet's rows, MONTHS or the "total", kept with the copy under the filters they
-        depend on (so choosing a value reuses its own facet's counts)."""
+    def counted(self, name: str):
+        """A facet's rows ((value, label, records), most first), MONTHS or the "total",
+        kept with the table under the filters they depend on (so choosing a value reuses
+        its own facet's counts, and paging a search its counts)."""
+        counter = self.counter
         skip = DATES if name == MONTHS else "" if name == "total" else name
-        key = (self.scope, self.restrict_key, tuple(self.items(skip)), name)
-        return counter.columns.remember(key, partial(counter.counts, name))
+        key = (self.key, tuple(self.items(skip)), name, counter.ranked)
+        return counter.table.remember(key, partial(counter.counts, name))
 
-    def count_together(
-        self, queryset: QuerySet, names: list[str], everything: bool = False
-    ) -> dict[str, list]:
-        """Count the named facets over one queryset (a query each; see ClaimFilter).
-        `everything`: the queryset is the whole unfiltered listing."""
-        counted = {}
-        for name in names:
-            if name == MONTHS:
-                counted[name] = self.filters[DATES].facet.monthly_counts(queryset)
-            else:
-                counted[name] = self.filters[name].facet.counts(queryset)
-        return counted
-
-    def chips(self) -> list[tuple[str, str, str]]:
+    def chips(self) -> list[tuple[str, str, str, str]]:
         """(facet title, value label, parameter, value) for each active filter."""
         chips = []
         for name, choices in self.chosen.items():
-            title = self.filters[name].facet.title
-            chips += [(title, c.label, name, c.value) for c in choices]
+            chips += [(self.facets[name].title, c.label, name, c.value) for c in choices]
         for name, (text, _) in self.bounds.items():
             chips.append(("From" if name == "from" else "To", describe_bound(text), name, text))
         return chips
@@ -369,74 +259,43 @@ def mark_chosen(shown: list[tuple], rows: list[tuple], chosen: list[Choice]) -> 
 
 
 class ClaimFilter(FacetedFilterSet):
-    scope = "claims"
-    date_field = "meeting_date"
-
-    issue = FacetFilter(facets.ClaimIssue())
-    official = FacetFilter(facets.ClaimOfficial())
-    country = FacetFilter(facets.ClaimCountry())
-    meeting = FacetFilter(facets.ClaimMeeting())
-    kind = FacetFilter(facets.ClaimKind())
-    publisher = FacetFilter(facets.ClaimPublisher())
-    year = FacetFilter(facets.Year("meeting_date"))
-
-    class Meta:
-        model = Claim
-        fields: list[str] = []
-
-    def counter(self):
-        if not hasattr(self, "_counter"):
-            self._counter = None
-            searched = bool(self.restrict_key)
-            if settings.FACET_INDEX and (self.matches or not searched):
-                columns = facet_index.current(self.revision)
-                if columns is not None:
-                    bounds = {name: date for name, (_, date) in self.bounds.items()}
-                    matched = self.matches if searched else None
-                    self._counter = facet_index.Counter(
-                        columns, self.chosen, bounds, matched, found_key=self.restrict_key
-                    )
-        return self._counter
-
-    def count_together(self, queryset, names, everything=False):
-        """All of them in one statement, the claims selected once (archive/claim_counts.py),
-        except for every claim on PostgreSQL: there a statement per facet, each an
-        index-only scan, beats materialising a million claims (1.7 s against 4.8 s)."""
-        together = not (everything and connection.vendor == "postgresql")
-        return claim_counts.count(queryset, names, together=together)
+    table = "claims"
+    facets = {
+        facet.name: facet
+        for facet in (
+            facets.ClaimIssue(),
+            facets.ClaimOfficial(),
+            facets.ClaimCountry(),
+            facets.ClaimMeeting(),
+            facets.ClaimKind(),
+            facets.ClaimPublisher(),
+            facets.Year(),
+        )
+    }
 
 
 class MeetingFilter(FacetedFilterSet):
-    scope = "meetings"
-    date_field = "start_date"
-
-    country = FacetFilter(facets.MeetingCountry())
-    pair = FacetFilter(facets.MeetingPair())
-    official = FacetFilter(facets.MeetingOfficial())
-    issue = FacetFilter(facets.MeetingIssue())
-    type = FacetFilter(facets.MeetingFormat())  # `format` names the export format
-    accounts = FacetFilter(facets.MeetingAccounts())
-    year = FacetFilter(facets.Year("start_date"))
-
-    class Meta:
-        model = Meeting
-        fields: list[str] = []
-
-
-# `from` is a Python keyword, so the range's filters are added by name.
-for filter_set in (ClaimFilter, MeetingFilter):
-    filter_set.base_filters["from"] = DateBoundFilter(filter_set.date_field, end=False)
-    filter_set.base_filters["to"] = DateBoundFilter(filter_set.date_field, end=True)
+    table = "meetings"
+    facets = {
+        facet.name: facet
+        for facet in (
+            facets.MeetingCountry(),
+            facets.MeetingPair(),
+            facets.MeetingOfficial(),
+            facets.MeetingIssue(),
+            facets.MeetingFormat(),  # `type`: `format` names the export format
+            facets.MeetingAccounts(),
+            facets.Year(),
+        )
+    }
 
 
 def with_claim_counts(issues: Iterable[Issue]) -> list[Issue]:
     """The issues, each with `claim_count`: its published claims and its narrower issues',
-    each claim once, as its own page and the claims listing's issue facet count them. They
-    are that facet's unfiltered counts, kept with the copy of the facet values or in the
-    cache (`archive/recount.py` primes both after a save): a count per issue in SQL took
-    30 s at a million claims."""
-    unfiltered = ClaimFilter(QueryDict(""), queryset=Claim.objects.published())
-    counts = {slug: records for slug, _, records in unfiltered.counted(["issue"])["issue"]}
+    each claim once, as its own page and the claims listing's issue facet count them: that
+    facet's unfiltered counts."""
+    unfiltered = ClaimFilter(QueryDict(""))
+    counts = {slug: records for slug, _, records in unfiltered.counted("issue")}
     issues = list(issues)
     for issue in issues:
         issue.claim_count = counts.get(issue.slug, 0)

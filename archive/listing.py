@@ -158,7 +158,7 @@ def facet_views(counts: dict, filters: FacetedFilterSet, links: Links) -> list[F
     for name, counted in counts.items():
         view = FacetView(
             name,
-            filters.filters[name].facet.title,
+            filters.facets[name].title,
             [
                 (c, links.toggle(name, c.value) if c.count or c.selected else "")
                 for c in counted.choices

@@ -6,10 +6,11 @@ Rules that the database can hold are constraints; the rest are in `clean()` and 
 
 import datetime
 import re
+from collections.abc import Iterable
 
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
-from django.db import models
+from django.db import models, transaction
 from django.db.models import Count, Exists, F, OuterRef, Prefetch, Q, Subquery
 from django.db.models.functions import Coalesce, Lower, TruncMonth
 from django.template.defaultfilters import pluralize
@@ -1262,8 +1263,12 @@ class WithdrawnClaim(models.Model):
 
 
 class Revision(models.Model):
-    """A number that grows whenever an editor changes the archive: cached counts are kept
-    under it, so a save makes every cached count stale at once, in every process."""
+    """A number that grows whenever an editor changes the archive, and with it a `Change`
+    naming what changed: a process's copy of the facet values (archive/facet_index.py) is
+    brought to the current revision by reading those rows again.
+
+    Writers take the revision row's lock (an UPDATE) until they commit, so revisions are
+    committed in their order: a reader that sees revision N sees every change up to N."""
 
     number = models.PositiveBigIntegerField(default=0)
 
@@ -1277,9 +1282,35 @@ class Revision(models.Model):
         return cls.objects.filter(pk=cls.KEY).values_list("number", flat=True).first() or 0
 
     @classmethod
-    def bump(cls) -> None:
-        if not cls.objects.filter(pk=cls.KEY).update(number=F("number") + 1):
-            cls.objects.get_or_create(pk=cls.KEY, defaults={"number": 1})
+    def bump(cls, table: str = "", rows: Iterable[int] = ()) -> int:
+        """Move the revision on and record what changed: rows of a table (by the model's
+        name: "claim", "meeting", ...), or, with no table, anything (bulk loads and raw SQL;
+        readers then copy the whole archive again)."""
+        with transaction.atomic():
+            if not cls.objects.filter(pk=cls.KEY).update(number=F("number") + 1):
+                cls.objects.get_or_create(pk=cls.KEY, defaults={"number": 1})
+            number = cls.current()
+            changes = [Change(revision=number, table=table, row=row) for row in rows]
+            Change.objects.bulk_create(changes or [Change(revision=number, table=table)])
+            if number % Change.PRUNE_EVERY == 0:
+                Change.objects.filter(revision__lte=number - Change.KEPT).delete()
+        return number
+
+
+class Change(models.Model):
+    """One row changed at a revision (no table: anything may have changed). Every revision
+    has at least one, so a copy that finds the revision after its own missing (pruned) reads
+    everything again."""
+
+    KEPT = 50_000  # revisions whose changes are kept
+    PRUNE_EVERY = 1000
+
+    revision = models.PositiveBigIntegerField(db_index=True)
+    table = models.CharField(max_length=40, blank=True)
+    row = models.BigIntegerField(null=True)
+
+    def __str__(self) -> str:
+        return f"{self.table or 'everything'} {self.row or ''} at revision {self.revision}"
 
 
 class Correction(models.Model):

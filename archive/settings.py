@@ -133,33 +133,6 @@ MAX_PUBLIC_REQUEST_BYTES = env_int("MAX_PUBLIC_REQUEST_BYTES", 64 * 1024, minimu
 SITE_NAME = "Bilateral Meeting Archive"
 PAGE_SIZE = 50
 
-# Facet counts and totals are cached under the archive's revision (archive/filters.py). Per
-# process by default; COUNTS_CACHE_DIR (a directory the server may write) shares them between
-# the workers of one machine, so one recount after an editor's save serves them all.
-COUNTS_CACHE_DIR = env_str("COUNTS_CACHE_DIR")
-CACHES = {
-    "default": (
-        {
-            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
-            "LOCATION": COUNTS_CACHE_DIR,
-            "TIMEOUT": 3600,
-            "OPTIONS": {"MAX_ENTRIES": 20000},
-        }
-        if COUNTS_CACHE_DIR
-        else {
-            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-            "TIMEOUT": 3600,
-            "OPTIONS": {"MAX_ENTRIES": 5000},
-        }
-    )
-}
-# After an editor's save, recount the listings' unfiltered counts in the background, so that
-# the next reader does not wait for them (seconds at a million claims).
-RECOUNT_AFTER_SAVES = env_bool("RECOUNT_AFTER_SAVES", True)
-# Count the claims' facets from a copy of their values held in each process's memory
-# (archive/facet_index.py: about 40 MB a million claims), instead of in SQL.
-FACET_INDEX = env_bool("FACET_INDEX", True)
-
 # HTTPS. A site whose host names are all loopback ones (the default ALLOWED_HOSTS, as under
 # `make serve`) cannot be reached from elsewhere, so no TLS is expected there; any other host
 # with DEBUG off is a deployment, served over HTTPS, directly or behind a proxy.

@@ -7,7 +7,7 @@ from contextlib import contextmanager
 from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete, pre_save
 
-from archive import models, recount
+from archive import models
 from archive.search.document import refresh_claims
 from archive.text import fingerprint
 
@@ -141,10 +141,25 @@ def before_report_saved(sender, instance, raw=False, **kwargs):
     instance.body_digest = fingerprint(instance.body)
 
 
-def on_archive_changed(sender, action: str = "post_save", **kwargs):
-    if action.startswith("post_"):
-        models.Revision.bump()
-        recount.after_save()
+def on_archive_changed(sender, instance=None, action: str = "post_save", **kwargs):
+    """Move the revision on, naming the rows that changed (archive/facet_index.py reads
+    them again)."""
+    if not action.startswith("post_"):
+        return
+    if sender is Claim.issues.through:
+        if not kwargs["reverse"]:  # claim.issues changed
+            models.Revision.bump("claim", [instance.pk])
+        elif action == "post_clear":  # issue.claims.clear(): the copies know which they were
+            models.Revision.bump("issue_claims", [instance.pk])
+        else:
+            models.Revision.bump("claim", kwargs["pk_set"] or [])
+        return
+    if sender is models.Meeting.related_meetings.through:
+        sender = models.Meeting
+    models.Revision.bump(sender._meta.model_name, [instance.pk])
+    if sender in (models.Delegation, models.Participation, models.Report):
+        # What a meeting is listed under: its countries, who took part, whose accounts.
+        models.Revision.bump("meeting", [instance.meeting_id])
 
 
 def connect() -> None:

@@ -11,14 +11,13 @@ ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "bench" / "out"
 
 
-def setup_django(claims: int) -> None:
+def setup_django(claims: int, root: Path = ROOT) -> None:
     """Point Django at the benchmark database (BENCH_DATABASE_URL, or a SQLite file per
     size under bench/out/), with production-like settings: DEBUG off, no query log, plain
-    HTTP (as behind a TLS-terminating proxy)."""
-    sys.path.insert(0, str(ROOT))
+    HTTP (as behind a TLS-terminating proxy). `root`: the checkout whose code runs."""
+    sys.path.insert(0, str(root))
     OUT.mkdir(exist_ok=True)
-    url = os.environ.get("BENCH_DATABASE_URL") or f"sqlite:///{OUT}/bench-{claims}.sqlite3"
-    os.environ["DATABASE_URL"] = url
+    os.environ["DATABASE_URL"] = database_url(claims)
     os.environ["DEBUG"] = "False"
     os.environ.setdefault("SECRET_KEY", "benchmark-only-key-" + "x" * 40)
     os.environ["ALLOWED_HOSTS"] = "testserver"
@@ -30,11 +29,16 @@ def setup_django(claims: int) -> None:
     django.setup()
 
 
+def database_url(claims: int) -> str:
+    return os.environ.get("BENCH_DATABASE_URL") or f"sqlite:///{OUT}/bench-{claims}.sqlite3"
+
+
 def ensure_archive(claims: int, seed: int = 1) -> int:
     """Migrate and generate the archive once; later runs reuse it."""
     from django.core.management import call_command
 
     from archive.models import Claim
+    from bench.synthetic import generate
 
     call_command("migrate", verbosity=0)
     call_command("collectstatic", interactive=False, verbosity=0)  # DEBUG is off
@@ -46,7 +50,7 @@ def ensure_archive(claims: int, seed: int = 1) -> int:
                 "use a fresh database (or delete bench/out/)."
             )
         print(f"Generating {claims} claims (once per database)...", flush=True)
-        call_command("generate_archive", claims=claims, seed=seed)
+        generate(claims, seed)
         existing = Claim.objects.count()
     return existing
 

@@ -187,15 +187,14 @@ def main() -> int:
 
 
 def server_environment(database_url: str) -> dict[str, str]:
-    """As `make serve` runs gunicorn: DEBUG off, a secret key, loopback only, the counts
-    cache shared by the workers in a directory. Served over plain HTTP, so no HTTPS
-    redirect (the loopback default already; said here in case the default changes)."""
+    """As `make serve` runs gunicorn: DEBUG off, a secret key, loopback only. Served over
+    plain HTTP, so no HTTPS redirect (the loopback default already; said here in case the
+    default changes)."""
     return {
         "DATABASE_URL": database_url,
         "DEBUG": "False",
         "SECRET_KEY": os.environ.get("SECRET_KEY") or "load-test-only-key-" + "x" * 40,
         "ALLOWED_HOSTS": "127.0.0.1",
-        "COUNTS_CACHE_DIR": str(OUT / "load-counts"),
         "HTTPS": "False",
         "SECURE_SSL_REDIRECT": "False",
         "DJANGO_SETTINGS_MODULE": "archive.settings",

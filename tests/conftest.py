@@ -5,7 +5,7 @@ import pytest
 from django.core.management import call_command
 from django.test import override_settings
 
-from archive import facet_index
+from archive import facet_tables
 from archive.models import Claim, Meeting, Person, Report
 from archive.search import synonyms
 from archive.search.document import refresh_claims
@@ -33,7 +33,7 @@ def fast_password_hashing(settings):
 def no_facet_index_of_another_test():
     """Each test's database starts again at the same revision number: a copy of the facet
     values (or a catalogue of names) kept from an earlier test would pass for current."""
-    facet_index.forget()
+    facet_tables.forget()
     synonyms.forget()
 
 
@@ -100,22 +100,6 @@ def no_export_limit(settings):
     tests/test_ratelimit.py sets the limits it checks."""
     settings.EXPORTS_PER_MINUTE = 0
     settings.SEARCHES_PER_MINUTE = 0
-
-
-@pytest.fixture(autouse=True)
-def fresh_cache():
-    """Cached counts are keyed by the archive's revision, which restarts with each test's
-    database: a count cached in one test must not answer in another."""
-    from django.core.cache import cache
-
-    cache.clear()
-
-
-@pytest.fixture(autouse=True)
-def no_background_recounts(settings):
-    """Recount threads would count outside the test's transaction; tests/test_recount.py
-    runs the recount itself."""
-    settings.RECOUNT_AFTER_SAVES = False
 
 
 @pytest.fixture

@@ -2,14 +2,17 @@
 
 import datetime
 import itertools
+from collections.abc import Iterable
 
 from archive.models import (
     Claim,
     Delegation,
     Issue,
+    IssueAlias,
     Meeting,
     Participation,
     Person,
+    PersonAlias,
     Publisher,
     Report,
     Status,
@@ -22,6 +25,28 @@ SENTENCES = [
     "The second side urged restraint on {topic} and respect for agreements.",
     "Both sides agreed to keep talking about {topic}.",
 ]
+
+
+def make_person(name: str, *, sort_name: str = "", aliases: Iterable[str] = ()) -> Person:
+    """An official, with other spellings of their name."""
+    person = Person.objects.create(name=name, sort_name=sort_name)
+    for alias in aliases:
+        PersonAlias.objects.create(person=person, name=alias)
+    return person
+
+
+def make_issue(
+    name: str, *, parent: Issue | None = None, aliases: Iterable[str] = (), description: str = ""
+) -> Issue:
+    """An issue, with other names for it."""
+    issue = Issue.objects.create(name=name, parent=parent, description=description)
+    for alias in aliases:
+        IssueAlias.objects.create(issue=issue, name=alias)
+    return issue
+
+
+def make_publisher(name: str, *, url: str = "") -> Publisher:
+    return Publisher.objects.create(name=name, url=url)
 
 
 def make_meeting(
@@ -44,7 +69,7 @@ def make_meeting(
     ]
     heads = [
         Participation.objects.create(
-            person=Person.objects.create(name=f"Official {n}-{d.side}"),
+            person=make_person(f"Official {n}-{d.side}"),
             delegation=d,
             title="Minister",
             is_head=True,
@@ -64,7 +89,7 @@ def make_meeting(
         body="\n\n".join(sentences),
         status=status,
     )
-    issue = issue or Issue.objects.create(name=f"Topic {n}")
+    issue = issue or make_issue(f"Topic {n}")
     for i, sentence in enumerate(sentences):
         joint = i % 3 == 2
         claim = Claim.objects.create(
@@ -76,3 +101,22 @@ def make_meeting(
         )
         claim.issues.add(issue)
     return meeting
+
+
+def search_claims(text: str, order: str = "relevance", limit: int | None = None) -> list:
+    """The published claims a search for `text` finds, in `order`, highlighted, as the
+    search page reads them (through the claims' filter set, with no facet chosen)."""
+    from django.http import QueryDict
+
+    from archive.filters import ClaimFilter
+    from archive.search import FoundClaims, prepare, with_highlights
+
+    parsed = prepare(text).parsed
+    filters = ClaimFilter(
+        QueryDict(""),
+        matches=FoundClaims(parsed),
+        key=repr((parsed.include, parsed.exclude)),
+        ranked=order == "relevance",
+    )
+    ids = filters.ids(order, 0, limit)
+    return with_highlights(Claim, Claim.objects.for_display(), ids, parsed, fragments=False)

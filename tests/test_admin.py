@@ -109,11 +109,10 @@ def test_the_admin_refuses_a_claim_that_is_not_verbatim(editor_client, dispatch,
 
 def test_an_edit_saved_in_the_admin_is_searchable_at_once(editor_client, biggest_lie):
     from archive.models import Issue
-    from archive.search import ClaimSearch, prepare
+    from tests.factories import search_claims
 
     def found(text: str) -> set[int]:
-        search = ClaimSearch(prepare(text).parsed, Claim.objects.published())
-        return {claim.pk for claim in search[0:100]}
+        return {claim.pk for claim in search_claims(text)}
 
     assert biggest_lie.pk not in found("Turkestan region")
     xinjiang = Issue.objects.get(slug="xinjiang")

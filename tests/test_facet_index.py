@@ -1,280 +1,362 @@
-import io
-import json
+"""The in-memory facet tables against a plain reading of the archive.
+
+The oracle below reads every published claim and meeting through the ORM into Python sets
+and counts them the obvious way: what a value selects (an issue with its narrower issues, the
+joint side, a meeting's countries), what each facet counts with every other filter applied
+but not its own, and the listings' orders. The tables must agree with it after a fresh read
+and after every kind of edit an editor makes, applied as changes to a copy already held.
+"""
+
+import datetime
+import itertools
+from collections import Counter as Tally
+from dataclasses import dataclass
 
 import pytest
-from django.core.management import call_command
+from django.http import QueryDict
 
-from archive import facet_index
-from archive.models import Claim, Issue, Revision
-from archive.search import FoundClaims
-from tests.factories import make_meeting
-
-
-def listing(client, settings, path: str, query: str, in_memory: bool) -> dict:
-    """What a JSON listing says: the total, every facet's counts, the page's claims."""
-    settings.FACET_INDEX = in_memory
-    per_page = "" if "per_page" in query else "per_page=100&"
-    response = client.get(f"{path}?format=json&{per_page}{query}")
-    data = json.loads(response.content)
-    if response.status_code == 400:  # a page past the end of a short list
-        return data
-    assert response.status_code == 200, response.content[:300]
-    ids = [row["claim_id"] for row in data["results"]]
-    return {"total": data["total"], "facets": data["facets"], "ids": ids}
+from archive import facet_tables
+from archive.filters import ClaimFilter, MeetingFilter
+from archive.models import Claim, Issue, Meeting, Participation, Person, Publisher, Report
+from archive.search import FoundClaims, backend, indexes, prepare
+from tests.factories import make_issue, make_meeting
 
 
-@pytest.fixture
-def generated(seed):
-    """The seed and a synthetic archive around it: many officials, issues with narrower
-    issues, joint claims, four publishers, twenty years."""
-    call_command("generate_archive", claims=1500, seed=7, stdout=io.StringIO())
+@dataclass
+class Record:
+    pk: int
+    values: dict[str, set[str]]  # facet -> the values it has
+    day: datetime.date
+    order: dict[str, tuple]  # sort -> key
 
 
-def states(client) -> list[str]:
-    """Listing states that exercise every facet, alone and together, with values taken from
-    the archive itself (the busiest of each facet)."""
-    top = json.loads(client.get("/claims/?format=json").content)["facets"]
-    broader = Issue.objects.filter(children__isnull=False).values_list("slug", flat=True)[0]
-    first = {name: top[name][0]["value"] for name in ("official", "meeting", "kind", "publisher")}
+def claim_records() -> list[Record]:
+    records = []
+    claims = (
+        Claim.objects.published()
+        .select_related("delegation", "speaker__person", "report__publisher", "meeting")
+        .prefetch_related("issues__parent")
+    )
+    for c in claims:
+        issues = {i.slug for i in c.issues.all()} | {
+            i.parent.slug for i in c.issues.all() if i.parent
+        }
+        published = c.report.published_at.timestamp() if c.report.published_at else 0
+        records.append(
+            Record(
+                c.pk,
+                {
+                    "kind": {c.kind},
+                    "country": {c.delegation.country.code if c.delegation else "joint"},
+                    "official": {c.speaker.person.slug} if c.speaker else set(),
+                    "meeting": {c.meeting.slug},
+                    "publisher": {c.report.publisher.slug},
+                    "issue": issues,
+                    "year": {str(c.meeting_date.year)},
+                },
+                c.meeting_date,
+                {
+                    "newest": (-c.meeting_date.toordinal(), -c.meeting_id, c.report_id, c.start),
+                    "oldest": (c.meeting_date.toordinal(), c.meeting_id, c.report_id, c.start),
+                    "published": (-published, -c.meeting_date.toordinal(), c.report_id, c.start),
+                },
+            )
+        )
+    return records
+
+
+def meeting_records() -> list[Record]:
+    records = []
+    public_issues: dict[int, set[str]] = {}
+    for c in Claim.objects.published().prefetch_related("issues__parent"):
+        for i in c.issues.all():
+            public_issues.setdefault(c.meeting_id, set()).add(i.slug)
+            if i.parent:
+                public_issues[c.meeting_id].add(i.parent.slug)
+    meetings = Meeting.objects.published().prefetch_related(
+        "delegations", "participations__person", "reports"
+    )
+    for m in meetings:
+        codes = {d.side: d.country.code for d in m.delegations.all()}
+        issued = {r.issued_by.code for r in m.reports.all() if r.status == "published"}
+        both = len(codes) == 2 and set(codes.values()) <= issued
+        pair = "-".join(sorted(c.lower() for c in codes.values())) if len(codes) == 2 else None
+        records.append(
+            Record(
+                m.pk,
+                {
+                    "country": set(codes.values()),
+                    "pair": {pair} if pair else set(),
+                    "official": {p.person.slug for p in m.participations.all()},
+                    "issue": public_issues.get(m.pk, set()),
+                    "type": {m.format},
+                    "accounts": {"both" if both else "missing"},
+                    "year": {str(m.start_date.year)},
+                },
+                m.start_date,
+                {
+                    "newest": (-m.start_date.toordinal(), m.title, m.pk),
+                    "oldest": (m.start_date.toordinal(), m.title, m.pk),
+                },
+            )
+        )
+    return records
+
+
+def selected(records, chosen: dict[str, set[str]], skip: str = "") -> list[Record]:
     return [
-        "",
-        f"issue={broader}",
-        f"issue={broader}&issue={top['issue'][-1]['value']}",
-        "country=CN",
-        "country=joint&country=US",
-        f"official={first['official']}",
-        f"meeting={first['meeting']}",
-        f"kind={first['kind']}&country=CN",
-        f"publisher={first['publisher']}&year=2015&year=2016",
-        "from=2010-03&to=2012",
-        f"issue={broader}&country=CN&kind={first['kind']}&from=2008",
-        "country=US&kind=warning&issue=taiwan",  # a state with nothing left
+        r
+        for r in records
+        if all(r.values[name] & values for name, values in chosen.items() if name != skip)
     ]
 
 
-def test_in_memory_counts_and_pages_equal_the_sql(client, settings, generated):
-    for query in states(client):
-        for order in ("", "&sort=oldest", "&page=3&per_page=7"):
-            in_sql = listing(client, settings, "/claims/", query + order, in_memory=False)
-            in_memory = listing(client, settings, "/claims/", query + order, in_memory=True)
-            assert in_memory == in_sql, query + order
+def expected(records, chosen: dict[str, set[str]]) -> dict:
+    counts = {}
+    for name in records[0].values if records else []:
+        if name == "year":
+            continue
+        tally = Tally(v for r in selected(records, chosen, skip=name) for v in r.values[name])
+        counts[name] = dict(tally)
+    return {"total": len(selected(records, chosen)), "counts": counts}
 
 
-@pytest.mark.parametrize(
-    "words", ["development", "Taiwan OR Xinjiang", '"territorial integrity"', "sovereign* -china"]
-)
-def test_in_memory_counts_and_order_equal_the_sql_of_a_search(client, settings, generated, words):
-    """The counts, the total and the page's claims in their order (ranked in memory)."""
-    for narrowing in [
-        "",
-        "country=CN",
-        "country=CN&from=2015&to=2016",  # few left: only they are ranked
-        "issue=taiwan",
-        "kind=position&from=2012&sort=newest",
-        "issue=taiwan&country=US&sort=oldest",
-        "page=2&per_page=5",
-    ]:
-        query = f"q={words}&{narrowing}"
-        in_sql = listing(client, settings, "/search/", query, in_memory=False)
-        in_memory = listing(client, settings, "/search/", query, in_memory=True)
-        if not narrowing:
-            assert in_sql["total"] > 5
-        assert in_memory == in_sql, query
+def found(filters) -> dict:
+    counts = {
+        name: {c.value: c.count for c in counted.choices if c.count}
+        for name, counted in filters.facet_counts().items()
+    }
+    return {"total": filters.total(), "counts": counts}
 
 
-def test_the_copy_is_used_only_for_its_own_revision(client, seed):
-    before = json.loads(client.get("/claims/?format=json&country=CN").content)["total"]
-    copy = facet_index.current(Revision.current())
-    assert copy is not None and copy.size == Claim.objects.published().count()
-
-    claim = Claim.objects.published().filter(delegation__country="CN").first()
-    claim.pk = None
-    claim.save()  # an editor's save moves the revision on
-
-    assert facet_index.current(Revision.current()) is not copy
-    after = json.loads(client.get("/claims/?format=json&country=CN").content)["total"]
-    assert after == before + 1
-
-
-class ThreadStartedLater:
-    """Stands in for threading.Thread: the test runs the target when it chooses (a thread of
-    its own could not read the test's uncommitted data)."""
-
-    started: list = []
-
-    def __init__(self, target, name, daemon):
-        self.target = target
-
-    def start(self):
-        self.started.append(self.target)
+def states(records) -> list[dict[str, set[str]]]:
+    """States that choose the busiest values of every facet, alone and together, and one that
+    leaves nothing."""
+    busiest = {
+        name: [v for v, _ in Tally(v for r in records for v in r.values[name]).most_common(2)]
+        for name in records[0].values
+    }
+    result = [{}]
+    for name, values in busiest.items():
+        if values:
+            result.append({name: {values[0]}})
+            result.append({name: set(values)})
+    names = [n for n in busiest if busiest[n]]
+    for first, second in itertools.pairwise(names):
+        result.append({first: {busiest[first][0]}, second: {busiest[second][-1]}})
+    result.append({names[0]: {busiest[names[0]][0]}, "year": {"1999"}})
+    return result
 
 
-@pytest.fixture
-def large(monkeypatch):
-    """The archive counts as too large to copy in the request: the copy is built in a
-    background thread, which the test starts itself."""
-    monkeypatch.setattr(facet_index, "INLINE_CLAIMS", 10)
-    monkeypatch.setattr(facet_index, "PAUSE_AFTER_BUILD", 0)
-    monkeypatch.setattr(facet_index.threading, "Thread", ThreadStartedLater)
-    monkeypatch.setattr(facet_index.connection, "close", lambda: None)  # the test's own
-    ThreadStartedLater.started.clear()
-    return ThreadStartedLater.started
+def query(chosen: dict[str, set[str]]) -> QueryDict:
+    data = QueryDict(mutable=True)
+    for name, values in chosen.items():
+        data.setlist(name, sorted(values))
+    return data
 
 
-def test_a_large_archive_is_counted_in_sql_while_its_copy_is_built(
-    client, seed, large, django_assert_max_num_queries
-):
-    in_sql = json.loads(client.get("/claims/?format=json&issue=taiwan").content)
-    client.get("/claims/")
-    assert len(large) == 1  # one build at a time
-    assert facet_index.current(Revision.current()) is None
-
-    large.pop()()
-    assert facet_index.current(Revision.current()) is not None
-    with django_assert_max_num_queries(5):  # the issue, the revision, the page: no count
-        in_memory = json.loads(client.get("/claims/?format=json&issue=taiwan").content)
-    assert (in_memory["total"], in_memory["facets"]) == (in_sql["total"], in_sql["facets"])
-
-
-def test_a_failed_build_leaves_the_sql_counts_and_is_tried_again(
-    client, seed, large, monkeypatch, caplog
-):
-    monkeypatch.setattr(facet_index, "claim_arrays", lambda: 1 / 0)
-    assert facet_index.current(Revision.current()) is None
-    large.pop()()
-    assert "Building the facet index failed" in caplog.text
-    assert json.loads(client.get("/claims/?format=json").content)["total"] == 70
-    assert len(large) == 1  # asked again
+def check_claims(matches=None, key=""):
+    records = claim_records()
+    if matches is not None:
+        matched = set(matches.ids().tolist())
+        records = [r for r in records if r.pk in matched]
+    for chosen in states(claim_records()):
+        filters = ClaimFilter(query(chosen), matches=matches, key=key, ranked=False)
+        assert found(filters) == expected(records, chosen), chosen
+        for order in ("newest", "oldest") if matches else ("newest", "oldest", "published"):
+            # A search sorted by date reads in the listing's order.
+            wanted = sorted(selected(records, chosen), key=lambda r: r.order[order])
+            assert filters.ids(order) == [r.pk for r in wanted], (chosen, order)
+            assert filters.ids(order, 3, 5) == [r.pk for r in wanted][3:8], (chosen, order)
 
 
-def test_a_claim_without_a_published_meeting_is_not_in_the_copy(seed):
-    draft = make_meeting(status="draft")
-    copy = facet_index.build()
-    assert copy.size == Claim.objects.published().count()
-    drafted = set(Claim.objects.filter(meeting=draft).values_list("pk", flat=True))
-    assert drafted and not drafted & set(copy.ids.tolist())
-
-
-def test_an_empty_archive_has_an_empty_copy(db):
-    copy = facet_index.build()
-    counter = facet_index.Counter(copy, {}, {})
-    assert counter.total() == 0
-    assert counter.rows("issue") == [] and counter.months() == []
+def check_meetings():
+    records = meeting_records()
+    for chosen in states(records):
+        filters = MeetingFilter(query(chosen))
+        assert found(filters) == expected(records, chosen), chosen
+        for order in ("newest", "oldest"):
+            wanted = [r.pk for r in sorted(selected(records, chosen), key=lambda r: r.order[order])]
+            assert filters.ids(order) == wanted, (chosen, order)
 
 
 @pytest.fixture
-def reads(monkeypatch) -> list[tuple]:
-    """What the search pages read from the database: (words, what was read)."""
-    read = []
-    ids, scored = FoundClaims.ids, FoundClaims.scored
-
-    def counted_ids(found):
-        read.append((found.query.text, "ids"))
-        return ids(found)
-
-    def counted_scored(found, among=None):
-        read.append((found.query.text, "all ranked" if among is None else len(among)))
-        return scored(found, among)
-
-    monkeypatch.setattr(FoundClaims, "ids", counted_ids)
-    monkeypatch.setattr(FoundClaims, "scored", counted_scored)
-    return read
-
-
-def test_a_search_is_read_once_while_its_matches_are_kept(client, seed, reads, monkeypatch):
-    for query in ("q=Taiwan", "q=Taiwan&country=CN", "q=Taiwan&page=2", "q=Xinjiang", "q=Taiwan"):
-        assert client.get(f"/search/?{query}").status_code == 200
-    assert reads == [("Taiwan", "all ranked"), ("Xinjiang", "all ranked")]
-
-    reads.clear()
-    monkeypatch.setattr(facet_index, "MATCHES_KEPT", 1)  # room for the latest search only
-    for query in ("q=Tibet", "q=Taiwan", "q=Tibet"):
-        assert client.get(f"/search/?{query}").status_code == 200
-    assert [words for words, _ in reads] == ["Tibet", "Taiwan", "Tibet"]
-
-
-def test_a_narrowed_search_ranks_only_what_its_filters_leave(client, generated, reads):
-    everything = client.get("/search/?q=development&format=json").json()["total"]
-    narrowed = client.get("/search/?q=development&kind=position&from=2015&to=2016&format=json")
-    left = narrowed.json()["total"]
-    assert 0 < left * facet_index.RANK_ALL_ABOVE <= everything
-    assert reads == [("development", "all ranked"), ("development", left)]
-
-    reads.clear()
-    assert client.get("/search/?q=sovereignty&kind=position&from=2015&to=2016").status_code == 200
-    assert client.get("/search/?q=sovereignty&sort=newest").status_code == 200
-    assert [what for _, what in reads][:1] == ["ids"]  # matches first, unranked
-    assert "all ranked" not in [what for _, what in reads]  # newest first needs no ranks
-
-    reads.clear()
-    assert client.get("/search/?q=Taiwan&sort=oldest").status_code == 200  # a first visit
-    assert reads == [("Taiwan", "ids")]  # by date: no ranks
-
-    reads.clear()
-    nothing = client.get("/search/?q=Xinjiang&from=1900-01&to=1900-12&format=json").json()
-    assert nothing["total"] == 0 and nothing["results"] == []
-    assert reads == [("Xinjiang", "ids")]  # nothing left to rank
-
-
-def test_builds_in_the_background_pause_after_each(seed, large, monkeypatch):
-    monkeypatch.setattr(facet_index, "PAUSE_AFTER_BUILD", 1000)
-    assert facet_index.current(Revision.current()) is None
-    large.pop()()
-    Claim.objects.published().first().save()  # stale again at once
-    assert facet_index.current(Revision.current()) is None
-    assert large == []  # no build until the pause is over
-
-
-def test_a_claim_on_an_issue_and_a_narrower_one_counts_once_for_the_broader(client, settings, seed):
+def varied(seed):
+    """The seed, and meetings of other pairs, formats, years and issues with narrower ones."""
     taiwan = Issue.objects.get(slug="taiwan")
-    strait = Issue.objects.create(name="Taiwan Strait", slug="taiwan-strait", parent=taiwan)
-    on_both = Claim.objects.published().filter(issues=taiwan).first()
-    on_both.issues.add(strait)
-    Claim.objects.published().exclude(issues=taiwan).first().issues.add(strait)
-
-    expected = Claim.objects.published().about(taiwan).count()
-    in_memory = listing(client, settings, "/claims/", "", in_memory=True)
-    in_sql = listing(client, settings, "/claims/", "", in_memory=False)
-    counts = {row["value"]: row["count"] for row in in_memory["facets"]["issue"]}
-    assert counts["taiwan"] == expected and counts["taiwan-strait"] == 2
-    assert in_memory == in_sql
+    strait = make_issue("Taiwan Strait crossings", parent=taiwan)
+    make_meeting(countries=("RU", "US"), claims=7, issue=strait, start=datetime.date(2019, 2, 3))
+    make_meeting(countries=("CN", "RU"), claims=5, start=datetime.date(2023, 6, 9))
+    make_meeting(countries=("IN", "US"), claims=4, issue=taiwan, start=datetime.date(2021, 3, 18))
+    make_meeting(status="draft", claims=3)
+    call = Meeting.objects.get(format="call")
+    Meeting.objects.filter(pk=call.pk).update(title="A call")  # a title among the others'
 
 
-def test_a_failed_copy_in_the_request_leaves_the_counts_to_sql(client, seed, monkeypatch):
-    monkeypatch.setattr(facet_index, "claim_arrays", lambda: 1 / 0)
-    response = client.get("/claims/?format=json&issue=taiwan")
-    assert response.status_code == 200
-    assert (
-        response.json()["total"] == Claim.objects.published().filter(issues__slug="taiwan").count()
-    )
+def test_a_fresh_read_agrees_with_the_archive(varied):
+    check_claims()
+    check_meetings()
 
 
-def test_an_older_build_finishing_last_does_not_replace_a_newer_copy(seed, monkeypatch):
-    newer = facet_index.refresh()
-    with monkeypatch.context() as patched:  # this build "started" before the newer one
-        patched.setattr(facet_index.time, "monotonic", lambda: 0.0)
-        facet_index.refresh()
-    assert facet_index.current(newer.revision) is newer
+def edits() -> list:
+    """Every kind of edit an editor makes, each applied on its own."""
+
+    def kind():
+        claim = Claim.objects.published().filter(kind="position").first()
+        claim.kind = "demand"
+        claim.save()
+
+    def side():
+        claim = Claim.objects.published().filter(joint=True).first()
+        claim.joint = False
+        claim.delegation = claim.meeting.delegations.get(side=2)
+        claim.save()
+
+    def issues():
+        claim = Claim.objects.published().filter(issues__slug="xinjiang").first()
+        claim.issues.set([Issue.objects.get(slug="taiwan-strait-crossings")])
+
+    def withdraw():
+        Claim.objects.published().filter(issues__slug="taiwan").first().delete()
+
+    def unpublish_a_meeting():
+        meeting = Meeting.objects.published().get(delegations__country="IN")
+        meeting.status = "draft"
+        meeting.save()
+
+    def publish_a_meeting():
+        draft = Meeting.objects.filter(status="draft").exclude(delegations__country="IN").get()
+        draft.status = "published"
+        draft.save()
+        for report in draft.reports.all():
+            report.status = "published"
+            report.save()
+
+    def rename_an_official():
+        person = Person.objects.filter(participations__isnull=False).first()
+        person.name = "A renamed official"
+        person.save()
+
+    def move_an_issue():
+        strait = Issue.objects.get(slug="taiwan-strait-crossings")
+        strait.parent = Issue.objects.get(slug="hong-kong")
+        strait.save()
+
+    def another_publisher():
+        report = Report.objects.filter(status="published").last()
+        report.publisher = Publisher.objects.create(name="Another wire")
+        report.issued_by = report.meeting.delegations.get(side=1).country
+        report.save()
+
+    def clear_an_issue():
+        Issue.objects.get(slug="taiwan").claims.clear()
+
+    def new_meeting():
+        make_meeting(countries=("JP", "KR"), claims=6, start=datetime.date(2024, 1, 2))
+
+    def move_a_date():
+        meeting = Meeting.objects.published().get(delegations__country="JP")
+        meeting.start_date = datetime.date(2015, 5, 5)
+        meeting.save()
+
+    def leave_a_delegation():
+        Participation.objects.filter(claims__isnull=True).first().delete()
+
+    return [
+        kind,
+        side,
+        issues,
+        withdraw,
+        unpublish_a_meeting,
+        publish_a_meeting,
+        rename_an_official,
+        move_an_issue,
+        another_publisher,
+        clear_an_issue,
+        new_meeting,
+        move_a_date,
+        leave_a_delegation,
+    ]
 
 
-def test_links_of_gathers_each_claims_links_in_order():
-    import numpy as np
-
-    # Claims 0..4 with 2, 0, 1, 0 and 3 links.
-    link_start = np.array([0, 2, 2, 3, 3, 6])
-    assert facet_index.links_of(link_start, np.array([0, 2, 4])).tolist() == [0, 1, 2, 3, 4, 5]
-    assert facet_index.links_of(link_start, np.array([1, 3])).tolist() == []
-    assert facet_index.links_of(link_start, np.array([], dtype=np.int32)).tolist() == []
-    assert facet_index.links_of(link_start, np.array([4], dtype=np.int32)).tolist() == [3, 4, 5]
+def read_everything_again():
+    raise AssertionError("the whole archive was read again")
 
 
-def test_labelled_rows_are_made_as_they_are_read():
-    import numpy as np
+def test_every_edit_reaches_a_copy_already_held(varied, monkeypatch):
+    copy = facet_tables.current()
+    monkeypatch.setattr(facet_tables, "build", read_everything_again)
+    for edit in edits():
+        edit()
+        held = facet_tables.current()
+        assert held.revision > copy.revision, edit.__name__
+        copy = held
+        try:
+            check_claims()
+            check_meetings()
+        except AssertionError as error:
+            raise AssertionError(f"after {edit.__name__}: {error}") from error
 
-    labels = facet_index.Labels({3: ("c", "Gamma"), 1: ("a", "Alpha"), 2: ("b", "Beta")})
-    rows = labels.rows(np.array([1, 2, 3, 9]), np.array([5, 7, 5, 1]))  # 9: not in the table
-    assert len(rows) == 3
-    assert rows[:2] == [("b", "Beta", 7), ("a", "Alpha", 5)]
-    assert rows[-1] == ("c", "Gamma", 5)
-    assert list(rows) == [("b", "Beta", 7), ("a", "Alpha", 5), ("c", "Gamma", 5)]
-    assert rows == list(rows)
+
+def test_a_bulk_change_reads_everything_again(varied, monkeypatch):
+    from archive.models import Revision
+
+    facet_tables.current()
+    Claim.objects.filter(kind="position").update(kind="warning")  # no signal names the rows
+    Revision.bump()
+    reads = counted_reads(monkeypatch)
+    facet_tables.current()
+    assert reads == [1]
+    check_claims()
+
+
+@pytest.mark.parametrize("words", ["restraint", "Taiwan OR Xinjiang", '"the two sides"'])
+def test_a_search_is_narrowed_and_counted_like_a_listing(varied, words):
+    parsed = prepare(words).parsed
+    matches = FoundClaims(parsed)
+    assert len(matches.ids())
+    check_claims(matches, key=words)
+
+
+def test_a_search_ranks_by_relevance_then_newest_id(varied):
+    parsed = prepare("Taiwan OR dialogue").parsed
+    ids, scores = backend().scored(Claim, parsed, indexes.CLAIMS)
+    published = set(Claim.objects.published().values_list("pk", flat=True))
+    wanted = [
+        pk
+        for _, pk in sorted(zip((-scores).tolist(), (-ids).tolist(), strict=True))
+        if -pk in published
+    ]
+    filters = ClaimFilter(QueryDict(""), matches=FoundClaims(parsed), key="x", ranked=True)
+    assert filters.ids("relevance") == [-pk for pk in wanted]
+    narrowed = ClaimFilter(QueryDict("country=CN"), matches=FoundClaims(parsed), key="x")
+    china = set(Claim.objects.filter(delegation__country="CN").values_list("pk", flat=True))
+    assert narrowed.ids("relevance") == [-pk for pk in wanted if -pk in china]
+
+
+def test_a_copy_older_than_the_changes_kept_reads_everything_again(varied, monkeypatch):
+    from archive.models import Change, Revision
+
+    facet_tables.current()
+    claim = Claim.objects.published().first()
+    claim.kind = "warning"
+    claim.save()
+    Revision.bump("claim", [claim.pk])
+    Change.objects.filter(revision__lte=Revision.current() - 1).delete()  # pruned
+    reads = counted_reads(monkeypatch)
+    facet_tables.current()
+    assert reads == [1]
+    check_claims()
+
+
+def counted_reads(monkeypatch) -> list[int]:
+    """How many times the whole archive is read from now on (one number, in a list)."""
+    reads = [0]
+    build = facet_tables.build
+
+    def counting():
+        reads[0] += 1
+        return build()
+
+    monkeypatch.setattr(facet_tables, "build", counting)
+    return reads

@@ -1,35 +1,23 @@
 """Full-text search: one interface, a PostgreSQL and a SQLite backend.
 
-Views call `prepare(text)` once, then `ClaimSearch` (or `newest_records` for reports and
-meetings) with the querysets they may show; the backend is picked from the database
-connection, and views never see either engine's syntax.
+Views call `prepare(text)` once, then hand `FoundClaims` to the claims' filter set, which
+narrows, counts, ranks and pages the matches in memory (archive/facet_index.py), and
+`with_highlights` to mark a page of them; `newest_records` finds reports and meetings. The
+backend is picked from the database connection, and views never see either engine's syntax.
+The search knows nothing of facets, pages or filters.
 """
 
 from dataclasses import dataclass
 from types import ModuleType
-from typing import Protocol
 
 import numpy as np
-from django.core.paginator import Page, Paginator
 from django.db import connection
-from django.db.models import Count, Model, QuerySet, Window
+from django.db.models import Model, QuerySet
 
 from archive.search import indexes
 from archive.search.highlight import to_html
 from archive.search.query import ParsedQuery, expand, parse
 from archive.search.synonyms import Matches, lookup
-
-
-class RankedCounter(Protocol):
-    """What a search asks of a counter that already holds its matches (the facet index's
-    `Counter`): the order to keep, a page of ids in that order, and the total."""
-
-    ranked: bool
-
-    def ordered_ids(self, order: str, offset: int, limit: int) -> list[int]: ...
-
-    def total(self) -> int: ...
-
 
 ORDERS = {
     "relevance": "Most relevant first",
@@ -67,10 +55,9 @@ def prepare(text: str) -> PreparedQuery:
 
 
 class FoundClaims:
-    """What a query matches among all claims, published or not, read as arrays for the
-    facet copy (`archive/facet_index.py`), which counts, totals and ranks in memory: the ids
-    alone, and the relevance of every match or of just those a narrowed search leaves.
-    Ranking costs most of a search's SQL (bm25 is 80% of an FTS5 query)."""
+    """What a query matches among all claims, published or not, as arrays: the ids alone,
+    and the relevance of every match or of just those a narrowed search leaves. Ranking
+    costs most of a search's SQL (bm25 is 80% of an FTS5 query)."""
 
     def __init__(self, query: ParsedQuery):
         self.query = query
@@ -85,86 +72,6 @@ class FoundClaims:
         from archive.models import Claim
 
         return backend().scored(Claim, self.query, indexes.CLAIMS, among)
-
-
-class ClaimSearch:
-    """Claims matching a query. `page()` fetches one page and the total: from the listing's
-    in-memory counter when there is one (which has every match and its relevance), else in
-    SQL, in a single query where a window count can ride along with the ranking, which must
-    visit every match anyway. Only the page's claims are highlighted."""
-
-    def __init__(
-        self,
-        query: ParsedQuery,
-        claims: QuerySet,
-        order: str = "relevance",
-        counter: RankedCounter | None = None,
-    ):
-        self.query = query
-        self.order = order if order in ORDERS else "relevance"
-        self.matched = backend().matching(claims.order_by(), query, indexes.CLAIMS)
-        self.counter = counter
-        if counter is not None:
-            counter.ranked = self.order == "relevance"
-
-    def ordered(self) -> QuerySet:
-        if self.order == "newest":
-            return self.matched.order_by("-meeting_date", "-pk")
-        if self.order == "oldest":
-            return self.matched.order_by("meeting_date", "pk")
-        return backend().ranked(self.matched, self.query, indexes.CLAIMS)
-
-    def ids_and_total(self, offset: int, limit: int) -> tuple[list[int], int]:
-        if self.counter is not None:
-            ids = self.counter.ordered_ids(self.order, offset, limit)
-            return ids, self.counter.total()
-        if not backend().COUNT_IN_WINDOW:
-            ids = [row[0] for row in self.ordered().values_list("pk")[offset : offset + limit]]
-            return ids, self.matched.count()
-        rows = list(
-            self.ordered()
-            .annotate(total=Window(Count("pk")))
-            .values_list("pk", "total")[offset : offset + limit]
-        )
-        if rows:
-            return [pk for pk, _ in rows], rows[0][1]
-        return [], (self.matched.count() if offset else 0)
-
-    def page(self, number: int, per_page: int) -> Page:
-        """Page `number` (the last page when past the end), claims with `highlighted`."""
-        from archive.models import Claim
-
-        ids, total = self.ids_and_total((number - 1) * per_page, per_page)
-        last = max(1, -(-total // per_page))
-        if number > last:
-            number = last
-            ids, total = self.ids_and_total((number - 1) * per_page, per_page)
-        claims = with_highlights(Claim, Claim.objects.for_display(), ids, self.query, False)
-        return Page(claims, number, Paginator(KnownCount(total), per_page))
-
-    def __getitem__(self, window: slice) -> list:
-        """Claims in a slice of the ordered results (for scripts and tests)."""
-        from archive.models import Claim
-
-        ids = [row[0] for row in self.ordered().values_list("pk")[window]]
-        return with_highlights(Claim, Claim.objects.for_display(), ids, self.query, False)
-
-    def count(self) -> int:
-        return self.matched.count()
-
-    def iterate(self, chunk_size: int = 2000):
-        """Every matching claim in order, fetched a chunk at a time (for exports)."""
-        return self.ordered().for_display().iterator(chunk_size=chunk_size)
-
-
-class KnownCount:
-    """Stands in for an object list whose size is already known, for Django's Paginator."""
-
-    def __init__(self, total: int):
-        self.total = total
-
-    def count(self) -> int:
-        return self.total
 
 
 def with_highlights(

@@ -19,8 +19,6 @@ from archive.search.indexes import PG_CONFIG, SearchIndex
 from archive.search.query import AllOf, AnyOf, Node, ParsedQuery, Phrase, Term
 
 SUGGESTION_THRESHOLD = 0.5
-# Ranking visits every match anyway; counting them in the same pass halves a broad search.
-COUNT_IN_WINDOW = True
 
 
 class SearchVectorColumn(Expression):

@@ -12,8 +12,6 @@ from archive.search.indexes import SearchIndex
 from archive.search.query import AllOf, Node, ParsedQuery, Phrase, Term
 
 SUGGESTION_THRESHOLD = 0.75
-# bm25() cannot run beside a window function; FTS5 counts matches from the index cheaply.
-COUNT_IN_WINDOW = False
 
 
 def quoted(words: tuple[str, ...]) -> str:

@@ -19,14 +19,8 @@ from archive.views.listing import Listing, faceted_listing
 CLAIMS = Listing(
     url_name="claim-list",
     filter_set=ClaimFilter,
-    records=Claim.objects.published,
-    shown=lambda claims: claims.for_display(),
+    shown=lambda: Claim.objects.published().for_display(),
     sorts={"newest": "Newest meeting first", "oldest": "Oldest meeting first"},
-    orderings={
-        # Both walk the index claim_public_date_idx (one forwards, one backwards).
-        "newest": ("-meeting_date", "-meeting_id", "report_id", "start"),
-        "oldest": ("meeting_date", "meeting_id", "report_id", "start"),
-    },
     per_page=25,
     to_row=exports.claim_row,
     columns=exports.CLAIM_COLUMNS,

@@ -2,7 +2,7 @@
 is known, the facets, chips and histogram for the template, the JSON body, and the answers to
 requests a listing cannot serve."""
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import partial
 
@@ -25,7 +25,6 @@ from archive.listing import (
     year_choices,
 )
 from archive.ratelimit import limit_exports
-from archive.search import KnownCount
 
 
 @dataclass(frozen=True)
@@ -34,10 +33,8 @@ class Listing:
 
     url_name: str  # also names the CSV file
     filter_set: type[FacetedFilterSet]
-    records: Callable[[], QuerySet]  # every published record
-    shown: Callable[[QuerySet], QuerySet]  # with everything a page or a row shows
-    sorts: dict[str, str]
-    orderings: dict[str, tuple[str, ...]]
+    shown: Callable[[], QuerySet]  # the records with everything a page or a row shows
+    sorts: dict[str, str]  # the orders of `facet_index.Table.orders` a reader may choose
     per_page: int
     to_row: Callable
     columns: tuple[str, ...]
@@ -53,19 +50,15 @@ def faceted_listing(request: HttpRequest, spec: Listing) -> HttpResponse:
     wanted = listing.read(request, spec.sorts, default_sort, spec.per_page)
     if wanted.unknown_format:
         return unknown_format(wanted)
-    filters = spec.filter_set(listing.first_values(request.GET), queryset=spec.records())
+    filters = spec.filter_set(listing.first_values(request.GET))
     problems = wanted.problems + filters.problems
     if wanted.is_machine and problems:
         return bad_request(problems)
-    ordered = filters.qs.order_by(*spec.orderings[wanted.sort])
     absolute = absolute_url(request)
     if wanted.format == "csv":
-        records = spec.shown(ordered).iterator(chunk_size=exports.CHUNK)
+        records = in_order(spec.shown(), filters.ids(wanted.sort))
         return exports.csv_response(spec.url_name, records, spec.to_row, absolute, spec.columns)
-    display = spec.shown(spec.records().model.objects.all())
-    counter = filters.counter()
-    listed = partial(counter.listed_ids, wanted.sort) if counter is not None else None
-    page = page_of(ordered, display, filters.total(), wanted, problems, listed)
+    page = page_of(filters, wanted, problems, partial(records_of, spec.shown()))
     keep = [] if wanted.sort == default_sort else [("sort", wanted.sort)]
     links = Links(reverse(spec.url_name), filters, keep)
     facets = facet_context(filters, links, wanted)
@@ -92,18 +85,14 @@ def faceted_listing(request: HttpRequest, spec: Listing) -> HttpResponse:
 
 
 def page_of(
-    ordered: QuerySet,
-    display: QuerySet,
-    total: int,
+    filters: FacetedFilterSet,
     wanted: ListingRequest,
     problems: list,
-    listed: Callable[[int, int], list[int]] | None = None,
+    records: Callable[[list[int]], list],
 ) -> Page:
-    """The requested page of `ordered`; past the end, the last page and a message. The
-    page's ids come first, from `listed(offset, limit)` (the listing's in-memory counter)
-    or else from the bare table (an index walk whatever the statistics say), then the
-    records with everything they show (`display`)."""
-    paginator = Paginator(KnownCount(total), wanted.per_page)
+    """The requested page of what the filters leave, in the wanted order; past the end,
+    the last page and a message. `records(ids)` gives the page's records in that order."""
+    paginator = Paginator(KnownCount(filters.total()), wanted.per_page)
     number = wanted.page
     if number > paginator.num_pages:
         problems.append(
@@ -111,12 +100,29 @@ def page_of(
         )
         number = paginator.num_pages
     offset = (number - 1) * wanted.per_page
-    if listed is not None:
-        ids = listed(offset, wanted.per_page)
-    else:
-        ids = list(ordered.values_list("pk", flat=True)[offset : offset + wanted.per_page])
-    records = display.in_bulk(ids)
-    return Page([records[pk] for pk in ids if pk in records], number, paginator)
+    return Page(records(filters.ids(wanted.sort, offset, wanted.per_page)), number, paginator)
+
+
+class KnownCount:
+    """Stands in for an object list whose size is already known, for Django's Paginator."""
+
+    def __init__(self, total: int):
+        self.total = total
+
+    def count(self) -> int:
+        return self.total
+
+
+def records_of(shown: QuerySet, ids: list[int]) -> list:
+    """The records of `ids`, in their order (one deleted since is left out)."""
+    records = shown.in_bulk(ids)
+    return [records[pk] for pk in ids if pk in records]
+
+
+def in_order(shown: QuerySet, ids: list[int]) -> Iterator:
+    """Every record of `ids` in their order, fetched a chunk at a time (for exports)."""
+    for start in range(0, len(ids), exports.CHUNK):
+        yield from records_of(shown, ids[start : start + exports.CHUNK])
 
 
 def pager(page: Page, links: Links) -> dict[str, str]:

@@ -20,13 +20,8 @@ from archive.views.listing import Listing, faceted_listing
 MEETINGS = Listing(
     url_name="meeting-list",
     filter_set=MeetingFilter,
-    records=Meeting.objects.published,
-    shown=lambda meetings: meetings.with_delegations().with_claim_counts(),
+    shown=lambda: Meeting.objects.published().with_delegations().with_claim_counts(),
     sorts={"newest": "Newest first", "oldest": "Oldest first"},
-    orderings={
-        "newest": ("-start_date", "title", "pk"),
-        "oldest": ("start_date", "title", "pk"),
-    },
     per_page=settings.PAGE_SIZE,
     to_row=exports.meeting_row,
     columns=exports.MEETING_COLUMNS,

@@ -1,3 +1,5 @@
+from functools import partial
+
 from django.core.paginator import Page
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
@@ -10,22 +12,22 @@ from archive.presentation import apart_from_sources, sources_of
 from archive.ratelimit import limit_exports, limit_searches
 from archive.search import (
     ORDERS,
-    ClaimSearch,
     FoundClaims,
     RecordSource,
-    backend,
-    indexes,
     newest_records,
     prepare,
     suggest_people,
+    with_highlights,
 )
 from archive.search.query import ParsedQuery, describe
 from archive.views.listing import (
     absolute_url,
     bad_request,
     facet_context,
+    in_order,
     json_body,
     json_response,
+    page_of,
     pager,
     unknown_format,
 )
@@ -47,10 +49,9 @@ def search(request: HttpRequest) -> HttpResponse:
     parsed = prepared.parsed
     filters = ClaimFilter(
         data,
-        queryset=Claim.objects.published(),
-        restrict=lambda claims: backend().matching(claims, parsed, indexes.CLAIMS),
-        key=repr((parsed.include, parsed.exclude)),
         matches=FoundClaims(parsed),
+        key=repr((parsed.include, parsed.exclude)),
+        ranked=wanted.sort == "relevance",
     )
     problems = wanted.problems + filters.problems
     if wanted.is_machine and (problems or prepared.is_empty):
@@ -74,18 +75,20 @@ def search(request: HttpRequest) -> HttpResponse:
     }
     if prepared.is_empty:
         return render(request, "search/results.html", context)
-    results = ClaimSearch(parsed, filters.qs, wanted.sort, counter=filters.counter())
     absolute = absolute_url(request)
+    highlighted = partial(
+        with_highlights,
+        Claim,
+        Claim.objects.published().for_display(),
+        query=parsed,
+        fragments=False,
+    )
     if wanted.format == "csv":
+        claims = in_order(Claim.objects.published().for_display(), filters.ids(wanted.sort))
         return exports.csv_response(
-            "search", results.iterate(), exports.claim_row, absolute, exports.CLAIM_COLUMNS
+            "search", claims, exports.claim_row, absolute, exports.CLAIM_COLUMNS
         )
-    page = results.page(wanted.page, wanted.per_page)
-    if page.number != wanted.page:
-        problems.append(
-            f"There is no page {wanted.page} of these results; "
-            f"this is page {page.number} of {page.paginator.num_pages}."
-        )
+    page = page_of(filters, wanted, problems, highlighted)
     facets = facet_context(filters, links, wanted)
     if wanted.format == "json":
         if problems:

@@ -7,26 +7,22 @@ from django.core.management import call_command
 
 from archive.models import Claim, Issue, IssueAlias, Meeting, Person, PersonAlias, Report
 from archive.search import (
-    ClaimSearch,
     RecordSource,
     newest_records,
     prepare,
     suggest_people,
 )
-from tests.factories import make_meeting
+from tests.factories import make_meeting, search_claims
 
 pytestmark = pytest.mark.django_db
 
 
 def top(text: str, n: int = 3) -> list[Claim]:
-    prepared = prepare(text)
-    return ClaimSearch(prepared.parsed, Claim.objects.published())[0:n]
+    return search_claims(text, limit=n)
 
 
 def found(text: str) -> set[int]:
-    prepared = prepare(text)
-    search = ClaimSearch(prepared.parsed, Claim.objects.published())
-    return {claim.pk for claim in search[0 : search.count()]}
+    return {claim.pk for claim in search_claims(text)}
 
 
 def texts(claims: list[Claim]) -> list[str]:
@@ -110,11 +106,9 @@ def test_newest_and_oldest_orders(seed):
     from tests.factories import make_meeting
 
     later = make_meeting(claims=3)
-    prepared = prepare("talking")
-    newest = ClaimSearch(prepared.parsed, Claim.objects.published(), "newest")[0:10]
+    newest = search_claims("talking", "newest", 10)
     assert newest[0].meeting == later
-    sovereignty = prepare("sovereignty")
-    oldest = ClaimSearch(sovereignty.parsed, Claim.objects.published(), "oldest")[0:50]
+    oldest = search_claims("sovereignty", "oldest", 50)
     assert [c.meeting.start_date for c in oldest] == sorted(c.meeting.start_date for c in oldest)
 
 

@@ -91,16 +91,20 @@ def test_the_list_shows_published_meetings_newest_first(client, seed):
 def test_query_counts_stay_fixed_as_the_archive_grows(client, seed, django_assert_max_num_queries):
     with django_assert_max_num_queries(7):
         client.get(URL)
-    # The list: chosen values, revision, total, the page's ids, the page, delegations and
-    # their people, six facets and the months.
-    with django_assert_max_num_queries(14):
+    # The list's first visit reads the facet tables (14 queries); then the chosen values,
+    # the revision, the page, its delegations and their people.
+    client.get("/meetings/")
+    with django_assert_max_num_queries(6):
         client.get("/meetings/?issue=taiwan&country=CN")
     big = make_meeting(claims=60)
     for _ in range(5):
         make_meeting(claims=5)
     with django_assert_max_num_queries(7):
         assert client.get(big.get_absolute_url()).status_code == 200
-    with django_assert_max_num_queries(14):
+    # The first visit after the changes reads them (see the claims list).
+    with django_assert_max_num_queries(20):
+        client.get("/meetings/?issue=taiwan&country=CN&page=2")
+    with django_assert_max_num_queries(6):
         client.get("/meetings/?issue=taiwan&country=CN&page=2")
 
 
