@@ -471,7 +471,10 @@ def applied(copy: Copy, revision: int, changed: dict[str, set[int]]) -> Copy:
     if touched_meetings:
         fresh = read_meetings(sorted(touched_meetings), claims, meeting_labels_)
         meetings = merged(meetings, np.isin(meetings.ids, sorted(touched_meetings)), fresh)
-    return Copy(revision, claims, ordered(meetings, meeting_orders), parents)
+        meetings = ordered(meetings, meeting_orders)
+    else:  # the same meetings in the same order; their counts' labels may have changed
+        meetings = ordered(meetings, lambda table: table.orders)
+    return Copy(revision, claims, meetings, parents)
 
 
 def affected_claims(claims: Table, changed: dict[str, set[int]]) -> np.ndarray | None:

@@ -1312,6 +1312,16 @@ class Change(models.Model):
     def __str__(self) -> str:
         return f"{self.table or 'everything'} {self.row or ''} at revision {self.revision}"
 
+    @classmethod
+    def touched(cls, since: int, tables: Iterable[str]) -> bool:
+        """Whether a change after revision `since` may have touched one of `tables` (by the
+        model's name): one of them, a bulk change, or changes pruned since."""
+        after = cls.objects.filter(revision__gt=since)
+        first = after.order_by("revision").values_list("revision", flat=True).first()
+        if first is None:
+            return False
+        return first > since + 1 or after.filter(table__in=["", *tables]).exists()
+
 
 class Correction(models.Model):
     """A published claim's words, side or speaker corrected by an editor: what they were,

@@ -56,11 +56,10 @@ def main() -> None:
     setup_django(options.claims, root=Path(options.root).resolve())
     import time
 
+    from django.core.management import call_command
     from django.db import connection
     from django.test import Client
     from django.test.utils import CaptureQueriesContext
-
-    from django.core.management import call_command
 
     call_command("collectstatic", interactive=False, verbosity=0)  # DEBUG is off
     client = Client()

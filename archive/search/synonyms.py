@@ -5,11 +5,11 @@ official's name or alias, or an issue's name or alias: in memory, from a catalog
 name read once per revision of the archive.
 """
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from django.db.models import QuerySet
 
-from archive.models import Issue, Person, Revision, Synonym
+from archive.models import Change, Issue, Person, Revision, Synonym
 from archive.search.query import STOPWORDS, ParsedQuery, Term, name_key, word_parts
 
 MAX_WORDS_IN_NAME = 5
@@ -156,13 +156,19 @@ def read_catalogue(revision: int) -> Catalogue:
 _kept: dict[str, Catalogue | None] = {"catalogue": None}
 
 
+# The tables the catalogue is read from: a change elsewhere (a claim) leaves it as it is.
+NAMED = ("synonym", "person", "personalias", "issue", "issuealias")
+
+
 def catalogue() -> Catalogue:
-    """The catalogue of the archive's current revision (kept in this process until the
-    archive changes)."""
+    """The catalogue of the archive's current revision (kept in this process until one of
+    the tables it is read from changes)."""
     revision = Revision.current()
     kept = _kept["catalogue"]
-    if kept is None or kept.revision != revision:
+    if kept is None or (kept.revision != revision and Change.touched(kept.revision, NAMED)):
         kept = _kept["catalogue"] = read_catalogue(revision)
+    elif kept.revision != revision:
+        kept = _kept["catalogue"] = replace(kept, revision=revision)
     return kept
 
 

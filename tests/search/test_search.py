@@ -362,3 +362,17 @@ def test_a_claim_is_found_by_its_speaker_side_and_issues(seed, biggest_lie):
     assert biggest_lie.pk in found('genocide "human rights"')  # its issue's name
     taiwan_claims = set(Claim.objects.filter(issues__slug="taiwan").values_list("pk", flat=True))
     assert taiwan_claims <= found("Taiwan")
+
+
+def test_the_catalogue_of_names_is_read_again_only_when_names_change(seed):
+    from archive.search import synonyms
+
+    first = synonyms.catalogue()
+    claim = Claim.objects.published().first()
+    claim.kind = "warning"
+    claim.save()
+    kept = synonyms.catalogue()
+    assert kept.revision > first.revision and kept.people is first.people
+    person = Person.objects.get(name__contains="Blinken")
+    PersonAlias.objects.create(person=person, name="A. J. Blinken of State")
+    assert synonyms.catalogue().people is not first.people
