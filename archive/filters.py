@@ -218,6 +218,12 @@ class FacetedFilterSet:
         key = (self.key, tuple(self.items(skip)), name, counter.ranked)
         return counter.table.remember(key, partial(counter.counts, name))
 
+    def records_by_value(self, name: str) -> dict[str, int]:
+        """A facet's counts by value (for pages that show a few records' counts)."""
+        key = (self.key, tuple(self.items(name)), name, "by value")
+        rows = self.counted(name)
+        return self.counter.table.remember(key, lambda: {v: n for v, _, n in rows})
+
     def chips(self) -> list[tuple[str, str, str, str]]:
         """(facet title, value label, parameter, value) for each active filter."""
         chips = []

@@ -51,7 +51,9 @@ def main() -> None:
     prepared_database(options.claims)
     old = OUT / f"old-{options.old[:12]}"
     if not old.exists():
-        subprocess.run(["git", "worktree", "add", "-f", str(old), options.old], cwd=ROOT, check=True)
+        subprocess.run(
+            ["git", "worktree", "add", "-f", str(old), options.old], cwd=ROOT, check=True
+        )
     try:
         runs: dict[str, list[list[dict]]] = {"old": [], "new": []}
         for _ in range(options.rounds):
@@ -93,7 +95,9 @@ def report(options, runs: dict[str, list[list[dict]]]) -> None:
         last = [run[-1] for run in runs[name]]
         first = statistics.median(r["first_request"] for r in last)
         memory = statistics.median(r["peak_rss_mb"] for r in last)
-        print(f"# {name}: a new process's first /claims/ {first:.0f} ms, peak memory {memory:.0f} MB")
+        print(
+            f"# {name}: a new process's first /claims/ {first:.0f} ms, peak memory {memory:.0f} MB"
+        )
 
 
 if __name__ == "__main__":
