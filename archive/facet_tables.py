@@ -329,6 +329,9 @@ def packed(first: np.ndarray, second: np.ndarray) -> np.ndarray:
     return (first.astype(np.int64) << 32) + second
 
 
+ORDER_COLUMNS = ("report", "start", "published")  # with the day and the meeting
+
+
 def claim_orders(t: Table) -> dict:
     """As the claims listing reads them: meetings newest (or oldest) first, each meeting's
     claims as its reports tell them; the feed's newest published report first."""
@@ -452,16 +455,20 @@ def applied(copy: Copy, revision: int, changed: dict[str, set[int]]) -> Copy:
         parents = updated
     claims = replace(claims, labels=labels)
 
+    before = claims
     affected = affected_claims(claims, changed)
     if affected is not None:
         old_meetings = set(claims.single["meeting"][affected & claims.live].tolist())
         claims, fresh_meetings = merged_claims(claims, affected, changed, parents)
-        touched_meetings |= old_meetings | fresh_meetings
+        # A meeting's issues come from its public claims: only they can change it here.
+        if not same_arrays(before, claims, single=("meeting",), multi=("issue",)):
+            touched_meetings |= old_meetings | fresh_meetings
     if reissued:  # a broader issue changed: every claim's links to broader issues do too
         issue_links = with_broader(claims.raw["issue"], parents)
         claims = replace(claims, multi={**claims.multi, "issue": issue_links})
         touched_meetings |= set(claims.single["meeting"][issue_links.record].tolist())
-    claims = ordered(claims, claim_orders)
+    in_order = same_arrays(before, claims, single=("meeting",), raw=ORDER_COLUMNS)
+    claims = ordered(claims, (lambda table: before.orders) if in_order else claim_orders)
 
     meeting_labels_ = meetings.labels | {
         "official": labels["official"],
@@ -524,54 +531,70 @@ def merged_claims(claims: Table, affected: np.ndarray, changed, parents) -> tupl
 
 def merged(table: Table, removed: np.ndarray, fresh: Table) -> Table:
     """`table` without the records at `removed` (a mask), with `fresh`'s records in their
-    place (same id) or added; links follow their records."""
-    live = table.live & ~removed
+    place (same id) or added; links follow their records. An array the change leaves as it
+    was is the old array itself (an editor's save changes a column or two of one record:
+    copying the others would cost more than the rest of the request)."""
     at, kept = located(table.ids, fresh.ids)
     in_place = np.zeros(len(fresh.ids), dtype=bool)
     in_place[kept] = True
     new_ids = fresh.ids[~in_place]
-    start = table.size
     # Where each fresh record goes: its old slot, or a new one at the end.
     slot = np.empty(len(fresh.ids), dtype=np.int64)
     slot[kept] = at
-    slot[~in_place] = start + np.arange(len(new_ids))
+    slot[~in_place] = table.size + np.arange(len(new_ids))
 
     def column(old: np.ndarray, new: np.ndarray) -> np.ndarray:
+        if not len(new_ids) and np.array_equal(old[slot], new):
+            return old
         grown = np.concatenate([old, np.zeros(len(new_ids), dtype=old.dtype)])
         grown[slot] = new
         return grown
 
-    ids = np.concatenate([table.ids, new_ids])
-    live = np.concatenate([live, np.zeros(len(new_ids), dtype=bool)])
+    live = np.concatenate([table.live & ~removed, np.zeros(len(new_ids), dtype=bool)])
     live[slot] = True
-    removed_all = np.concatenate([removed, np.zeros(len(new_ids), dtype=bool)])
-    removed_all[slot] = True  # a fresh record's old links go: its new ones come with it
+    if np.array_equal(live, table.live):
+        live = table.live
+    touched = np.concatenate([removed, np.zeros(len(new_ids), dtype=bool)])
+    touched[slot] = True  # a fresh record's old links go: its new ones come with it
 
     def links(old: Links, new: Links) -> Links:
-        grown = Links(old.record, old.code, old.live)
-        if len(old.record):
-            grown = grown.without(removed_all)
-        return grown.plus(Links(slot[new.record], new.code, new.live)).compacted()
+        held = old.of_records(touched[: len(touched) - len(new_ids)]) if len(old.record) else []
+        fresh_pairs = sorted(zip(slot[new.record].tolist(), new.code.tolist(), strict=True))
+        if not len(new_ids) and live is table.live:
+            old_pairs = sorted(zip(old.record[held].tolist(), old.code[held].tolist(), strict=True))
+            if old_pairs == fresh_pairs:
+                return old
+        kept = old.without(touched) if len(old.record) else old
+        return kept.plus(Links(slot[new.record], new.code, new.live)).compacted()
 
-    raw = {
-        name: links(value, fresh.raw[name])
-        if isinstance(value, Links)
-        else column(value, fresh.raw[name])
-        for name, value in table.raw.items()
-    }
     result = replace(
         table,
-        ids=ids,
+        ids=np.concatenate([table.ids, new_ids]) if len(new_ids) else table.ids,
         live=live,
         day=column(table.day, fresh.day),
         single={name: column(v, fresh.single[name]) for name, v in table.single.items()},
         multi={name: links(v, fresh.multi[name]) for name, v in table.multi.items()},
         labels=fresh.labels if fresh.labels is not table.labels else table.labels,
-        raw=raw,
+        raw={
+            name: links(v, fresh.raw[name]) if isinstance(v, Links) else column(v, fresh.raw[name])
+            for name, v in table.raw.items()
+        },
     )
     if len(new_ids) and len(table.ids) and new_ids.min() < table.ids[-1]:
         return in_id_order(result)  # a claim published again among older ones
     return result
+
+
+def same_arrays(old: Table, new: Table, single: tuple = (), raw: tuple = (), multi=()) -> bool:
+    """Whether `new` holds the very arrays of `old` for these columns (merged keeps an
+    array an edit did not change)."""
+    return (
+        new.live is old.live
+        and new.day is old.day
+        and all(new.single[name] is old.single[name] for name in single)
+        and all(new.raw[name] is old.raw[name] for name in raw)
+        and all(new.multi[name] is old.multi[name] for name in multi)
+    )
 
 
 def in_id_order(table: Table) -> Table:
