@@ -360,6 +360,24 @@ class Counter:
             for month, n in ((first + offset, n) for offset, n in tallied(months - first))
         ]
 
+    def months_by(self, name: str) -> list[tuple[datetime.date, str, int]]:
+        """(month, value, records) of the selected records with a date, by a single-valued
+        facet's value, every filter but the dates applied: the timelines."""
+        t = self.table
+        positions = self.selection(skip=YEAR)
+        positions = positions[t.day[positions] != NO_DATE]
+        months = t.day[positions].astype("datetime64[D]").astype("datetime64[M]")
+        pairs = packed_pairs(months.astype(np.int64), t.single[name][positions])
+        keys, records = np.unique(pairs, return_counts=True)
+        labels = t.labels[name].by_id
+        return [
+            (datetime.date(1970 + month // 12, month % 12 + 1, 1), labels[code][0], n)
+            for month, code, n in zip(
+                (keys >> 32).tolist(), (keys & 0xFFFFFFFF).tolist(), records.tolist(), strict=True
+            )
+            if code in labels
+        ]
+
     def rows(self, name: str) -> "LabelledRows":
         """The facet's values with records, most first; a record counts once for a value
         however many of its links hold it (a claim on Taiwan and on the Taiwan Strait
@@ -392,6 +410,11 @@ def first_by(positions: np.ndarray, keys: tuple[np.ndarray, ...], offset: int, l
         positions, primary = positions[near], primary[near]
     ranking = np.lexsort([key[positions] for key in keys[:-1]] + [primary])
     return positions[ranking][offset:wanted]
+
+
+def packed_pairs(first: np.ndarray, second: np.ndarray) -> np.ndarray:
+    """One int64 per (first, second) pair of small non-negative numbers, in their order."""
+    return (first.astype(np.int64) << 32) + second
 
 
 def looked_up(keys: np.ndarray, values: np.ndarray, wanted: np.ndarray, missing) -> np.ndarray:

@@ -17,16 +17,18 @@ The meaning of every facet is here, once:
 """
 
 import datetime
+import functools
 import logging
 import threading
 from collections import OrderedDict, defaultdict
 from dataclasses import dataclass, replace
 
 import numpy as np
-from django.db import connection
+from django.db import connections
 from django.db.models import Q
 from django_countries import countries
 
+from archive import db_router
 from archive.choices import JOINT, JOINT_LABEL
 from archive.facet_index import NO_DATE, NO_ID, Labels, Links, Table, located
 from archive.models import (
@@ -73,8 +75,10 @@ def pair_value(first: str, second: str) -> str:
     return "-".join(sorted([first.lower(), second.lower()]))
 
 
+@functools.cache
 def pair_of(first: str, second: str) -> tuple[int, tuple[str, str]]:
-    """A pair's code and its row: (`cn-us`, "China \u2013 United States")."""
+    """A pair's code and its row: (`cn-us`, "China \u2013 United States"); kept, since a
+    million claims' meetings name a few hundred pairs and a country's name is translated."""
     a, b = sorted([first.upper(), second.upper()])
     code = country_code(a) * PAIR_BASE + country_code(b)
     return code, (pair_value(a, b), f"{countries.name(a)} \u2013 {countries.name(b)}")
@@ -137,6 +141,7 @@ CLAIM_COLUMNS = ("ids", "kind", "delegation", "speaker", "meeting", "report", "d
 def claim_columns(only: Q | None) -> dict[str, np.ndarray]:
     """The published claims' own columns (those `only` selects), read in raw rows: Django's
     per-value converters would double the time of a million rows."""
+    connection = connections[db_router.reading_database()]
     sql, params = CLAIM_ROWS.format(day=DAY_NUMBER[connection.vendor], only=""), []
     if only is not None:
         subquery, params = Claim.objects.filter(only).values("pk").query.sql_with_params()
@@ -185,10 +190,11 @@ def read_claims(only: Q | None, labels: dict[str, Labels], parents: dict) -> Tab
     c = claim_columns(only)
     partial = only is not None
     delegations = subset(Delegation.objects, c["delegation"] if partial else None)
-    country_of = looked_up_by_id(
-        (pk, country_code(code)) for pk, code in delegations.values_list("pk", "country")
-    )
+    sides = list(delegations.values_list("pk", "country", "side"))
+    country_of = looked_up_by_id((pk, country_code(code)) for pk, code, _ in sides)
     country_of[NO_ID] = country_code(JOINT)  # no side: a joint claim
+    side_of = looked_up_by_id((pk, side) for pk, _, side in sides)
+    side_of[NO_ID] = JOINT_SIDE
     speakers = subset(Participation.objects, c["speaker"] if partial else None)
     person_of = looked_up_by_id(speakers.values_list("pk", "person_id"))
     reports = list(
@@ -200,11 +206,7 @@ def read_claims(only: Q | None, labels: dict[str, Labels], parents: dict) -> Tab
     published_of = looked_up_by_id(
         (pk, round(at.timestamp() * 1e6) if at else 0) for pk, _, at in reports
     )
-    links = Claim.issues.through.objects.order_by()
-    if partial:
-        links = links.filter(claim_id__in=c["ids"].tolist())
-    pairs = np.array(list(links.values_list("claim_id", "issue_id").iterator(CHUNK)), np.int64)
-    pairs = pairs.reshape(-1, 2)
+    pairs = claim_issue_pairs(c["ids"] if partial else None)
     positions, kept = located(c["ids"], pairs[:, 0])
     direct = Links.of(positions, pairs[kept, 1])
     return Table(
@@ -223,6 +225,7 @@ def read_claims(only: Q | None, labels: dict[str, Labels], parents: dict) -> Tab
         orders={},
         raw={
             "delegation": c["delegation"],
+            "side": side_of[c["delegation"]],
             "speaker": c["speaker"],
             "report": c["report"],
             "start": c["start"],
@@ -230,6 +233,21 @@ def read_claims(only: Q | None, labels: dict[str, Labels], parents: dict) -> Tab
             "issue": direct,
         },
     )
+
+
+def claim_issue_pairs(claims: np.ndarray | None) -> np.ndarray:
+    """(claim id, issue id) rows of the claims' issue links (of all claims when None), read
+    in raw rows a chunk at a time like the claims."""
+    links = Claim.issues.through.objects.order_by()
+    if claims is not None:
+        links = links.filter(claim_id__in=claims.tolist())
+    sql, params = links.values_list("claim_id", "issue_id").query.sql_with_params()
+    chunks = [np.zeros((0, 2), dtype=np.int64)]
+    with connections[db_router.reading_database()].chunked_cursor() as cursor:
+        cursor.execute(sql, params)
+        while chunk := cursor.fetchmany(CHUNK):
+            chunks.append(np.array(chunk, dtype=np.int64))
+    return np.concatenate(chunks)
 
 
 def with_broader(direct: Links, parents: dict) -> Links:
@@ -242,8 +260,11 @@ def with_broader(direct: Links, parents: dict) -> Links:
 
 
 def unique_links(record: np.ndarray, code: np.ndarray) -> Links:
-    """Links of each distinct (record, code) pair, in record order."""
-    keys = np.unique(packed(record, code))
+    """Links of each distinct (record, code) pair, in record order (a sort, then the first
+    of each run: np.unique hashes, several times slower on millions of pairs)."""
+    keys = np.sort(packed(record, code))
+    if len(keys):
+        keys = keys[np.concatenate([[True], keys[1:] != keys[:-1]])]
     return Links.of(keys >> 32, keys & 0xFFFFFFFF)
 
 
@@ -329,18 +350,22 @@ def packed(first: np.ndarray, second: np.ndarray) -> np.ndarray:
     return (first.astype(np.int64) << 32) + second
 
 
-ORDER_COLUMNS = ("report", "start", "published")  # with the day and the meeting
+ORDER_COLUMNS = ("report", "start", "published", "side")  # with the day and the meeting
+JOINT_SIDE = 9  # a joint claim's side in the "sides" order: after both sides'
 
 
 def claim_orders(t: Table) -> dict:
     """As the claims listing reads them: meetings newest (or oldest) first, each meeting's
-    claims as its reports tell them; the feed's newest published report first."""
+    claims as its reports tell them; the feed's newest published report first; and as an
+    issue's page lists them, newest meeting first, each side's claims together, then the
+    joint ones."""
     meeting, day = t.single["meeting"], t.day
     report, start = t.raw["report"], t.raw["start"]
     return {
         "newest": (start, report, -packed(day, meeting)),
         "oldest": (start, report, packed(day, meeting)),
         "published": (start, report, -day.astype(np.int64), -t.raw["published"]),
+        "sides": (start, report, t.raw["side"], packed(-day.astype(np.int64), meeting)),
     }
 
 
@@ -624,10 +649,21 @@ _state: dict = {"copy": None}
 
 def current() -> Copy:
     """This process's copy, brought to the archive's current revision first (one request at
-    a time does that; the others wait for it rather than read the same rows again)."""
+    a time does that; the others wait for it rather than read the same rows again).
+
+    The revision, the changes and the rows come from the database this request reads
+    (a replica for a public page: archive/db_router.py) in one snapshot. A replica behind
+    the copy (another request read a newer one) leaves the copy as it is and sends the rest
+    of the request's reads to the primary, so a page never mixes two revisions."""
     with _lock:
         copy = _state["copy"]
-        copy = build() if copy is None else advanced(copy)
+        revision = Revision.current()
+        if copy is not None and revision <= copy.revision:
+            if revision < copy.revision:
+                db_router.read_from_primary()
+            return copy
+        with db_router.snapshot(db_router.reading_database()):
+            copy = build() if copy is None else advanced(copy)
         _state["copy"] = copy
         return copy
 

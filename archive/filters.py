@@ -214,9 +214,17 @@ class FacetedFilterSet:
         kept with the table under the filters they depend on (so choosing a value reuses
         its own facet's counts, and paging a search its counts)."""
         counter = self.counter
+        if name.startswith(f"{MONTHS} by "):
+            key = (self.key, tuple(self.items(DATES)), name, counter.ranked)
+            by = name.removeprefix(f"{MONTHS} by ")
+            return counter.table.remember(key, partial(counter.months_by, by))
         skip = DATES if name == MONTHS else "" if name == "total" else name
         key = (self.key, tuple(self.items(skip)), name, counter.ranked)
         return counter.table.remember(key, partial(counter.counts, name))
+
+    def monthly_counts_by(self, name: str) -> list[tuple[datetime.date, str, int]]:
+        """(month, value of the facet `name`, records) with every filter but the dates."""
+        return self.counted(f"{MONTHS} by {name}")
 
     def records_by_value(self, name: str) -> dict[str, int]:
         """A facet's counts by value (for pages that show a few records' counts)."""

@@ -4,7 +4,6 @@ Rules that the database can hold are constraints; the rest are in `clean()` and 
 `full_clean()` (the admin and the importer both call it).
 """
 
-import datetime
 import re
 from collections.abc import Iterable
 
@@ -867,33 +866,12 @@ class ClaimQuerySet(models.QuerySet):
         the claim, and its corrections."""
         return self.for_display().defer(None).prefetch_related("corrections")
 
-    def about(self, issue: Issue):
-        """Claims on an issue or on any of its child issues, each once: a subquery, not a
-        join, so that counts grouped over these claims (the timelines) count a claim tagged
-        with two of the family's issues once."""
-        links = Claim.issues.through.objects.filter(Q(issue=issue) | Q(issue__parent=issue))
-        return self.filter(pk__in=links.values("claim_id"))
-
     def by(self, person: Person):
         return self.filter(speaker__person=person)
 
     def between(self, first: str, second: str):
         """Claims made at meetings of the two countries (ISO codes) with each other."""
         return self.filter(meeting__in=Meeting.objects.between(first, second).values("pk"))
-
-    def in_month(self, month: datetime.date):
-        """Claims of meetings that started in the month of `month`."""
-        return self.filter(meeting_date__year=month.year, meeting_date__month=month.month)
-
-    def monthly_counts_by_side(self):
-        """Rows of (first day of the meeting's month, side's country or None when joint,
-        claims), one query: the data of the timelines."""
-        return (
-            self.annotate(month=TruncMonth("meeting_date"))
-            .values_list("month", "delegation__country")
-            .annotate(claims=Count("pk"))
-            .order_by("month")
-        )
 
     def monthly_counts_by_issue(self, issue_ids: list[int]):
         """Rows of (first day of the meeting's month, issue id or None, claims) over the

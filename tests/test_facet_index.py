@@ -59,6 +59,14 @@ def claim_records() -> list[Record]:
                     "newest": (-c.meeting_date.toordinal(), -c.meeting_id, c.report_id, c.start),
                     "oldest": (c.meeting_date.toordinal(), c.meeting_id, c.report_id, c.start),
                     "published": (-published, -c.meeting_date.toordinal(), c.report_id, c.start),
+                    "sides": (
+                        -c.meeting_date.toordinal(),
+                        c.meeting_id,
+                        c.joint,
+                        c.delegation.side if c.delegation else 0,
+                        c.report_id,
+                        c.start,
+                    ),
                 },
             )
         )
@@ -163,7 +171,15 @@ def check_claims(matches=None, key=""):
     for chosen in states(claim_records()):
         filters = ClaimFilter(query(chosen), matches=matches, key=key, ranked=False)
         assert found(filters) == expected(records, chosen), chosen
-        for order in ("newest", "oldest") if matches else ("newest", "oldest", "published"):
+        by_side = Tally(
+            (r.day.replace(day=1), side)
+            for r in selected(records, chosen, skip="year")
+            for side in r.values["country"]
+        )
+        timeline = {(month, side): n for month, side, n in filters.monthly_counts_by("country")}
+        assert timeline == dict(by_side), chosen
+        orders = ("newest", "oldest", "published", "sides")
+        for order in orders[:2] if matches else orders:
             # A search sorted by date reads in the listing's order.
             wanted = sorted(selected(records, chosen), key=lambda r: r.order[order])
             assert filters.ids(order) == [r.pk for r in wanted], (chosen, order)

@@ -1,6 +1,7 @@
 import datetime
 
 import pytest
+from django.db.models import Q
 from django.http import QueryDict
 
 from archive.filters import ClaimFilter, MeetingFilter
@@ -20,23 +21,30 @@ def selected(filters) -> set:
     return set(model.objects.filter(pk__in=ids))
 
 
+def about(slug: str) -> set:
+    """The published claims on an issue or on one of its narrower issues, read plainly."""
+    links = Claim.issues.through.objects.filter(Q(issue__slug=slug) | Q(issue__parent__slug=slug))
+    return set(Claim.objects.published().filter(pk__in=links.values("claim_id")))
+
+
 def counts_of(filters, name: str) -> dict[str, int]:
     return {c.value: c.count for c in filters.facet_counts()[name].choices}
 
 
 def test_values_of_one_facet_are_ored_and_facets_are_anded(seed):
-    taiwan = Claim.objects.published().about(Issue.objects.get(slug="taiwan"))
-    hong_kong = Claim.objects.published().about(Issue.objects.get(slug="hong-kong"))
+    taiwan = about("taiwan")
+    hong_kong = about("hong-kong")
     either = selected(claims("issue=taiwan&issue=hong-kong"))
     assert either == set(taiwan) | set(hong_kong)
     both = selected(claims("issue=taiwan&kind=position"))
     assert both == {c for c in taiwan if c.kind == "position"}
-    assert len(both) < taiwan.count()
+    assert len(both) < len(taiwan)
 
 
 def test_an_issue_includes_its_narrower_issues(seed):
     parent = Issue.objects.filter(children__isnull=False).distinct().first()
-    expected = set(Claim.objects.published().about(parent))
+    expected = about(parent.slug)
+    assert expected > set(Claim.objects.published().filter(issues=parent))
     assert selected(claims(f"issue={parent.slug}")) == expected
     assert counts_of(claims(""), "issue")[parent.slug] == len(expected)
 

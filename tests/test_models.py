@@ -282,13 +282,6 @@ class TestClaim:
         Report.objects.filter(pk=dispatch.pk).update(status=Status.DRAFT)
         assert biggest_lie not in Claim.objects.published()
 
-    def test_about_an_issue_includes_its_narrower_issues(self, seed):
-        health = Issue.objects.get(slug="public-health")
-        covid = Issue.objects.get(slug="covid-19")
-        about_health = set(Claim.objects.about(health))
-        assert set(Claim.objects.filter(issues=covid)) <= about_health
-        assert len(about_health) > Claim.objects.filter(issues=health).count()
-
     def test_edits_are_recorded_in_history(self, biggest_lie):
         biggest_lie.save()  # the seed is loaded without history rows: record it as it is
         before = biggest_lie.history.count()

@@ -1,13 +1,15 @@
 import datetime
+from urllib.parse import urlencode
 
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import render
 
 from archive import charts
-from archive.filters import with_claim_counts
+from archive.choices import JOINT
+from archive.filters import ClaimFilter, with_claim_counts
 from archive.models import Claim, Issue
 from archive.presentation import issue_tree
-from archive.views.pagination import paginate
+from archive.views.listing import page_in_order
 from archive.views.slugs import find_or_redirect
 
 
@@ -23,20 +25,32 @@ def issue_detail(request: HttpRequest, slug: str) -> HttpResponse:
     if isinstance(found, HttpResponse):
         return found
     issue = found
-    about = Claim.objects.published().about(issue)
     month, problem = requested_month(request)
-    claims = about.in_month(month) if month else about
+    listed = claims_on(issue, month)
+    by_side = [
+        (first_day, None if side == JOINT else side, n)
+        for first_day, side, n in claims_on(issue).monthly_counts_by("country")
+    ]
     context = {
         "issue": issue,
-        "timeline": charts.timeline(about.monthly_counts_by_side(), url_for_month=month_link),
+        "timeline": charts.timeline(by_side, url_for_month=month_link),
         "month": month,
         "problem": problem,
         "children": with_claim_counts(
             Issue.objects.published().filter(parent=issue).order_by("name")
         ),
-        "page": paginate(request, claims.for_display().by_meeting_and_side()),
+        "page": page_in_order(request, listed, "sides", Claim.objects.published().for_display()),
     }
     return render(request, "issues/detail.html", context)
+
+
+def claims_on(issue: Issue, month: datetime.date | None = None) -> ClaimFilter:
+    """The issue's claims (with its narrower issues'), as the claims listing selects them;
+    those of meetings in `month`."""
+    query = {"issue": issue.slug}
+    if month:
+        query |= {"from": f"{month:%Y-%m}", "to": f"{month:%Y-%m}"}
+    return ClaimFilter(QueryDict(urlencode(query)))
 
 
 def month_link(month: datetime.date) -> str:

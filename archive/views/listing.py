@@ -6,6 +6,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import partial
 
+from django.conf import settings
 from django.core.paginator import Page, Paginator
 from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse, JsonResponse
@@ -101,6 +102,18 @@ def page_of(
         number = paginator.num_pages
     offset = (number - 1) * wanted.per_page
     return Page(records(filters.ids(wanted.sort, offset, wanted.per_page)), number, paginator)
+
+
+def page_in_order(
+    request: HttpRequest, filters: FacetedFilterSet, order: str, shown: QuerySet
+) -> Page:
+    """The page `?page=` asks for of what `filters` leave, in `order`, for pages that list
+    records without the listing's formats: a page number that is not a number or is past
+    the end gets the nearest real page instead of an error (as Paginator.get_page does)."""
+    paginator = Paginator(range(filters.total()), settings.PAGE_SIZE)
+    number = paginator.get_page(request.GET.get("page")).number
+    ids = filters.ids(order, (number - 1) * paginator.per_page, paginator.per_page)
+    return Page(records_of(shown, ids), number, paginator)
 
 
 class KnownCount:
