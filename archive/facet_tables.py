@@ -238,11 +238,13 @@ def read_claims(only: Q | None, labels: dict[str, Labels], parents: dict) -> Tab
 def claim_issue_pairs(claims: np.ndarray | None) -> np.ndarray:
     """(claim id, issue id) rows of the claims' issue links (of all claims when None), read
     in raw rows a chunk at a time like the claims."""
+    chunks = [np.zeros((0, 2), dtype=np.int64)]
+    if claims is not None and not len(claims):
+        return chunks[0]
     links = Claim.issues.through.objects.order_by()
     if claims is not None:
         links = links.filter(claim_id__in=claims.tolist())
     sql, params = links.values_list("claim_id", "issue_id").query.sql_with_params()
-    chunks = [np.zeros((0, 2), dtype=np.int64)]
     with connections[db_router.reading_database()].chunked_cursor() as cursor:
         cursor.execute(sql, params)
         while chunk := cursor.fetchmany(CHUNK):
