@@ -7,8 +7,8 @@ from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
 
-from archive.filters import ClaimFilter
-from archive.listing import Links, first_values
+from archive.filters import ClaimFilter, first_value
+from archive.listing import Links
 from archive.models import Claim
 from archive.ratelimit import too_many_exports
 from archive.search import FoundClaims, prepare
@@ -46,18 +46,18 @@ class ClaimFeed(Feed):
 
     def get_object(self, request: HttpRequest, *args, **kwargs) -> ClaimFilter:
         if not hasattr(request, "_claim_filters"):
-            data = first_values(request.GET)
-            prepared = prepare(data.get("q", ""))
+            words = first_value(request.GET, "q") or ""
+            prepared = prepare(words)
             parsed = prepared.parsed
             searched = not prepared.is_empty
             filters = ClaimFilter(
-                data,
+                request.GET,
                 matches=FoundClaims(parsed) if searched else None,
                 key=repr((parsed.include, parsed.exclude)) if searched else "",
             )
             filters.words = prepared.parsed.text if not prepared.is_empty else ""
             # Words that search nothing ("*") must not widen the feed to every claim.
-            typed = bool(data.get("q", "").strip())
+            typed = bool(words.strip())
             filters.query_problems = prepared.parsed.notices if typed and prepared.is_empty else []
             request._claim_filters = filters
         return request._claim_filters

@@ -44,13 +44,27 @@ class ValuesField(forms.Field):
         return values
 
 
+def first_value(data: QueryDict, name: str) -> str | None:
+    """A single-valued parameter's first value, as the listings' message about a repeated
+    one says (QueryDict.get gives the last)."""
+    values = data.getlist(name)
+    return values[0] if values else None
+
+
+class FirstValue(forms.TextInput):
+    """The widget of a single-valued parameter: its first value."""
+
+    def value_from_datadict(self, data, files, name: str) -> str | None:
+        return first_value(data, name)
+
+
 class DateBoundField(forms.CharField):
     """A date written as 2021-03-18, 2021-03 or 2021; the end of a range takes the last day
     of the month or year it names. Cleans to (as written, with zeros where they belong;
     date)."""
 
     def __init__(self, *, end: bool, **kwargs):
-        super().__init__(required=False, max_length=None, **kwargs)
+        super().__init__(required=False, max_length=None, widget=FirstValue, **kwargs)
         self.end = end
 
     def clean(self, value):
