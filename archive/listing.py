@@ -1,30 +1,42 @@
 """What a listing page (claims, meetings, search) reads from its query string beside the
-filters, and the links it makes: canonical, with sorted parameters, so that one view of the
-archive has one URL."""
+filters, through a form, and the links it makes: canonical, with sorted parameters, so that
+one view of the archive has one URL."""
 
 from dataclasses import dataclass, field
 from urllib.parse import urlencode
 
-from django.http import HttpRequest, QueryDict
+from django import forms
+from django.http import QueryDict
 
 from archive import charts
 from archive.choices import Choice
-from archive.filters import DATE_PARAMETERS, DATES, Counted, FacetedFilterSet, mark_chosen
+from archive.filters import (
+    DATE_PARAMETERS,
+    DATES,
+    Counted,
+    FacetedFilterSet,
+    FirstValue,
+    mark_chosen,
+)
 
 FORMATS = {"html": "Web page", "csv": "CSV", "json": "JSON"}
-SINGLE_VALUED = ("q", "sort", "page", "format", "from", "to", "per_page", "more")
+# The single-valued parameters, in the order their messages are given.
+SINGLE_VALUED = ("q", "from", "to", "format", "sort", "page", "per_page", "more")
+# The filter set reads these; the listing only says which value of a repeated one it used.
+READ_BY_FILTERS = ("from", "to")
 FACET_TOP = 8
 JSON_PAGE_SIZE, JSON_MAX_PAGE_SIZE = 20, 100
+MAX_QUERY_PARAMETER = 1000  # characters of `q` searched for
 
 
 @dataclass
 class ListingRequest:
     format: str = "html"
-    unknown_format: str = ""
     sort: str = ""
     page: int = 1
     per_page: int = 0
     more: str = ""
+    q: str = ""
     problems: list[str] = field(default_factory=list)
 
     @property
@@ -32,72 +44,133 @@ class ListingRequest:
         return self.format != "html"
 
 
-def first_values(data: QueryDict) -> QueryDict:
-    """The query string with each single-valued parameter reduced to its first value, as the
-    message about a repeated one says (QueryDict.get would give the last)."""
-    reduced = data.copy()
-    for name in SINGLE_VALUED:
-        values = data.getlist(name)
-        if len(values) > 1:
-            reduced.setlist(name, values[:1])
-    return reduced
+class Parameter(forms.Field):
+    """A single-valued parameter as it was written (its first value), cut to `length`
+    characters: what reads it decides what it means."""
+
+    widget = FirstValue
+
+    def __init__(self, length: int | None = None, **kwargs):
+        super().__init__(required=False, **kwargs)
+        self.length = length
+
+    def to_python(self, value) -> str:
+        return (value or "")[: self.length]
 
 
-def first_value(data: QueryDict, name: str, problems: list[str]) -> str:
-    values = data.getlist(name)
-    if len({v for v in values}) > 1:
-        problems.append(
+class OneOf(forms.ChoiceField):
+    """One of a few names; one it does not know is quoted in its message, cut short."""
+
+    widget = FirstValue
+
+    def __init__(self, message: str, **kwargs):
+        super().__init__(required=False, error_messages={"invalid_choice": message}, **kwargs)
+
+    def validate(self, value: str) -> None:
+        if value and not self.valid_value(value):
+            raise forms.ValidationError(
+                self.error_messages["invalid_choice"], params={"value": value[:20]}
+            )
+
+
+class PageField(Parameter):
+    """A page number; the first page when there is none or it is not one."""
+
+    def to_python(self, value) -> int:
+        raw = value or ""
+        if raw in {"", "1"}:
+            return 1
+        # isdigit() alone accepts "²"; six digits bound the offset the database is asked for.
+        if raw.isascii() and raw.isdigit() and len(raw) <= 6 and int(raw) >= 1:
+            return int(raw)
+        raise forms.ValidationError(
+            f"There is no page \u201c{raw[:20]}\u201d; this is the first page."
+        )
+
+
+class PageSizeField(Parameter):
+    """How many records a JSON page holds."""
+
+    def to_python(self, value) -> int:
+        raw = value or ""
+        if not raw:
+            return JSON_PAGE_SIZE
+        if raw.isascii() and raw.isdigit() and 1 <= int(raw) <= JSON_MAX_PAGE_SIZE:
+            return int(raw)
+        raise forms.ValidationError(f"per_page must be a number from 1 to {JSON_MAX_PAGE_SIZE}.")
+
+
+class ListingForm(forms.Form):
+    """A listing's own parameters: the words to search for (the search's), the format, the
+    sort order among the listing's `sorts` (the first is the default), the page (and a JSON
+    page's size: an HTML page holds `per_page`), and the facet shown whole. What it cannot
+    use falls back to the field's initial value and is explained in `problems()`, as is a
+    single-valued parameter given more than once, of which the first value is used."""
+
+    q = Parameter(MAX_QUERY_PARAMETER)
+    format = OneOf(
+        "There is no format \u201c%(value)s\u201d; use one of: " + ", ".join(FORMATS) + ".",
+        choices=FORMATS.items(),
+        initial="html",
+    )
+    sort = OneOf("")  # its choices and message are the listing's
+    page = PageField(initial=1)
+    per_page = PageSizeField(initial=JSON_PAGE_SIZE)
+    more = Parameter(20)
+
+    def __init__(self, data: QueryDict, sorts: dict[str, str], per_page: int):
+        super().__init__(data)
+        default = next(iter(sorts))
+        sort = self.fields["sort"]
+        sort.choices, sort.initial = sorts.items(), default
+        sort.error_messages["invalid_choice"] = (
+            f"There is no sort order \u201c%(value)s\u201d; showing {sorts[default].lower()}."
+        )
+        self.per_page = per_page
+        if self["format"].data == "csv":  # a CSV holds every page
+            del self.fields["page"]
+        if self["format"].data != "json":  # an HTML page's size is the listing's
+            del self.fields["per_page"]
+
+    @property
+    def unknown_format(self) -> str:
+        """The message for a format there is none of (a 400, whatever the rest), or ""."""
+        return self.errors["format"][0] if self.has_error("format") else ""
+
+    def wanted(self) -> ListingRequest:
+        """What the request asks for, with what is not understood left at its default."""
+        self.is_valid()
+        return ListingRequest(
+            format=self.value("format"),
+            sort=self.value("sort"),
+            page=self.value("page") if "page" in self.fields else 1,
+            per_page=self.value("per_page") if "per_page" in self.fields else self.per_page,
+            more=self.value("more"),
+            q=self.value("q"),
+            problems=self.problems(),
+        )
+
+    def value(self, name: str):
+        """A field's value; its initial one when it is missing or not understood."""
+        return self.cleaned_data.get(name) or self.fields[name].initial or ""
+
+    def problems(self) -> list[str]:
+        """What could not be used as given, each parameter's in turn."""
+        problems: list[str] = []
+        for name in SINGLE_VALUED:
+            if name in self.fields or name in READ_BY_FILTERS:
+                problems += self.repeated(name)
+                problems.extend(self.errors.get(name, []))  # the messages, as text
+        return problems
+
+    def repeated(self, name: str) -> list[str]:
+        values = self.data.getlist(name)
+        if len(set(values)) < 2:
+            return []
+        return [
             f"\u201c{name}\u201d was given {len(values)} times; the first value "
             f"(\u201c{values[0][:30]}\u201d) is used."
-        )
-    return values[0] if values else ""
-
-
-def read(request: HttpRequest, sorts: dict[str, str], default_sort: str, page_size: int):
-    """The listing's own parameters; what it cannot use is explained in `problems`."""
-    data, problems = request.GET, []
-    for name in SINGLE_VALUED:
-        if name not in ("format", "sort", "page", "per_page", "more"):
-            first_value(data, name, problems)  # only reported here; the filters read them
-    listing = ListingRequest(problems=problems)
-    fmt = first_value(data, "format", problems) or "html"
-    if fmt in FORMATS:
-        listing.format = fmt
-    else:
-        listing.unknown_format = fmt[:20]
-    sort = first_value(data, "sort", problems)
-    if sort and sort not in sorts:
-        problems.append(
-            f"There is no sort order \u201c{sort[:20]}\u201d; showing "
-            f"{sorts[default_sort].lower()}."
-        )
-    listing.sort = sort if sort in sorts else default_sort
-    if listing.format != "csv":  # a CSV holds every page
-        listing.page = page_number(first_value(data, "page", problems), problems)
-    listing.per_page = page_size
-    if listing.format == "json":
-        listing.per_page = json_page_size(first_value(data, "per_page", problems), problems)
-    listing.more = first_value(data, "more", problems)[:20]
-    return listing
-
-
-def page_number(raw: str, problems: list[str]) -> int:
-    if raw in {"", "1"}:
-        return 1
-    # isdigit() alone accepts "²"; six digits bound the offset the database is asked for.
-    if raw.isascii() and raw.isdigit() and len(raw) <= 6 and int(raw) >= 1:
-        return int(raw)
-    problems.append(f"There is no page \u201c{raw[:20]}\u201d; this is the first page.")
-    return 1
-
-
-def json_page_size(raw: str, problems: list[str]) -> int:
-    if not raw:
-        return JSON_PAGE_SIZE
-    if raw.isascii() and raw.isdigit() and 1 <= int(raw) <= JSON_MAX_PAGE_SIZE:
-        return int(raw)
-    problems.append(f"per_page must be a number from 1 to {JSON_MAX_PAGE_SIZE}.")
-    return JSON_PAGE_SIZE
+        ]
 
 
 class Links:

@@ -13,13 +13,13 @@ from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.urls import reverse
 
-from archive import exports, listing
+from archive import exports
 from archive.filters import DATES, FacetedFilterSet
 from archive.listing import (
     FACET_TOP,
-    FORMATS,
     JSON_PAGE_SIZE,
     Links,
+    ListingForm,
     ListingRequest,
     date_histogram,
     facet_views,
@@ -35,7 +35,7 @@ class Listing:
     url_name: str  # also names the CSV file
     filter_set: type[FacetedFilterSet]
     shown: Callable[[], QuerySet]  # the records with everything a page or a row shows
-    sorts: dict[str, str]  # the orders of `facet_index.Table.orders` a reader may choose
+    sorts: dict[str, str]  # the orders of `facet_index.Table.orders` offered, default first
     per_page: int
     to_row: Callable
     columns: tuple[str, ...]
@@ -47,11 +47,11 @@ class Listing:
 def faceted_listing(request: HttpRequest, spec: Listing) -> HttpResponse:
     """A listing narrowed by facets, newest first unless sorted otherwise; as a page, CSV
     or JSON."""
-    default_sort = next(iter(spec.sorts))
-    wanted = listing.read(request, spec.sorts, default_sort, spec.per_page)
-    if wanted.unknown_format:
-        return unknown_format(wanted)
-    filters = spec.filter_set(listing.first_values(request.GET))
+    form = ListingForm(request.GET, spec.sorts, spec.per_page)
+    if form.unknown_format:
+        return unknown_format(form.unknown_format)
+    wanted = form.wanted()
+    filters = spec.filter_set(request.GET)
     problems = wanted.problems + filters.problems
     if wanted.is_machine and problems:
         return bad_request(problems)
@@ -60,7 +60,7 @@ def faceted_listing(request: HttpRequest, spec: Listing) -> HttpResponse:
         records = in_order(spec.shown(), filters.ids(wanted.sort))
         return exports.csv_response(spec.url_name, records, spec.to_row, absolute, spec.columns)
     page = page_of(filters, wanted, problems, partial(records_of, spec.shown()))
-    keep = [] if wanted.sort == default_sort else [("sort", wanted.sort)]
+    keep = [] if wanted.sort == next(iter(spec.sorts)) else [("sort", wanted.sort)]
     links = Links(reverse(spec.url_name), filters, keep)
     facets = facet_context(filters, links, wanted)
     if wanted.format == "json":
@@ -149,13 +149,8 @@ def pager(page: Page, links: Links) -> dict[str, str]:
     }
 
 
-def unknown_format(listing: ListingRequest) -> HttpResponse:
-    known = ", ".join(FORMATS)
-    return HttpResponse(
-        f"There is no format \u201c{listing.unknown_format}\u201d; use one of: {known}.\n",
-        status=400,
-        content_type="text/plain; charset=utf-8",
-    )
+def unknown_format(message: str) -> HttpResponse:
+    return HttpResponse(message + "\n", status=400, content_type="text/plain; charset=utf-8")
 
 
 def bad_request(problems: list[str]) -> JsonResponse:

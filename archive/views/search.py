@@ -7,6 +7,7 @@ from django.urls import reverse
 
 from archive import exports, listing
 from archive.filters import ClaimFilter
+from archive.listing import ListingForm
 from archive.models import Claim, Meeting, Person, Report, Status
 from archive.presentation import apart_from_sources, sources_of
 from archive.ratelimit import limit_exports, limit_searches
@@ -33,7 +34,6 @@ from archive.views.listing import (
 )
 
 RESULTS_PER_PAGE = 20
-MAX_QUERY_PARAMETER = 1000
 
 
 @limit_searches
@@ -41,14 +41,14 @@ MAX_QUERY_PARAMETER = 1000
 def search(request: HttpRequest) -> HttpResponse:
     """Claims matching the words, most relevant first, narrowed by the same facets as the
     claims listing; as a page, CSV or JSON."""
-    wanted = listing.read(request, ORDERS, "relevance", RESULTS_PER_PAGE)
-    if wanted.unknown_format:
-        return unknown_format(wanted)
-    data = listing.first_values(request.GET)
-    prepared = prepare(data.get("q", "")[:MAX_QUERY_PARAMETER])
+    form = ListingForm(request.GET, ORDERS, RESULTS_PER_PAGE)
+    if form.unknown_format:
+        return unknown_format(form.unknown_format)
+    wanted = form.wanted()
+    prepared = prepare(wanted.q)
     parsed = prepared.parsed
     filters = ClaimFilter(
-        data,
+        request.GET,
         matches=FoundClaims(parsed),
         key=repr((parsed.include, parsed.exclude)),
         ranked=wanted.sort == "relevance",
