@@ -1,15 +1,15 @@
-"""What the faceted listings (claims, meetings, search) share: a page of a result whose total
-is known, the facets, chips and histogram for the template, the JSON body, and the answers to
-requests a listing cannot serve."""
+"""The faceted listings (claims, meetings, search results): one view, with what differs
+between them given as a `Listing`; a page of a result whose total is known, the facets,
+chips and histogram for the template, the JSON body, and the answers to requests a listing
+cannot serve."""
 
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from functools import partial
 
 from django.conf import settings
 from django.core.paginator import Page, Paginator
 from django.db.models import QuerySet
-from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.http import HttpRequest, HttpResponse, JsonResponse, QueryDict
 from django.shortcuts import render
 from django.urls import reverse
 
@@ -28,9 +28,40 @@ from archive.listing import (
 from archive.ratelimit import limit_exports
 
 
+class Results:
+    """What one request of a listing finds and shows beside what its filters leave: for
+    claims and meetings, nothing more. The search (views/search.py) adds its words: what
+    they match, the page's claims highlighted, and the reports and meetings that hold them."""
+
+    missing = ""  # why there is nothing to list (the search without words), or ""
+    keep: tuple[tuple[str, str], ...] = ()  # parameters links keep beside filters and sort
+
+    def __init__(self, spec: "Listing", wanted: ListingRequest):
+        self.spec, self.wanted = spec, wanted
+
+    def filters(self, data: QueryDict) -> FacetedFilterSet:
+        return self.spec.filter_set(data)
+
+    def records(self, ids: list[int]) -> list:
+        """A page's records, in the order of `ids`."""
+        return records_of(self.spec.shown(), ids)
+
+    def context(self) -> dict:
+        """What the page shows with or without results."""
+        return {}
+
+    def page_context(self, page: Page) -> dict:
+        """What the page shows beside a page of results."""
+        return {}
+
+    def json(self, page: Page, absolute: Callable[[str], str]) -> dict:
+        """What a JSON page holds beside its results."""
+        return {}
+
+
 @dataclass(frozen=True)
 class Listing:
-    """What differs between the faceted listings of claims and of meetings."""
+    """What differs between the faceted listings of claims, of meetings and of the search."""
 
     url_name: str  # also names the CSV file
     filter_set: type[FacetedFilterSet]
@@ -41,46 +72,50 @@ class Listing:
     columns: tuple[str, ...]
     template: str
     feed: str = ""  # the URL name of the listing's feed, if it has one
+    results: type[Results] = Results
 
 
 @limit_exports
 def faceted_listing(request: HttpRequest, spec: Listing) -> HttpResponse:
-    """A listing narrowed by facets, newest first unless sorted otherwise; as a page, CSV
-    or JSON."""
+    """A listing narrowed by facets, in its first order unless sorted otherwise; as a page,
+    CSV or JSON."""
     form = ListingForm(request.GET, spec.sorts, spec.per_page)
     if form.unknown_format:
         return unknown_format(form.unknown_format)
     wanted = form.wanted()
-    filters = spec.filter_set(request.GET)
+    results = spec.results(spec, wanted)
+    filters = results.filters(request.GET)
     problems = wanted.problems + filters.problems
-    if wanted.is_machine and problems:
-        return bad_request(problems)
+    if wanted.is_machine and (problems or results.missing):
+        return bad_request(problems or [results.missing])
+    default_sort = next(iter(spec.sorts))
+    keep = [*results.keep] + ([] if wanted.sort == default_sort else [("sort", wanted.sort)])
+    links = Links(reverse(spec.url_name), filters, keep)
+    context = {"links": links, "problems": problems, "sort": wanted.sort, "sorts": spec.sorts}
+    context |= results.context()
+    if results.missing:
+        return render(request, spec.template, context)
     absolute = absolute_url(request)
     if wanted.format == "csv":
         records = in_order(spec.shown(), filters.ids(wanted.sort))
         return exports.csv_response(spec.url_name, records, spec.to_row, absolute, spec.columns)
-    page = page_of(filters, wanted, problems, partial(records_of, spec.shown()))
-    keep = [] if wanted.sort == next(iter(spec.sorts)) else [("sort", wanted.sort)]
-    links = Links(reverse(spec.url_name), filters, keep)
+    page = page_of(filters, wanted, problems, results.records)
     facets = facet_context(filters, links, wanted)
     if wanted.format == "json":
         if problems:  # the page asked for is past the end
             return bad_request(problems)
         rows = [spec.to_row(record, absolute) for record in page.object_list]
         body = json_body(request, page, links, filters, facets["counts"], rows, spec.per_page)
-        return json_response(body)
-    context = {
+        return json_response(body | results.json(page, absolute))
+    context |= {
         "page": page,
         "pager": pager(page, links),
-        "links": links,
-        "problems": problems,
-        "sort": wanted.sort,
-        "sorts": spec.sorts,
         "csv_url": links.current(format="csv"),
         "json_url": links.current(format="json"),
         "feed_url": links.elsewhere(reverse(spec.feed)) if spec.feed else "",
         "canonical": request.build_absolute_uri(links.page(page.number)),
         **facets,
+        **results.page_context(page),
     }
     return render(request, spec.template, context)
 

@@ -1,16 +1,17 @@
-from functools import partial
+"""The search: the claims listing's facets over the claims the words match, most relevant
+first, with the reports and meetings that hold the words beside them."""
+
+from collections.abc import Callable
 
 from django.core.paginator import Page
-from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
-from django.urls import reverse
+from django.http import HttpRequest, HttpResponse, QueryDict
 
-from archive import exports, listing
-from archive.filters import ClaimFilter
-from archive.listing import ListingForm
+from archive import exports
+from archive.filters import ClaimFilter, FacetedFilterSet
+from archive.listing import ListingRequest
 from archive.models import Claim, Meeting, Person, Report, Status
 from archive.presentation import apart_from_sources, sources_of
-from archive.ratelimit import limit_exports, limit_searches
+from archive.ratelimit import limit_searches
 from archive.search import (
     ORDERS,
     FoundClaims,
@@ -21,100 +22,85 @@ from archive.search import (
     with_highlights,
 )
 from archive.search.query import ParsedQuery, describe
-from archive.views.listing import (
-    absolute_url,
-    bad_request,
-    facet_context,
-    in_order,
-    json_body,
-    json_response,
-    page_of,
-    pager,
-    unknown_format,
-)
+from archive.views.listing import Listing, Results, faceted_listing
 
-RESULTS_PER_PAGE = 20
+
+class SearchResults(Results):
+    """What the words (`q`) add to the claims listing: the claims they match, ranked or in
+    the listing's orders, their words marked; what was searched; the officials and issues
+    they name; and, on the first page, the reports and meetings whose texts hold them."""
+
+    def __init__(self, spec: Listing, wanted: ListingRequest):
+        super().__init__(spec, wanted)
+        self.prepared = prepare(wanted.q)
+        self.parsed = self.prepared.parsed
+        if self.prepared.is_empty:
+            self.missing = "Give words to search for in q."
+        if self.parsed.text:
+            self.keep = (("q", self.parsed.text),)
+
+    def filters(self, data: QueryDict) -> FacetedFilterSet:
+        parsed = self.parsed
+        return self.spec.filter_set(
+            data,
+            matches=FoundClaims(parsed),
+            key=repr((parsed.include, parsed.exclude)),
+            ranked=self.wanted.sort == "relevance",
+        )
+
+    def records(self, ids: list[int]) -> list:
+        return with_highlights(Claim, self.spec.shown(), ids, self.parsed, fragments=False)
+
+    def context(self) -> dict:
+        parsed, named = self.parsed, self.prepared.matches
+        return {
+            "q": parsed.text,
+            "order": self.wanted.sort,
+            "orders": list(self.spec.sorts.items()),
+            "notices": parsed.notices,
+            "expansions": parsed.expansions,
+            "searched": [describe(node) for node in parsed.include],
+            "excluded": [describe(node) for node in parsed.exclude],
+            "people": named.people + named.partly_named,
+            "issues": named.issues,
+        }
+
+    def page_context(self, page: Page) -> dict:
+        records = records_mentioning(self.parsed, page)
+        sources = sources_of(page.object_list)
+        return {
+            "has_results": True,
+            "reports": apart_from_sources(records["reports"], sources),
+            "meetings": records["meetings"],
+            "sources": sources,
+            "suggestions": suggest_people(
+                self.prepared, Person.objects.published(), found=page.paginator.count
+            ),
+        }
+
+    def json(self, page: Page, absolute: Callable[[str], str]) -> dict:
+        return records_json(records_mentioning(self.parsed, page), absolute)
+
+
+SEARCH = Listing(
+    url_name="search",
+    filter_set=ClaimFilter,
+    shown=lambda: Claim.objects.published().for_display(),
+    sorts=ORDERS,
+    per_page=20,
+    to_row=exports.claim_row,
+    columns=exports.CLAIM_COLUMNS,
+    template="search/results.html",
+    feed="claim-feed",
+    results=SearchResults,
+)
 
 
 @limit_searches
-@limit_exports
 def search(request: HttpRequest) -> HttpResponse:
     """Claims matching the words, most relevant first, narrowed by the same facets as the
     claims listing; as a page, CSV or JSON."""
-    form = ListingForm(request.GET, ORDERS, RESULTS_PER_PAGE)
-    if form.unknown_format:
-        return unknown_format(form.unknown_format)
-    wanted = form.wanted()
-    prepared = prepare(wanted.q)
-    parsed = prepared.parsed
-    filters = ClaimFilter(
-        request.GET,
-        matches=FoundClaims(parsed),
-        key=repr((parsed.include, parsed.exclude)),
-        ranked=wanted.sort == "relevance",
-    )
-    problems = wanted.problems + filters.problems
-    if wanted.is_machine and (problems or prepared.is_empty):
-        return bad_request(problems or ["Give words to search for in q."])
-    keep = [("q", parsed.text)] if parsed.text else []
-    if wanted.sort != "relevance":
-        keep.append(("sort", wanted.sort))
-    links = listing.Links(reverse("search"), filters, keep)
-    context = {
-        "q": parsed.text,
-        "order": wanted.sort,
-        "orders": list(ORDERS.items()),
-        "problems": problems,
-        "notices": parsed.notices,
-        "expansions": parsed.expansions,
-        "searched": [describe(node) for node in parsed.include],
-        "excluded": [describe(node) for node in parsed.exclude],
-        "people": prepared.matches.people + prepared.matches.partly_named,
-        "issues": prepared.matches.issues,
-        "links": links,
-    }
-    if prepared.is_empty:
-        return render(request, "search/results.html", context)
-    absolute = absolute_url(request)
-    highlighted = partial(
-        with_highlights,
-        Claim,
-        Claim.objects.published().for_display(),
-        query=parsed,
-        fragments=False,
-    )
-    if wanted.format == "csv":
-        claims = in_order(Claim.objects.published().for_display(), filters.ids(wanted.sort))
-        return exports.csv_response(
-            "search", claims, exports.claim_row, absolute, exports.CLAIM_COLUMNS
-        )
-    page = page_of(filters, wanted, problems, highlighted)
-    facets = facet_context(filters, links, wanted)
-    if wanted.format == "json":
-        if problems:
-            return bad_request(problems)
-        rows = [exports.claim_row(claim, absolute) for claim in page.object_list]
-        body = json_body(request, page, links, filters, facets["counts"], rows, RESULTS_PER_PAGE)
-        return json_response(body | records_json(records_mentioning(parsed, page), absolute))
-    records = records_mentioning(parsed, page)
-    sources = sources_of(page.object_list)
-    context |= {
-        "has_results": True,
-        "page": page,
-        "reports": apart_from_sources(records["reports"], sources),
-        "meetings": records["meetings"],
-        "pager": pager(page, links),
-        "sources": sources,
-        "suggestions": suggest_people(
-            prepared, Person.objects.published(), found=page.paginator.count
-        ),
-        "csv_url": links.current(format="csv"),
-        "json_url": links.current(format="json"),
-        "feed_url": links.elsewhere(reverse("claim-feed")),
-        "canonical": request.build_absolute_uri(links.page(page.number)),
-        **facets,
-    }
-    return render(request, "search/results.html", context)
+    return faceted_listing(request, SEARCH)
 
 
 def records_mentioning(parsed: ParsedQuery, page: Page) -> dict[str, list]:
