@@ -143,6 +143,8 @@ class Table:
     # What the table's reader needs to apply an edit (archive/facet_tables.py): columns by
     # record, or Links.
     raw: dict = field(default_factory=dict)
+    # [month, year] by record once first needed; a new table with other days starts empty.
+    calendar: list = field(default_factory=list)
 
     remembered: dict = field(default_factory=dict)
     remembered_matches: OrderedDict = field(default_factory=OrderedDict)
@@ -154,10 +156,28 @@ class Table:
     def size(self) -> int:
         return len(self.ids)
 
-    @cached_property
+    @property
+    def month(self) -> np.ndarray:
+        """Months since January 1970 by record (-1: no date)."""
+        return self.dates()[0]
+
+    @property
     def year(self) -> np.ndarray:
-        years = self.day.astype("datetime64[D]").astype("datetime64[Y]").astype(np.int16) + 1970
-        return np.where(self.day == NO_DATE, 0, years).astype(np.int16)
+        return self.dates()[1]
+
+    def dates(self) -> tuple[np.ndarray, np.ndarray]:
+        """The month and the year of each record's day, made once for these days (a table
+        made with the same `day` array shares them: see facet_tables.merged)."""
+        if not self.calendar:
+            months = self.day.astype("datetime64[D]").astype("datetime64[M]").astype(np.int64)
+            months = np.where(self.day == NO_DATE, -1, months)
+            years = np.where(months < 0, 0, months // 12 + 1970).astype(np.int16)
+            self.calendar[:] = [months, years]
+        return self.calendar[0], self.calendar[1]
+
+    @cached_property
+    def live_count(self) -> int:
+        return int(np.count_nonzero(self.live))
 
     def positions(self, ids: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """The positions of those `ids` that are live records, and where in `ids` each is."""
@@ -227,6 +247,7 @@ class Counter:
         self.found = found
         self.found_key = found_key  # the search, as a key for `remember_matches`
         self.ranked = True  # the page is ordered by relevance
+        self.selections: dict[tuple[str, ...], np.ndarray] = {}
 
     def counts(self, name: str):
         """The rows of a facet, of "months", or the "total"."""
@@ -264,11 +285,17 @@ class Counter:
         """Positions (ascending) of the live records passing every filter but `skip`
         ("year" leaves out all the dates). A search's are found among its matches only: a
         few thousand lookups instead of a pass over every record."""
-        masks = [
-            mask
-            for name, mask in self.masks.items()
+        applied = tuple(
+            name
+            for name in self.masks
             if name != skip and not (skip == YEAR and name in ("from", "to"))
-        ]
+        )
+        if applied not in self.selections:  # facets with no filter of their own share one
+            self.selections[applied] = self.selected(applied)
+        return self.selections[applied]
+
+    def selected(self, applied: tuple[str, ...]) -> np.ndarray:
+        masks = [self.masks[name] for name in applied]
         if self.matches is not None:
             positions = self.matches
             for mask in masks:
@@ -349,9 +376,8 @@ class Counter:
     # Counts -------------------------------------------------------------------------------
 
     def months(self) -> list[tuple[datetime.date, int]]:
-        days = self.table.day[self.selection(skip=YEAR)]
-        months = days[days != NO_DATE].astype("datetime64[D]").astype("datetime64[M]")
-        months = months.astype(np.int64)  # months since January 1970
+        months = self.table.month[self.selection(skip=YEAR)]
+        months = months[months >= 0]
         if not len(months):
             return []
         first = int(months.min())
@@ -365,9 +391,8 @@ class Counter:
         facet's value, every filter but the dates applied: the timelines."""
         t = self.table
         positions = self.selection(skip=YEAR)
-        positions = positions[t.day[positions] != NO_DATE]
-        months = t.day[positions].astype("datetime64[D]").astype("datetime64[M]")
-        pairs = packed_pairs(months.astype(np.int64), t.single[name][positions])
+        positions = positions[t.month[positions] >= 0]
+        pairs = packed_pairs(t.month[positions], t.single[name][positions])
         keys, records = np.unique(pairs, return_counts=True)
         labels = t.labels[name].by_id
         return [
@@ -384,13 +409,23 @@ class Counter:
         counts once for Taiwan: see `facet_tables.with_broader`)."""
         t = self.table
         positions = self.selection(skip=name)
+        # Every live record (a listing with no other filter): no positions to gather.
+        everything = self.matches is None and len(positions) == t.live_count
         if name in t.single:
-            codes = t.single[name][positions]
+            column = t.single[name]
+            if not everything:
+                codes = column[positions]
+            else:
+                codes = column if t.live_count == t.size else column[t.live]
         else:
-            selected = np.zeros(t.size, dtype=bool)
-            selected[positions] = True
             links = t.multi[name]
-            codes = links.code[links.of_records(selected)]
+            if everything:
+                kept = links.live & t.live[links.record]
+            else:
+                selected = np.zeros(t.size, dtype=bool)
+                selected[positions] = True
+                kept = links.live & selected[links.record]
+            codes = links.code[kept]
         records = np.bincount(codes)
         present = np.flatnonzero(records)
         return t.labels[name].rows(present, records[present])

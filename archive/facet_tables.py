@@ -594,11 +594,13 @@ def merged(table: Table, removed: np.ndarray, fresh: Table) -> Table:
         kept = old.without(touched) if len(old.record) else old
         return kept.plus(Links(slot[new.record], new.code, new.live)).compacted()
 
+    day = column(table.day, fresh.day)
     result = replace(
         table,
         ids=np.concatenate([table.ids, new_ids]) if len(new_ids) else table.ids,
         live=live,
-        day=column(table.day, fresh.day),
+        day=day,
+        calendar=table.calendar if day is table.day else [],
         single={name: column(v, fresh.single[name]) for name, v in table.single.items()},
         multi={name: links(v, fresh.multi[name]) for name, v in table.multi.items()},
         labels=fresh.labels if fresh.labels is not table.labels else table.labels,
@@ -637,6 +639,7 @@ def in_id_order(table: Table) -> Table:
         ids=table.ids[order],
         live=table.live[order],
         day=table.day[order],
+        calendar=[],
         single={name: v[order] for name, v in table.single.items()},
         multi={name: moved(v) for name, v in table.multi.items()},
         raw={name: moved(v) if isinstance(v, Links) else v[order] for name, v in table.raw.items()},
