@@ -9,7 +9,7 @@ BENCH_CLAIMS ?= 20000
 # The suite runs on this many processes (pytest-xdist); the machines have two cores.
 TEST_WORKERS ?= 2
 
-.PHONY: install run serve test lint bench check-python clean
+.PHONY: install run serve test test-replica lint bench check-python clean
 
 check-python:
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 12) else 1)' || { \
@@ -52,6 +52,19 @@ test: lint
 	  echo "== again on $$DATABASE_URL"; \
 	  $(BIN)/python -m pytest -n $(TEST_WORKERS); \
 	fi
+
+# The read replica suite (tests/replica/): a streaming replica of the local PostgreSQL cluster
+# on port REPLICA_PORT, made for the run and removed after it whatever happens
+# (scripts/replica.sh), serving DATABASE_URL's database to the suite as DATABASE_REPLICA_URLS.
+REPLICA_PORT ?= 5433
+test-replica: install
+	@case "$$DATABASE_URL" in postgres*://*127.0.0.1:5432/*) ;; *) \
+	  echo "Set DATABASE_URL to a database of the PostgreSQL on 127.0.0.1:5432 (the replica copies that cluster)."; \
+	  exit 1;; esac
+	trap 'REPLICA_PORT=$(REPLICA_PORT) scripts/replica.sh stop' EXIT; \
+	REPLICA_PORT=$(REPLICA_PORT) scripts/replica.sh start && \
+	DATABASE_REPLICA_URLS="$$(echo "$$DATABASE_URL" | sed 's/:5432\//:$(REPLICA_PORT)\//')" \
+	  $(BIN)/python -m pytest -m replica tests/replica
 
 # Benchmarks print numbers (see bench/README.md); BENCH_CLAIMS sets the archive size and
 # BENCH_DATABASE_URL a PostgreSQL database to run on instead of a SQLite file in bench/out/.

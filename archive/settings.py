@@ -7,7 +7,15 @@ from pathlib import Path
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.csp import CSP
 
-from archive.env import env_bool, env_database, env_int, env_list, env_proxy_ssl_header, env_str
+from archive.env import (
+    env_bool,
+    env_database,
+    env_int,
+    env_list,
+    env_proxy_ssl_header,
+    env_replica_databases,
+    env_str,
+)
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -81,6 +89,28 @@ TEMPLATES = [
 ]
 
 DATABASES = {"default": env_database("DATABASE_URL", str(BASE_DIR / "db.sqlite3"))}
+# Read replicas (docs/deployment.md#read-replicas): public pages read from a replica that
+# answers and is at most REPLICA_MAX_LAG_SECONDS behind (checked at most every
+# REPLICA_CHECK_SECONDS per process), everything else from the primary; a browser that wrote
+# reads from the primary for REPLICA_PIN_SECONDS, longer than a replica used can be behind.
+DATABASES |= env_replica_databases("DATABASE_REPLICA_URLS", DATABASES["default"])
+REPLICA_DATABASES = [alias for alias in DATABASES if alias != "default"]
+REPLICA_MAX_LAG_SECONDS = env_int("REPLICA_MAX_LAG_SECONDS", 5, minimum=1)
+REPLICA_CHECK_SECONDS = env_int("REPLICA_CHECK_SECONDS", 2, minimum=1)
+REPLICA_PIN_SECONDS = env_int("REPLICA_PIN_SECONDS", 15, minimum=1)
+# The pin's signature holds its time in whole seconds: it may end up to a second early.
+if REPLICA_PIN_SECONDS < REPLICA_MAX_LAG_SECONDS + REPLICA_CHECK_SECONDS + 1:
+    raise ImproperlyConfigured(
+        "REPLICA_PIN_SECONDS must be at least REPLICA_MAX_LAG_SECONDS + REPLICA_CHECK_SECONDS "
+        "+ 1: a browser that wrote could otherwise read from a replica that has not seen it yet."
+    )
+if REPLICA_DATABASES:
+    DATABASE_ROUTERS = ["archive.db_router.ReplicaRouter"]
+    # After authentication: an editor's session is read (on the primary) to choose.
+    MIDDLEWARE.insert(
+        MIDDLEWARE.index("django.contrib.auth.middleware.AuthenticationMiddleware") + 1,
+        "archive.replica_middleware.ReplicaMiddleware",
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # The lockout check comes first: a locked-out address is refused before its password is tried.

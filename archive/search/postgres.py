@@ -11,9 +11,10 @@ from django.contrib.postgres.search import (
     SearchVectorField,
     TrigramWordSimilarity,
 )
-from django.db import connection, transaction
+from django.db import connections, transaction
 from django.db.models import Expression, F, QuerySet
 
+from archive import db_router
 from archive.search.highlight import START, STOP
 from archive.search.indexes import PG_CONFIG, SearchIndex
 from archive.search.query import AllOf, AnyOf, Node, ParsedQuery, Phrase, Term
@@ -82,7 +83,7 @@ def scored(
     ids are in `among`, published or not."""
     matched = matching(model.objects.order_by(), query, index)
     if among is not None:
-        table = connection.ops.quote_name(model._meta.db_table)
+        table = connections[db_router.reading_database()].ops.quote_name(model._meta.db_table)
         matched = matched.extra(where=[f"{table}.id = ANY(%s)"], params=[among.tolist()])
     scores = ranked(matched, query, index).order_by().values_list("pk", "rank")
     rows = copied_columns(scores, ID_FIELD + RANK_FIELD)
@@ -106,6 +107,7 @@ def copied_columns(values: QuerySet, fields: tuple[tuple[str, str], ...]) -> np.
         + [part for name, kind in fields for part in ((f"{name}_size", ">i4"), (name, kind))]
     )
     select, params = values.query.sql_with_params()
+    connection = connections[db_router.reading_database()]
     data = copied(connection.ops.compose_sql(f"COPY ({select}) TO STDOUT (FORMAT BINARY)", params))
     extension = data[COPY_SIGNATURE_FLAGS : COPY_SIGNATURE_FLAGS + 4]
     header = COPY_SIGNATURE_FLAGS + 4 + int.from_bytes(extension, "big")
@@ -123,7 +125,7 @@ def copied_columns(values: QuerySet, fields: tuple[tuple[str, str], ...]) -> np.
 def copied(statement: str) -> bytearray:
     """The output of a COPY ... TO STDOUT statement, logged as a query where Django logs
     them (tests' query counts, the benchmarks' captured statements)."""
-    with connection.cursor() as cursor:
+    with connections[db_router.reading_database()].cursor() as cursor:
         log = getattr(cursor, "debug_sql", None)  # only on Django's debug cursor
         with log(statement) if log else nullcontext():
             data = bytearray()
@@ -217,8 +219,11 @@ def through_the_index() -> Iterator[None]:
     picks a sequential scan, which reads every vector (1.3 s for 33,000 reports against
     30 ms through the index). SET LOCAL lasts until the transaction ends: in a caller's
     transaction it is undone at once (on an error that transaction is rolled back anyway)."""
+    alias = db_router.reading_database()
+    connection = connections[alias]
     inside = connection.in_atomic_block
-    with nullcontext() if inside else transaction.atomic(), connection.cursor() as cursor:
+    atomic = nullcontext() if inside else transaction.atomic(using=alias)
+    with atomic, connection.cursor() as cursor:
         # Both: without a sequential scan the planner walks a whole btree index instead,
         # reading every row all the same (300 ms). The statements read one table each.
         cursor.execute("SET LOCAL enable_seqscan = off; SET LOCAL enable_indexscan = off")

@@ -1,16 +1,22 @@
 """/healthz: whether this process can serve the archive, for a load balancer or a monitor.
 Never cached, never rate-limited, and it says little: a reason short enough to act on,
-without the database's own message (which can name hosts and users); that goes to the log."""
+without the database's own message (which can name hosts and users); that goes to the log.
+
+With read replicas it reports each one and how far behind it is; a replica that is down or
+too far behind does not make the answer an error: reads then go to the primary."""
 
 import functools
 import logging
 
+from django.conf import settings
 from django.db import DatabaseError, connection
 from django.db.migrations.loader import MigrationLoader
 from django.db.migrations.recorder import MigrationRecorder
 from django.http import HttpRequest, JsonResponse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
+
+from archive import replica_health
 
 logger = logging.getLogger("archive.health")
 
@@ -38,4 +44,7 @@ def healthz(request: HttpRequest) -> JsonResponse:
         logger.error("Health check: migrations not applied: %s", ", ".join(names))
         body = {"status": "error", "database": "ok", "migrations": f"{len(names)} not applied"}
         return JsonResponse(body, status=503)
-    return JsonResponse({"status": "ok", "database": "ok", "migrations": "ok"})
+    body = {"status": "ok", "database": "ok", "migrations": "ok"}
+    if settings.REPLICA_DATABASES:
+        body["replicas"] = replica_health.report()
+    return JsonResponse(body)
