@@ -42,7 +42,6 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "django.contrib.sitemaps",
     "django_countries",
-    "django_filters",
     "simple_history",
     "axes",
     "archive",
