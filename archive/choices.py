@@ -1,5 +1,5 @@
-"""A facet's values as the pages show them, shared by every way of counting them
-(`archive/facets.py`, `archive/claim_counts.py`, `archive/facet_index.py`)."""
+"""A facet's values as the pages show them: what `archive/facets.py` resolves from a URL and
+`archive/filters.py` marks, from the counts of `archive/facet_index.py`."""
 
 from dataclasses import dataclass
 

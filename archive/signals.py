@@ -122,7 +122,7 @@ def after_dependency_deleted(sender, instance, **kwargs):
     refresh_claims(Claim.objects.filter(pk__in=ids))
 
 
-# Saving any of these changes what a listing counts: cached counts must be recounted.
+# Saving any of these changes what a listing counts: the revision moves on, naming the row.
 COUNTED = (
     *DEPENDENTS,
     # No search text depends on these, but publishing or moving a report or meeting changes

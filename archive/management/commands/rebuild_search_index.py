@@ -33,8 +33,8 @@ class Command(BaseCommand):
             )
             for line in indexes.rebuild(connection):
                 self.stdout.write(line[0].upper() + line[1:] + ".")
-            Revision.bump()
-            self.stdout.write("Cached counts will be recounted.")
+            Revision.bump()  # no table named: every process reads its facet tables again
+            self.stdout.write("Every process will read its facet tables again.")
         self.stdout.write(
             self.style.SUCCESS(f"Search index rebuilt in {time.monotonic() - started:.1f} s.")
         )
