@@ -121,6 +121,16 @@ class Results:
             if problem:
                 self.failures[f"{kind}: {problem}"] += 1
 
+    def record_save(self, ms: float, problem: str = "") -> None:
+        """An editor's save: how long it took, and what went wrong, if anything."""
+        with self.lock:
+            self.save_latencies.append(ms)
+            if problem:
+                self.saves_failed += 1
+                self.failures[f"editor save: {problem}"] += 1
+            else:
+                self.saves_done += 1
+
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
@@ -500,14 +510,7 @@ def editor(args, targets: Targets, results: Results, deadline: float) -> None:
             problem = save_claim(browser, claim, to_kind="warning" if n % 2 else "position")
         except (OSError, http.client.HTTPException) as error:
             problem = type(error).__name__
-        ms = (time.perf_counter() - started) * 1000
-        with results.lock:
-            results.save_latencies.append(ms)
-            if problem:
-                results.saves_failed += 1
-                results.failures[f"editor save: {problem}"] += 1
-            else:
-                results.saves_done += 1
+        results.record_save((time.perf_counter() - started) * 1000, problem)
         # A save slower than the interval delays the next one: no catching up afterwards.
         tick = max(tick + args.save_every, time.monotonic())
         time.sleep(max(0.0, min(tick, deadline) - time.monotonic()))

@@ -303,14 +303,7 @@ def editor(args, ports, targets, results: Results, checks: Checks) -> None:
                     checks.note("stale_own_reads", f"claim {claim} on :{then}: {status}")
         except (OSError, http.client.HTTPException) as error:
             problem = type(error).__name__
-        ms = (time.perf_counter() - started) * 1000
-        with results.lock:
-            results.save_latencies.append(ms)
-            if problem:
-                results.saves_failed += 1
-                results.failures[f"editor save: {problem}"] += 1
-            else:
-                results.saves_done += 1
+        results.record_save((time.perf_counter() - started) * 1000, problem)
         tick = max(tick + args.save_every, time.monotonic())
         time.sleep(max(0.0, min(tick, deadline) - time.monotonic()))
 
