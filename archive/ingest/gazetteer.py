@@ -50,6 +50,7 @@ EXTRA_WORDS: dict[str, tuple[str, ...]] = {
     "LA": ("Lao",),
     "CR": ("Costa Rican",),
     "NZ": ("New Zealander", "Kiwi"),
+    "GW": ("Bissau-Guinean",),
     "EU": (),
 }
 # Capitals and demonyms that are also ordinary capitalised words or names in this prose.
@@ -148,6 +149,48 @@ def country_names() -> dict[str, str]:
 def folded(text: str) -> str:
     text = unicodedata.normalize("NFKD", text)
     return "".join(c for c in text if not unicodedata.combining(c)).casefold()
+
+
+# Letters NFKD leaves whole that a writer without the accent types as a plain letter.
+PLAIN_LETTERS = str.maketrans(
+    {"đ": "d", "Đ": "D", "\u0131": "i", "ø": "o", "Ø": "O", "ł": "l", "\u2019": "'"}
+)
+
+
+def unaccented(text: str) -> str:
+    """`text` without accents, letter for letter (so offsets stay), case kept: "Việt Nam"
+    -> "Viet Nam"."""
+    return "".join(
+        unicodedata.normalize("NFKD", c)[0] if unicodedata.combining(c) == 0 else c
+        for c in text.translate(PLAIN_LETTERS)
+    )
+
+
+# A hyphen or a space inside a country's name, either of which a writer may use.
+WORD_BREAK = re.compile(r"[-\u2010\u2011\u2013 \u00a0]+")
+
+
+@functools.cache
+def _spelling_pattern() -> tuple[re.Pattern, dict[str, str]]:
+    """Every country word without accents, a hyphen or a space matching either ("Guinea
+    Bissau", "Guinea-Bissau")."""
+    codes: dict[str, str] = {}
+    for word, code in country_words().items():
+        codes.setdefault(WORD_BREAK.sub(" ", unaccented(word)), code)
+    ordered = sorted(codes, key=len, reverse=True)
+    alternatives = "|".join(WORD_BREAK.pattern.join(map(re.escape, w.split(" "))) for w in ordered)
+    return re.compile(rf"(?<![\w.])(?:{alternatives})(?![\w])"), codes
+
+
+def spellings_in(text: str) -> dict[str, str]:
+    """The text's own spellings of country words the tables write otherwise, with their
+    codes: "Việt Nam" and "Guinea Bissau" are Viet Nam and Guinea-Bissau."""
+    pattern, codes = _spelling_pattern()
+    found = {}
+    for match in pattern.finditer(unaccented(text)):
+        written = text[match.start() : match.end()]
+        found[written] = codes[WORD_BREAK.sub(" ", match.group(0))]
+    return found
 
 
 @functools.cache

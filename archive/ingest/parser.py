@@ -26,6 +26,7 @@ from archive.ingest.gazetteer import (
     is_capital,
     is_place,
     place,
+    spellings_in,
 )
 from archive.ingest.kinds import kind_of, meeting_format
 from archive.ingest.lexicon import (
@@ -171,6 +172,8 @@ class Parser:
         words = dict(country_words())
         for name, code in vocabulary.countries:
             words.setdefault(name, code)
+        for written, code in spellings_in(text).items():
+            words.setdefault(written, code)
         self.country_of_word = words
         self.country_words = word_pattern(list(words))
         self.officials: list[OfficialProposal] = []
@@ -209,6 +212,7 @@ class Parser:
         }
         self.find_officials(prose)
         meeting = self.read_meeting(header, content, report)
+        self.meeting_place = meeting.place
         self.mark_participants(meeting)
         self.principal = self.find_principal(header, content)
         self.complete_countries(report)
@@ -676,7 +680,9 @@ class Parser:
             if within(others, sentence.start + token.start()):
                 break  # another official's name: "... Antony Blinken and National ..."
             following = kept[-1].start() if kept else len(before)
-            if any(mark in before[token.end() : following] for mark in ',;:()"\u201c\u201d'):
+            between = before[token.end() : following]
+            # A dash ends a dateline or a heading: "HÀ NỘI — Deputy Prime Minister ...".
+            if any(mark in between for mark in ',;:()"\u201c\u201d\u2013\u2014') or "--" in between:
                 break
             word = token.group(0)
             lower = word.lower().strip(".")
@@ -867,11 +873,14 @@ class Parser:
             if s.start >= (self.header[-1].end if self.header else 0)
         ][:3]
         lead_text = Span(0, 0, " ".join(s.text for s in lead))
+        # "on the sidelines of the Ocean Conference in Nice, France": a country named only
+        # as where they met is no side.
+        places_only = self.countries_named_only_in(self.meeting_place)
         for where in (self.headline, self.meeting_sentence, Span(0, 0, header), paired, lead_text):
             if isinstance(where, set):
                 named = where - sides
             else:
-                named = self.countries_named(where.text if where else "") - sides
+                named = self.countries_named(where.text if where else "") - sides - places_only
             if len(named) == 1:
                 # Those the text gives no country are the other side's: a text names the
                 # foreign side's nationality and leaves its own side's unsaid.
@@ -928,6 +937,17 @@ class Parser:
                 if pair[0] != pair[1]:
                     pairs.append(pair)
         return pairs
+
+    def countries_named_only_in(self, span: Span | None) -> set[str]:
+        """The countries the text names inside `span` and nowhere else."""
+        if span is None:
+            return set()
+        inside, outside = set(), set()
+        for match in self.country_words.finditer(self.body):
+            code = self.country_of_word[match.group(0)]
+            within_span = span.start <= match.start() and match.end() <= span.end
+            (inside if within_span else outside).add(code)
+        return inside - outside
 
     def countries_named(self, text: str) -> set[str]:
         """The countries `text` names, not counting cities ("talks in Vienna" name no
