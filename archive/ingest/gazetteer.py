@@ -243,6 +243,23 @@ def _folded_country_words() -> dict[str, str]:
 # The second-level domains governments publish under, before a country's code ("mofa.go.jp",
 # "tccb.gov.tr", "pmo.gov.sg", "diplomatie.gouv.fr").
 GOVERNMENT_DOMAINS = {"gov", "go", "gob", "gouv", "govt", "gv", "gc", "mil", "mofa", "mfa", "mid"}
+# A government office's own site under its country's code ("primeminister.gr",
+# "kremlin.ru", "president.az").
+GOVERNMENT_OFFICES = {
+    "primeminister",
+    "president",
+    "presidency",
+    "presidencia",
+    "government",
+    "kremlin",
+    "mfa",
+    "mofa",
+    "mid",
+    "pmo",
+    "foreignminister",
+    "diplomatie",
+    "auswaertiges-amt",
+}
 
 
 def country_of_address(address: str) -> str | None:
@@ -258,9 +275,12 @@ def country_of_address(address: str) -> str | None:
     labels = host.split(".")
     if labels[-1] in ("gov", "mil"):
         return "US"
+    code = "GB" if labels[-1] == "uk" else labels[-1].upper()
+    national = len(labels[-1]) == 2 and pycountry.countries.get(alpha_2=code) is not None
     if len(labels) >= 2 and labels[-2] in GOVERNMENT_DOMAINS:
-        code = "GB" if labels[-1] == "uk" else labels[-1].upper()
-        return code if pycountry.countries.get(alpha_2=code) else None
+        return code if national else None
+    if national and len(labels) >= 2 and labels[-2] in GOVERNMENT_OFFICES:
+        return code
     words = _folded_country_words()
     for label in labels:
         mission = re.fullmatch(r"(\w+?)-?(?:embassy|consulate)", label)

@@ -492,3 +492,16 @@ URL_YEAR = re.compile(
 )
 # A word before which a lone capitalised word is part of a title or a place, not a name.
 GLUE_BEFORE = re.compile(r"\b(?:of|for|and|on|to|the|in|at|from|near)\s+$")
+
+# A visit, and where to: "paid an official visit to India", "on a working visit to Egypt",
+# "is in Singapore on an Official Visit" (`stay`: the visit must follow). The empty
+# `country` group marks where the country's name should begin.
+VISIT_TO = re.compile(
+    r"\b(?:(?:paid|pays|paying|made|makes|making|began|begins|on|during)\s+"
+    r"(?:an?|his|her|their)\s+(?:[\w-]+\s+){0,3}visit\s+to|(?P<stay>is|was|are|were|arrived|"
+    r"arrives)\s+in)\s+(?:the\s+)?(?P<country>)",
+    re.IGNORECASE,
+)
+STAY_FOR_A_VISIT = re.compile(
+    r"[^.;]{0,40}?\b(?:on|for)\s+(?:an?|his|her)\s+(?:[\w-]+\s+){0,3}visit\b", re.IGNORECASE
+)

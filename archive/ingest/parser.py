@@ -81,6 +81,7 @@ from archive.ingest.lexicon import (
     SPEECH_TAIL,
     SPOKESPERSON,
     STAGE_DIRECTION,
+    STAY_FOR_A_VISIT,
     STRIPPED_VERBS,
     SUBJECT_VERB,
     TELLS_OF_MEETING,
@@ -96,6 +97,7 @@ from archive.ingest.lexicon import (
     UNNAMED_PRINCIPAL,
     URL,
     URL_YEAR,
+    VISIT_TO,
     WE_SUBJECT,
     WEEKDAY,
     WEEKDAYS,
@@ -847,6 +849,24 @@ class Parser:
         sides = {o.country for o in participants if o.country}
         if not unknown:
             return
+        for index, visited in self.visitors().items():
+            official = self.officials[index]
+            if official.country is not None:
+                continue
+            candidates = sides | {visited}
+            if len(candidates) == 1:
+                official.country = self.other_country(candidates)
+            elif len(candidates) == 2:
+                official.country = (candidates - {visited}).pop()
+            if official.country is not None:
+                self.notes.append(
+                    f"The side of {official.name.text} is taken from their visit to "
+                    f"{country_names().get(visited, visited)}."
+                )
+        unknown = [o for o in unknown if o.country is None]
+        sides = {o.country for o in participants if o.country}
+        if not unknown:
+            return
         issuer_missing = report.issued_by not in sides and (len(unknown) == 1 or sides)
         # With both sides known, the officials of no stated country are the issuer's: a text
         # names the foreign side's nationality and leaves its own side's unsaid.
@@ -861,12 +881,26 @@ class Parser:
             return
         if len(sides) != 1:
             return
-        # The other country is the one the headline names, or else the sentence that tells of
-        # the meeting, besides the known side's: a country the talks were about is not.
+        other = self.other_country(sides)
+        if other is not None:
+            # Those the text gives no country are the other side's: a text names the
+            # foreign side's nationality and leaves its own side's unsaid.
+            for official in unknown:
+                official.country = other
+            names = ", ".join(o.name.text for o in unknown)
+            self.notes.append(
+                f"The side of {names} is taken to be the other country the text names "
+                "where it tells of the meeting."
+            )
+
+    def other_country(self, sides: set[str]) -> str | None:
+        """The one country besides `sides` that the text names where it tells of the
+        meeting: its headline, the sentence that tells of the meeting, its header, a pair
+        ("U.S.-India partnership"), or its lead. A country the talks were about, or one
+        named only as where they met, is not."""
         header = "\n".join(p.text for p in self.header)
-        # "U.S.-India partnership", "China-Japan relations": the pair names both sides.
         paired = {code for pair in self.country_pairs() if sides & set(pair) for code in pair}
-        # Failing those, the lead: "... the UAE top diplomat received his Saudi counterpart".
+        # The lead: "... the UAE top diplomat received his Saudi counterpart".
         lead = [
             s
             for s in self.sentence_spans[: self.opening_sentences]
@@ -882,17 +916,36 @@ class Parser:
             else:
                 named = self.countries_named(where.text if where else "") - sides - places_only
             if len(named) == 1:
-                # Those the text gives no country are the other side's: a text names the
-                # foreign side's nationality and leaves its own side's unsaid.
-                other = named.pop()
-                for official in unknown:
-                    official.country = other
-                names = ", ".join(o.name.text for o in unknown)
-                self.notes.append(
-                    f"The side of {names} is taken to be the other country the text names "
-                    "where it tells of the meeting."
-                )
-                return
+                return named.pop()
+        return None
+
+    def visitors(self) -> dict[int, str]:
+        """The participants the text says are visiting a country ("Mr Albares ... paid an
+        official visit to India", "Minister Pandor is in Singapore on an Official Visit"),
+        each with the country they visit: a visitor is not its official."""
+        found: dict[int, str] = {}
+        for sentence in self.sentence_spans[: self.opening_sentences]:
+            for cue in VISIT_TO.finditer(sentence.text):
+                country = self.country_words.match(sentence.text, cue.end("country"))
+                if country is None or is_capital(country.group(0)):
+                    continue
+                if cue.group("stay") in ("is", "was", "are", "were") and not (
+                    STAY_FOR_A_VISIT.match(sentence.text, country.end())
+                ):
+                    continue  # "is in China's interest"
+                at = sentence.start + cue.start()
+                if at >= self.reported_from(sentence):
+                    continue  # "Wang Yi said President Sisi paid a visit to China"
+                named = [
+                    (mention, index)
+                    for index in range(len(self.officials))
+                    for mention in self.mentions[index]
+                    if sentence.start <= mention < at
+                ]
+                visitor = max(named)[1] if named else None
+                if visitor is not None and self.officials[visitor].role == "participant":
+                    found.setdefault(visitor, self.country_of_word[country.group(0)])
+        return found
 
     def sides_from_what_they_said(self, claims: list[ClaimProposal]) -> None:
         """A participant the text gives no country speaks for the country their own

@@ -2,7 +2,7 @@
 
 import pytest
 
-from archive.ingest.gazetteer import country_of_address
+from archive.ingest.gazetteer import country_of_address, spellings_in
 
 
 @pytest.mark.parametrize(
@@ -18,6 +18,10 @@ from archive.ingest.gazetteer import country_of_address
         ("https://tr.usembassy.gov/remarks/", "US"),
         ("http://bg.chineseembassy.org/eng/", "CN"),
         ("http://cebu.china-consulate.org/eng/", "CN"),
+        # A government office's own site under its country's code.
+        ("https://www.primeminister.gr/en/2022/10/27/30534", "GR"),
+        ("http://en.kremlin.ru/events/president/news/1", "RU"),
+        ("https://www.president.az/en/articles/view/1", "AZ"),
         # A news site's address says where it is, not whose account it carries.
         ("https://apostrophe.ua/news/", None),
         ("https://tass.com/politics/1", None),
@@ -28,3 +32,14 @@ from archive.ingest.gazetteer import country_of_address
 )
 def test_the_country_whose_government_publishes_at_an_address(address, country):
     assert country_of_address(address) == country
+
+
+def test_a_country_written_with_its_own_accents_or_spacing_is_found():
+    found = spellings_in(
+        "Việt Nam and Guinea Bissau signed; Türkiye and Côte d\u2019Ivoire observed; "
+        "the United\nStates did not."
+    )
+    assert found["Việt Nam"] == "VN"
+    assert found["Guinea Bissau"] == "GW"
+    assert found["Côte d\u2019Ivoire"] == "CI"
+    assert "United\nStates" not in found  # never across a line break

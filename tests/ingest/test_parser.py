@@ -416,6 +416,40 @@ def test_the_other_side_is_the_country_the_text_pairs_with_the_known_one():
     assert any("other country" in note for note in proposal.notes)
 
 
+def test_a_country_named_only_as_where_they_met_is_no_side():
+    proposal = parse(
+        "HÀ NỘI — Deputy Prime Minister Bùi Thanh Sơn had a meeting with New Zealand\u2019s "
+        "Foreign Minister Winston Peters on the sidelines of the Ocean Conference in Nice, "
+        "France, on June 9, 2025.\n\n"
+        "Sơn proposed further opening markets. He welcomed Việt Nam\u2019s new role.\n"
+    )
+    son = official(proposal, "Bùi Thanh Sơn")
+    assert son.country == "VN"  # not France, where they met
+    assert son.title.text == "Deputy Prime Minister"  # the dateline is not his title
+    assert official(proposal, "Winston Peters").country == "NZ"
+
+
+def test_a_visitor_is_not_the_official_of_the_country_visited():
+    proposal = parse(
+        "India-Spain foreign ministers hold talks\n\n"
+        "At the invitation of External Affairs Minister Dr S Jaishankar, Mr José Manuel "
+        "Albares, Minister for Foreign Affairs, paid an official visit to India on 21 January "
+        "2026. Jaishankar and Albares held talks. Albares said Spain values the partnership.\n"
+    )
+    assert official(proposal, "José Manuel Albares").country == "ES"
+    assert any("their visit to India" in note for note in proposal.notes)
+
+
+def test_a_visit_told_in_reported_words_says_nothing_of_the_speaker():
+    proposal = parse(
+        "On February 27, 2015, Foreign Minister Wang Yi met with visiting Foreign Minister "
+        "Sameh Shoukry of Egypt in Beijing. Wang Yi expressed that President Abdel Fattah "
+        "el-Sisi of Egypt paid a successful visit to China last December.\n",
+        address="https://www.fmprc.gov.cn/eng/wjdt/1.shtml",
+    )
+    assert official(proposal, "Wang Yi").country == "CN"
+
+
 def test_both_sides_known_leaves_the_official_of_no_country_to_the_issuer():
     proposal = parse(
         "President Joseph R. Biden, Jr. spoke today with Prime Minister Narendra Modi of "
