@@ -53,6 +53,8 @@ EXTRA_WORDS: dict[str, tuple[str, ...]] = {
     "GW": ("Bissau-Guinean",),
     "EU": (),
 }
+# Country words that name no country after certain words: "Latin America" is not the U.S.
+NOT_AFTER: dict[str, tuple[str, ...]] = {"America": ("Latin", "South", "North", "Central")}
 # Capitals and demonyms that are also ordinary capitalised words or names in this prose.
 NOT_COUNTRY_WORDS = {
     "Victoria",

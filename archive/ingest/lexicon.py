@@ -23,7 +23,8 @@ TITLE_GLUE = {"of", "the", "and", "for", "on", "to", "in", "at", "&", "-"}
 NON_NAMES = word_set(
     "And At Both But Dr. He Her His In It Its Mr. Mrs. Ms. My On Our She That The "
     "Their These They This We Before After With During Ahead Following Amid Over Via From "
-    "By For To Of As"
+    "By For To Of As Lastly Finally Additionally Moreover Furthermore Meanwhile Also However "
+    "Separately Likewise Subsequently Earlier Later Today Yesterday"
 )
 
 SPEECH_VERBS = (
@@ -112,6 +113,7 @@ PLACE_LINE = re.compile(
 # Who led a delegation or attended: every name in such a sentence took part.
 DELEGATION_CUE = re.compile(
     r"\b(?:(?:delegation|delegations) (?:was|were|is|are) (?:led|headed) by|"
+    r"side (?:was|were|is) represented by|"
     r"attending the (?:meeting|talks|call)|(?:was|were) (?:also )?(?:present|in attendance)|"
     r"accompanied by|also (?:attended|took part|participated)|"
     r"(?:took part|participated) in the (?:talks|meeting|conversations?|discussions?))\b",
@@ -354,13 +356,13 @@ NOT_NAME_WORDS = word_set(
 # "the Chinese delegation was led by", "the U.S. side, headed by".
 LED_BY = re.compile(
     r"\b(?P<country>[A-Z][\w.'\u2019]*(?:\s+[A-Z][\w.'\u2019]*)?)\s+(?:side|delegation|team)"
-    r"(?:\s+(?:was|is|were|,))?\s+(?:led|headed)\s+by\b"
+    r"(?:\s+(?:was|is|were|,))?\s+(?:led|headed|represented)\s+by\b"
 )
 # A sentence that tells of the meeting itself (in the opening paragraphs).
 TELLS_OF_MEETING = re.compile(
     r"\b(?:met|meets|meeting|held|holds|talks|spoke|speaks|call|conversation|discussed|"
     r"discuss|exchanged views|exchanges? of views|counterpart|visit|visiting|received|"
-    r"receives|hosted|"
+    r"receives|hosted|briefed|"
     r"joint press conference|press conference|press availability|invitation|remarks|"
     r"readout|bilateral|reviewed|received|welcomed)\b",
     re.IGNORECASE,
@@ -443,14 +445,17 @@ OFFICE_NOUNS = word_set(
     "counterpart foreign-minister FM PM EAM"
 )
 # A country, its title, then a comma: "the British Prime Minister, David Cameron".
+# Honorifics between a title's comma and the name: "the Emir of Qatar, Sheikh Hamad".
+COMMA_HONORIFICS = r"(?:(?:Dr|Mr|Ms|Mrs|H\.\s?E|HE|HRH|Amb|Sheikh|Sheikha|Prince|Princess)\.?\s+)*"
 APPOSITIVE = re.compile(
-    r"(?:'s|\u2019s)?\s+(?:[A-Z][\w\-]*\s+(?:(?:of|for|and)\s+)?){0,5}[A-Z][\w\-]*,\s*"
-    r"(?:(?:Dr|Mr|Ms|Mrs|H\.\s?E)\.?\s+)*"
+    r"(?:'s|\u2019s)?\s+(?:[A-Z][\w\-]*\s+(?:(?:of|for|and)\s+(?:the\s+)?)?){0,6}[A-Z][\w\-]*,\s*"
+    + COMMA_HONORIFICS
 )
 # "the Prime Minister, Dr. Manmohan Singh": a title, a comma and honorifics before a name.
 TITLE_COMMA_BEFORE = re.compile(
-    r"(?P<title>(?:[A-Z][\w\-]*\s+(?:(?:of|for|and)\s+)?){0,5}[A-Z][\w\-]*),\s*"
-    r"(?:(?:Dr|Mr|Ms|Mrs|H\.\s?E)\.?\s+)*$"
+    r"(?P<title>(?:[A-Z][\w\-]*\s+(?:(?:of|for|and)\s+(?:the\s+)?)?){0,6}[A-Z][\w\-]*),\s*"
+    + COMMA_HONORIFICS
+    + "$"
 )
 # A gap a transcript marks inside a sentence: "the first (inaudible) conversation".
 INLINE_GAP = re.compile(r"\((?:inaudible|crosstalk|off-mic|indiscernible)\)", re.IGNORECASE)
@@ -505,3 +510,13 @@ VISIT_TO = re.compile(
 STAY_FOR_A_VISIT = re.compile(
     r"[^.;]{0,40}?\b(?:on|for)\s+(?:an?|his|her)\s+(?:[\w-]+\s+){0,3}visit\b", re.IGNORECASE
 )
+
+# Verbs whose object is the person spoken to, who takes part: "briefed the Emir of Qatar,
+# Sheikh Hamad, on ...", "called on Prime Minister Lee at the Istana". What follows the
+# object (`OBJECT_END`) is what was said.
+INTERLOCUTOR_VERB = re.compile(
+    r"(?:briefed|informed|thanked|congratulated|told [A-Z][\w.]*(?: [A-Z][\w.]*)*|assured|"
+    r"urged|welcomed)"
+)
+OBJECT_END = re.compile(r",?\s+(?:on|about|for|that|regarding|at|to)\b|[.;:]")
+ACCOMPANIED_BY = re.compile(r"\b(?:was|were|is|are)\s+(?:also\s+)?accompanied\s+by\b")

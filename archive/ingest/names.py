@@ -3,13 +3,23 @@
 import re
 
 from archive.ingest.dates import MONTHS
-from archive.ingest.lexicon import NON_NAMES, TITLE_NOUNS, TITLE_WORDS
+from archive.ingest.lexicon import NON_NAMES, TITLE_NOUNS, TITLE_WORDS, WEEKDAYS
 
 
-def word_pattern(words: list[str]) -> re.Pattern:
-    """One case-sensitive pattern matching any of `words` as whole words, longest first."""
+def word_pattern(
+    words: list[str], not_after: dict[str, tuple[str, ...]] | None = None
+) -> re.Pattern:
+    """One case-sensitive pattern matching any of `words` as whole words, longest first;
+    a word in `not_after` never right after one of its words ("America" in "Latin
+    America")."""
+    not_after = not_after or {}
+
+    def alternative(word: str) -> str:
+        guards = "".join(f"(?<!{re.escape(before)} )" for before in not_after.get(word, ()))
+        return guards + re.escape(word)
+
     ordered = sorted(set(words), key=len, reverse=True)
-    return re.compile(r"(?<![\w.])(?:" + "|".join(re.escape(w) for w in ordered) + r")(?![\w])")
+    return re.compile(r"(?<![\w.])(?:" + "|".join(map(alternative, ordered)) + r")(?![\w])")
 
 
 def name_pattern(names: tuple[str, ...]) -> re.Pattern:
@@ -44,12 +54,14 @@ def refers_to(subject: str, name: str) -> bool:
 
 def is_name_word(word: str, after_title: bool = False) -> bool:
     """A word that can be part of a person's name: not a title word, not an acronym, not a
-    month (unless a title comes right before it: "Prime Minister May"); an initial ("J.")
-    only inside the name."""
+    weekday, not a month (unless a title comes right before it: "Prime Minister May"); an
+    initial ("J.") only inside the name."""
     bare = word.strip(".,")
     if bare.lower() in TITLE_WORDS or is_title_noun(bare.lower()):
         return False
     if bare.lower() in MONTHS and not (after_title and bare in ("May", "June", "April")):
+        return False
+    if bare.lower() in WEEKDAYS:  # "met with Prime Minister Yukio Hatoyama Monday"
         return False
     if word in NON_NAMES or (len(bare) > 1 and bare.isupper()):
         return False

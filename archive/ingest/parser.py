@@ -19,6 +19,7 @@ from dataclasses import dataclass
 
 from archive.ingest.dates import find_dates
 from archive.ingest.gazetteer import (
+    NOT_AFTER,
     country_names,
     country_of_address,
     country_words,
@@ -30,6 +31,7 @@ from archive.ingest.gazetteer import (
 )
 from archive.ingest.kinds import kind_of, meeting_format
 from archive.ingest.lexicon import (
+    ACCOMPANIED_BY,
     APPOSITIVE,
     ATTRIBUTION_ONLY,
     AUXILIARY_END,
@@ -46,6 +48,7 @@ from archive.ingest.lexicon import (
     HONORIFIC_BEFORE,
     HONORIFICS,
     INLINE_GAP,
+    INTERLOCUTOR_VERB,
     ISSUERS,
     JOINT_CLAUSE,
     JOINT_SUBJECT,
@@ -62,6 +65,7 @@ from archive.ingest.lexicon import (
     NON_NAMES,
     NON_PARTICIPANT_LABELS,
     NOT_NAME_WORDS,
+    OBJECT_END,
     OBLIGATION,
     OFFICE_NOUNS,
     PASSIVE_TOGETHER,
@@ -177,7 +181,7 @@ class Parser:
         for written, code in spellings_in(text).items():
             words.setdefault(written, code)
         self.country_of_word = words
-        self.country_words = word_pattern(list(words))
+        self.country_words = word_pattern(list(words), NOT_AFTER)
         self.officials: list[OfficialProposal] = []
         self.mentions: list[list[int]] = []  # where the text names each official
         self.notes: list[str] = []
@@ -748,7 +752,8 @@ class Parser:
         window = self.body[sentence.start : start]
         led = list(LED_BY.finditer(window))
         if led and not re.search(r"[;]|\bwhile\b", window[led[-1].end() :]):
-            return self.country_of_word.get(led[-1].group("country"))
+            side = led[-1].group("country")  # "The Mexican", "Chinese", "United States"
+            return self.country_of_word.get(side) or self.country_of_word.get(side.split()[-1])
         return None
 
     def text_countries(self) -> list[str]:
@@ -814,6 +819,11 @@ class Parser:
         of, not who took part."""
         head = SUBJECT_VERB.match(sentence.text)
         verb = head.group("verb") if head else ""
+        if head and INTERLOCUTOR_VERB.fullmatch(verb):
+            # "briefed the Emir of Qatar, Sheikh Hamad, on the latest developments": the
+            # one spoken to takes part.
+            end = OBJECT_END.search(sentence.text, head.end())
+            return sentence.start + (end.start() if end else len(sentence.text))
         if head and not NARRATIVE_VERB.fullmatch(verb) and verb not in MEETING_VERBS:
             return sentence.start + head.end()
         return sentence.end
@@ -835,13 +845,21 @@ class Parser:
             return
         sides = {o.country for o in participants if o.country}
         self.inferred_sides |= {self.officials.index(o) for o in unknown}
+        self.sides_of_companions(unknown)
+        # A title some country's house style uses ("Foreign Secretary" is Britain's, and
+        # Mexico's) does not outweigh another government's account that never names it.
+        named = set(self.text_countries()) | {report.issued_by}
+        if not report.issued_by:
+            named |= set(TITLE_COUNTRIES.values())
         for official in unknown:
+            if official.country is not None:
+                continue
             title = folded(official.title.text) if official.title else ""
             official.country = next(
                 (
                     code
                     for words, code in TITLE_COUNTRIES.items()
-                    if re.search(rf"\b{words}\b", title)
+                    if re.search(rf"\b{words}\b", title) and code in named
                 ),
                 None,
             )
@@ -892,6 +910,33 @@ class Parser:
                 f"The side of {names} is taken to be the other country the text names "
                 "where it tells of the meeting."
             )
+
+    def sides_of_companions(self, unknown: list[OfficialProposal]) -> None:
+        """ "Minister Carrera Castro was accompanied by the Deputy Minister, Amb. Carlos Raul
+        Morales": those who accompany an official are of their side."""
+        for sentence in self.sentence_spans:
+            cue = ACCOMPANIED_BY.search(sentence.text)
+            if cue is None:
+                continue
+            at = sentence.start + cue.start()
+            named = sorted(
+                (mention, index)
+                for index in range(len(self.officials))
+                for mention in self.mentions[index]
+                if sentence.start <= mention < sentence.end
+            )
+            before = [index for mention, index in named if mention < at]
+            lead = self.officials[before[-1]] if before else None
+            if lead is None or lead.country is None:
+                continue
+            for mention, index in named:
+                official = self.officials[index]
+                if mention > at and official in unknown and official.country is None:
+                    official.country = lead.country
+                    self.notes.append(
+                        f"The side of {official.name.text} is {lead.name.text}'s, whom they "
+                        "accompanied."
+                    )
 
     def other_country(self, sides: set[str]) -> str | None:
         """The one country besides `sides` that the text names where it tells of the

@@ -450,6 +450,47 @@ def test_a_visit_told_in_reported_words_says_nothing_of_the_speaker():
     assert official(proposal, "Wang Yi").country == "CN"
 
 
+def test_a_weekday_after_a_name_is_not_part_of_it():
+    proposal = parse(
+        "TOKYO, Dec. 14 (Xinhua) -- Visiting Chinese Vice President Xi Jinping met with "
+        "Japanese Prime Minister Yukio Hatoyama Monday and they discussed ties.\n"
+    )
+    hatoyama = official(proposal, "Yukio Hatoyama")
+    assert (hatoyama.name.text, hatoyama.country, hatoyama.role) == (
+        "Yukio Hatoyama",
+        "JP",
+        "participant",
+    )
+
+
+def test_the_one_briefed_takes_part_and_an_honorific_follows_the_comma():
+    proposal = parse(
+        "RAMALLAH, May 2, 2011 (WAFA) - President Mahmoud Abbas briefed the Emir of Qatar, "
+        "Sheikh Hamad bin Khalifa Al Thani, on the latest political developments.\n\n"
+        "The two leaders also discussed bilateral relations.\n"
+    )
+    hamad = official(proposal, "Hamad bin Khalifa Al Thani")
+    assert (hamad.role, hamad.country) == ("participant", "QA")
+
+
+def test_those_who_accompany_an_official_or_represent_a_side_are_of_that_side():
+    proposal = parse(
+        "Foreign Secretary Jose Antonio Meade held a meeting today with Guatemalan Foreign "
+        "Minister Luis Fernando Carrera Castro.\n\n"
+        "Minister Carrera Castro was accompanied by the Deputy Minister of Foreign Affairs, "
+        "Amb. Carlos Raul Morales. The Mexican side was represented by the Undersecretary "
+        "for Latin America and the Caribbean, Vanessa Rubio.\n\n"
+        "Lastly, the foreign ministers exchanged views about the OAS General Assembly.\n",
+        address="https://www.gob.mx/sre/prensa/1",
+    )
+    assert official(proposal, "Carlos Raul Morales").country == "GT"
+    rubio = official(proposal, "Vanessa Rubio")
+    assert (rubio.role, rubio.country) == ("participant", "MX")  # "Latin America" is no U.S.
+    # "Foreign Secretary" is Britain's house style, but this is Mexico's account.
+    assert official(proposal, "Jose Antonio Meade").country == "MX"
+    assert not [o for o in proposal.officials if o.name.text == "Lastly"]
+
+
 def test_both_sides_known_leaves_the_official_of_no_country_to_the_issuer():
     proposal = parse(
         "President Joseph R. Biden, Jr. spoke today with Prime Minister Narendra Modi of "
