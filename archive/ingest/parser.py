@@ -255,15 +255,20 @@ class Parser:
 
     def split_at_labels(self, found: list[Paragraph]) -> list[Paragraph]:
         """A transcript pasted without blank lines: a line that opens with a speaker's label
-        in capitals ("CHRIS HIPKINS, PRIME MINISTER OF NEW ZEALAND: Welcome.") starts a
-        turn of its own."""
+        in capitals ("CHRIS HIPKINS, PRIME MINISTER OF NEW ZEALAND: Welcome.") or with a
+        name after a line that ends a sentence ("... of the conversation:\nDmitry Medvedev:
+        Mr Minister, ...") starts a turn of its own."""
         result = []
         for paragraph in found:
             cuts = [0]
             for line in re.finditer(r"\n(?=\S)", paragraph.text):
                 label = LABEL.match(paragraph.text[line.end() :])
                 words = label.group("label") if label else ""
-                if words and words.upper() == words and is_speaker_label(words):
+                if not words or not is_speaker_label(words):
+                    continue
+                after_a_sentence = re.search(r"[.:!?\"\u201d]\s*$", paragraph.text[: line.start()])
+                named = 2 <= len(words.split()) <= 5 and not self.country_words.search(words)
+                if words.upper() == words or (after_a_sentence and named):
                     cuts.append(line.end())
             cuts.append(len(paragraph.text))
             for a, b in itertools.pairwise(cuts):

@@ -719,3 +719,17 @@ def test_a_title_after_a_comma_that_runs_into_the_next_name_is_that_officials():
         "Rusk",
         "Kosaka",
     }
+
+
+def test_a_named_label_after_a_line_that_ends_a_sentence_starts_a_turn():
+    proposal = parse(
+        "The meeting focused on aspects of bilateral cooperation.\n"
+        "Transcript of the beginning of the conversation:\n"
+        "Dmitry Medvedev: Mr Minister, I cordially welcome you to Moscow. We are willing to "
+        "address these issues and make our contribution.\n"
+        "Press Secretary Anna Smith said the talks went on.\n"
+    )
+    medvedev = official(proposal, "Dmitry Medvedev")
+    assert medvedev.role == "participant"
+    said = [c for c in proposal.claims if c.text.startswith("We are willing")]
+    assert said and proposal.officials[said[0].speaker] is medvedev
