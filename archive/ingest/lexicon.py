@@ -446,7 +446,10 @@ OFFICE_NOUNS = word_set(
 )
 # A country, its title, then a comma: "the British Prime Minister, David Cameron".
 # Honorifics between a title's comma and the name: "the Emir of Qatar, Sheikh Hamad".
-COMMA_HONORIFICS = r"(?:(?:Dr|Mr|Ms|Mrs|H\.\s?E|HE|HRH|Amb|Sheikh|Sheikha|Prince|Princess)\.?\s+)*"
+COMMA_HONORIFICS = (
+    r"(?:(?:Dr|Mr|Ms|Mrs|H\.\s?E|HE|HRH|Amb|Sheikh|Sheikha|Prince|Princess|"
+    r"(?:His|Her) Excellency)\.?\s+)*"
+)
 APPOSITIVE = re.compile(
     r"(?:'s|\u2019s)?\s+(?:[A-Z][\w\-]*\s+(?:(?:of|for|and)\s+(?:the\s+)?)?){0,6}[A-Z][\w\-]*,\s*"
     + COMMA_HONORIFICS
@@ -520,3 +523,10 @@ INTERLOCUTOR_VERB = re.compile(
 )
 OBJECT_END = re.compile(r",?\s+(?:on|about|for|that|regarding|at|to)\b|[.;:]")
 ACCOMPANIED_BY = re.compile(r"\b(?:was|were|is|are)\s+(?:also\s+)?accompanied\s+by\b")
+# A speaker addressing or welcoming the one they meet: "Your Excellency, George Bush",
+# "His Excellency Prime Minister Yoshihide Suga,", "Allow me to welcome ... Mr. Binali
+# Yildirim". Not where greetings are passed on from someone else (`SENT_BY`).
+ADDRESSED = re.compile(
+    r"\b(?:Your|His|Her)\s+Excellency\b|\b(?:Let me|Allow me to|I|We|to)\s+(?:\w+\s+)?welcome\b"
+)
+SENT_BY = re.compile(r"\b(?:greetings|regards|message|letter|on behalf of)\b", re.IGNORECASE)

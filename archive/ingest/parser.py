@@ -32,6 +32,7 @@ from archive.ingest.gazetteer import (
 from archive.ingest.kinds import kind_of, meeting_format
 from archive.ingest.lexicon import (
     ACCOMPANIED_BY,
+    ADDRESSED,
     APPOSITIVE,
     ATTRIBUTION_ONLY,
     AUXILIARY_END,
@@ -77,6 +78,7 @@ from archive.ingest.lexicon import (
     PRONOUN_SUBJECT,
     QUOTE_CUE,
     RELAY_MARKER,
+    SENT_BY,
     SERIES_NUMBER,
     SIDE_VERBS,
     SMALL_TALK,
@@ -216,6 +218,16 @@ class Parser:
                 )
             ]
         }
+        # The labels that name who speaks ("Georgian Prime Minister Giorgi Kvirikashvili"),
+        # up to a comma ("Penny Wong, Foreign Minister": the office follows it).
+        self.label_spans = [
+            (
+                paragraph.start + found.start("label"),
+                paragraph.start + found.start("label") + len(found.group("label").split(",")[0]),
+            )
+            for index, paragraph in enumerate(prose)
+            if (found := self.speaker_label(paragraph.text) or self.bare_label(prose, index))
+        ]
         self.find_officials(prose)
         meeting = self.read_meeting(header, content, report)
         self.meeting_place = meeting.place
@@ -784,6 +796,8 @@ class Parser:
             for s in opening
             if TELLS_OF_MEETING.search(s.text) and s.start not in self.labelled_turns
         )
+        addressed = self.addressed()
+        labelled = self.named_in_labels()
         # Each telling sentence's span up to its reported words, in order, to look a
         # mention up in (a sentence may be told twice: once is enough).
         telling = sorted({(s.start, self.reported_from(s)): s for s in told}.items())
@@ -799,7 +813,42 @@ class Parser:
                     if start <= at < end and not self.in_the_past(at, sentence):
                         inside = True
                         break
+            inside = inside or any(at in addressed or at in labelled for at in mentions)
             official.role = "participant" if inside else "mentioned"
+
+    def named_in_labels(self) -> set[int]:
+        """Where a speaker's label names who speaks: the fullest name in each label
+        ("Penny Wong, Foreign Minster": Penny Wong, not the misspelt office)."""
+        found = set()
+        for start, end in self.label_spans:
+            named = [
+                (len(official.name.text.split()), at)
+                for official, mentions in zip(self.officials, self.mentions, strict=True)
+                for at in mentions
+                if start <= at < end
+            ]
+            if named:
+                found.add(max(named)[1])
+        return found
+
+    def addressed(self) -> set[int]:
+        """Where the text names someone a speaker addresses or welcomes ("Your Excellency,
+        George Bush, President of ..."): the first name within a few words of the cue."""
+        starts = sorted(at for mentions in self.mentions for at in mentions)
+        found = set()
+        for sentence in self.sentence_spans:
+            for cue in ADDRESSED.finditer(sentence.text):
+                if SENT_BY.search(sentence.text, 0, cue.start()):
+                    continue  # "conveyed the greetings of His Excellency President ..."
+                at = sentence.start + cue.end()
+                index = bisect.bisect_left(starts, at)
+                if (
+                    index < len(starts)
+                    and starts[index] - at <= 80
+                    and starts[index] < sentence.end
+                ):
+                    found.add(starts[index])
+        return found
 
     def find_principal(self, header: list[Paragraph], content: list[Paragraph]) -> int | None:
         """The official whose statement or remarks the text is ("Prime Minister Dr.
@@ -1072,7 +1121,14 @@ class Parser:
         for index, paragraph in enumerate(relayed):
             text, offset = paragraph.text, paragraph.start
             labelled = self.speaker_label(text) or self.bare_label(relayed, index)
-            if is_heading(paragraph) and (labelled is None or labelled.re is LABEL):
+            # "President of Russia Vladimir Putin: Mr President, friends,": a turn that opens
+            # with an address, not a heading ("Joint Statement: India and Mexico").
+            addressed = labelled is not None and text.rstrip().endswith(",")
+            if (
+                is_heading(paragraph)
+                and (labelled is None or labelled.re is LABEL)
+                and not addressed
+            ):
                 continue
             if PRESS_QUESTION.match(text):
                 label = current = None  # a question from the press is nobody's claim
@@ -1084,6 +1140,8 @@ class Parser:
                 )
                 if labelled.re is TITLED_LABEL and label and label.speaker is not None:
                     self.title_from_label(label.speaker, paragraph.start, labelled)
+                if label and label.speaker is not None:
+                    self.officials[label.speaker].role = "participant"  # they speak in it
                 text, offset = text[labelled.end() :], offset + labelled.end()
                 current = label
             elif label is not None:

@@ -733,3 +733,34 @@ def test_a_named_label_after_a_line_that_ends_a_sentence_starts_a_turn():
     assert medvedev.role == "participant"
     said = [c for c in proposal.claims if c.text.startswith("We are willing")]
     assert said and proposal.officials[said[0].speaker] is medvedev
+
+
+def test_a_turn_that_opens_with_an_address_goes_on_to_its_speaker():
+    proposal = parse(
+        "Beginning of conversation with Kassym-Jomart Tokayev\n\n"
+        "April 3, 2019, The Kremlin, Moscow\n\n"
+        "President of Russia Vladimir Putin: Mr President, friends,\n\n"
+        "Let me welcome you to Moscow.\n\n"
+        "Naturally, we are not just partners but are the closest allies.\n\n"
+        "President of Kazakhstan Kassym-Jomart Tokayev: Thank you. We started with small "
+        "things.\n"
+    )
+    putin = official(proposal, "Vladimir Putin")
+    assert putin.role == "participant"
+    allies = next(c for c in proposal.claims if "closest allies" in c.text)
+    assert (proposal.officials[allies.speaker], allies.side) == (putin, "RU")
+
+
+def test_the_one_a_speaker_welcomes_or_addresses_takes_part_but_not_who_sent_greetings():
+    proposal = parse(
+        "Georgian Prime Minister Giorgi Kvirikashvili\n\n"
+        "Dear Mr. Prime Minister,\n\n"
+        "Allow me to welcome once again my dear colleague and friend, Mr. Binali Yildirim, "
+        "and the Turkish delegation. We are honored to host them. I conveyed the greetings "
+        "of His Excellency President Recep Tayyip Erdogan to the people of Georgia.\n",
+        address="https://www.gov.ge/index.php?lang_id=ENG&sec_id=1",
+    )
+    yildirim = official(proposal, "Binali Yildirim")
+    assert (yildirim.role, yildirim.country) == ("participant", "TR")
+    assert official(proposal, "Giorgi Kvirikashvili").role == "participant"
+    assert official(proposal, "Recep Tayyip Erdogan").role == "mentioned"
