@@ -72,7 +72,8 @@ TRAILING_ATTRIBUTION = re.compile(
 JOINT_SUBJECT = re.compile(
     r"^(?:(?:both|the two|the|all)\s+(?:(?:foreign|top|prime|defen[cs]e)\s+)?(?:sides|parties|"
     r"leaders|ministers|delegations|diplomats|presidents|heads of state|counterparts|"
-    r"governments|countries|chief diplomats|secretaries)|the pair|both|they|the two)\b",
+    r"governments|countries|chief diplomats|secretaries|officials)|the pair|both|they|the two|"
+    r"(?:he|she) and (?:his|her) (?:[\w-]+\s+){0,2}counterpart)\b",
     re.IGNORECASE,
 )
 JOINT_VERB = re.compile(
@@ -428,12 +429,12 @@ MEETING_TIME = re.compile(
 )
 # The talks themselves as the subject: "The talks covered ...", "The meeting discussed ...".
 MEETING_AS_SUBJECT = re.compile(
-    r"(?:the|their|this)\s+(?:[\w-]+\s+){0,2}?(?:meeting|talks?|conversation|call|"
+    r"(?:(?:the|their|this)\s+(?:[\w-]+\s+){0,2}?)?(?:meeting|talks?|conversation|call|"
     r"discussions?|consultations?)",
     re.IGNORECASE,
 )
 JOINT_CLAUSE = re.compile(
-    r"\b(?:and|while|where)\s+(?:both sides|the two sides|the sides|both ministers|"
+    r"\b(?:and|while|where)\s+(?:both sides|the two sides|the sides|both ministers|both|"
     r"the two (?:foreign )?ministers|the two leaders|both leaders|the ministers|the leaders)\s+"
     r"(?:also\s+)?(?:discussed|agreed|exchanged|reviewed|reaffirmed|expressed|held|stressed|"
     r"emphasi[sz]ed|underlined|confirmed|noted)\b",

@@ -1176,6 +1176,10 @@ class Parser:
         span = trim(sentence, self.body)
         if span is None:
             return current, None
+        dateline = re.match(r"^([A-Z][A-Z .'\u2019\-]{2,40}):\s+", span.text)
+        if dateline and is_place(dateline.group(1).title()):
+            # "PUTRAJAYA: Foreign Minister ... met": the place the dispatch was filed from.
+            span = Span(span.start + dateline.end(), span.end, span.text[dateline.end() :])
         text = span.text
         attribution = None
         doubt = ""  # why the speaker or side chosen needs an editor's look; "" when named
@@ -1191,7 +1195,12 @@ class Parser:
                 ):
                     return current, None  # "The two ministers met in Geneva."
                 return current, ClaimProposal(span.start, span.end, span.text, "joint", kind=kind)
-            if head and NARRATIVE_VERB.fullmatch(head.group("verb")) and current is None:
+            if (
+                head
+                and NARRATIVE_VERB.fullmatch(head.group("verb"))
+                and current is None
+                and not JOINT_CLAUSE.search(text)  # "..., where both reaffirmed ..."
+            ):
                 return current, None  # "Blinken spoke today with ...": what happened
             subject = None
             if head and not NARRATIVE_VERB.fullmatch(head.group("verb")):
@@ -1413,6 +1422,8 @@ class Parser:
             return None
         if label.group("label").strip() in self.country_of_word:
             return None  # "China: ..." heads a section, it does not speak
+        if is_place(label.group("label").title()):
+            return None  # "PUTRAJAYA: Foreign Minister ... met": a dateline
         return label
 
     def bare_label(self, found: list[Paragraph], index: int) -> re.Match | None:

@@ -764,3 +764,16 @@ def test_the_one_a_speaker_welcomes_or_addresses_takes_part_but_not_who_sent_gre
     assert (yildirim.role, yildirim.country) == ("participant", "TR")
     assert official(proposal, "Giorgi Kvirikashvili").role == "participant"
     assert official(proposal, "Recep Tayyip Erdogan").role == "mentioned"
+
+
+def test_a_dateline_with_a_colon_is_no_speaker_and_what_both_did_is_joint():
+    proposal = parse(
+        "PUTRAJAYA: Foreign Minister Datuk Seri Dr Zambry Abdul Kadir met his Singaporean "
+        "counterpart Dr Vivian Balakrishnan on Monday, where both reaffirmed the excellent "
+        "relations between Malaysia and Singapore.\n\n"
+        "Discussions covered trade, defence and the border.\n\n"
+        "The officials discussed the consequences of the pandemic.\n"
+    )
+    assert not [o for o in proposal.officials if o.name.text == "PUTRAJAYA"]
+    joint = [c.text for c in proposal.claims if c.attribution == "joint"]
+    assert [text.split()[0] for text in joint] == ["Foreign", "Discussions", "The"]
