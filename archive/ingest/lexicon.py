@@ -151,7 +151,7 @@ FOOTNOTE = re.compile(r"^\[(?P<number>\d{1,3})\]\s*(?P<text>.*)$", re.DOTALL)
 # ("John Kerry\n: Well, ..."). `is_speaker_label` decides whether the words name a speaker.
 LABEL = re.compile(
     r"^(?P<label>[^\W\d_][\w .,'\u2019\-]{0,70}?[\w.])"
-    r"(?:\s*\((?:via|through) (?:an )?interpreter\))?\s*:[ \t]*(?:\n|(?=\S))\s*"
+    r"(?:\s*\((?i:via|through) (?i:an? )?(?i:interpreter|translator)\))?\s*:[ \t]*(?:\n|(?=\S))\s*"
 )
 # A speaker's label on a line of its own without a colon: "President of the Republic of
 # Indonesia (Joko Widodo)": the office, then the name in brackets.
@@ -364,7 +364,8 @@ TELLS_OF_MEETING = re.compile(
     r"\b(?:met|meets|meeting|held|holds|talks|spoke|speaks|call|conversation|discussed|"
     r"discuss|exchanged views|exchanges? of views|counterpart|visit|visiting|received|"
     r"receives|hosted|briefed|"
-    r"joint press conference|press conference|press availability|invitation|remarks|"
+    r"joint press conference|press conference|news conference|press availability|invitation|"
+    r"remarks|"
     r"readout|bilateral|reviewed|received|welcomed)\b",
     re.IGNORECASE,
 )
@@ -531,3 +532,12 @@ ADDRESSED = re.compile(
     r"\b(?:Your|His|Her)\s+Excellency\b|\b(?:Let me|Allow me to|I|We|to)\s+(?:\w+\s+)?welcome\b"
 )
 SENT_BY = re.compile(r"\b(?:greetings|regards|message|letter|on behalf of)\b", re.IGNORECASE)
+# The lines a web page shows around an article that an editor's copy keeps: a government
+# site's banner, an archive notice, a wire's counters. They open no report.
+WEB_CHROME = re.compile(
+    r"official website of|here\u2019?'?s how you know|\.gov website|secure websites|"
+    r"share sensitive information|accessed part of a historical collection|\bcookies\b|"
+    r"skip to (?:main )?content|press releases posted in the last|^(?:submit release|news "
+    r"search|print version|view settings|font size)",
+    re.IGNORECASE,
+)

@@ -105,6 +105,7 @@ from archive.ingest.lexicon import (
     URL_YEAR,
     VISIT_TO,
     WE_SUBJECT,
+    WEB_CHROME,
     WEEKDAY,
     WEEKDAYS,
     is_speaker_label,
@@ -197,7 +198,9 @@ class Parser:
         header, content = self.split_header(prose)
         self.sentence_spans = [s for p in prose for s in sentences(p.text, p.start)]
         self.sentence_starts = [s.start for s in self.sentence_spans]
-        opening_end = content[min(2, len(content) - 1)].end if content else 0
+        # The opening is the first three paragraphs of the report, after a page's chrome.
+        article = [p for p in content if not WEB_CHROME.search(p.text)] or content
+        opening_end = article[min(2, len(article) - 1)].end if article else 0
         self.opening_sentences = sum(1 for s in self.sentence_spans if s.start < opening_end)
         report = self.read_report(header, content)
         self.header = header

@@ -777,3 +777,26 @@ def test_a_dateline_with_a_colon_is_no_speaker_and_what_both_did_is_joint():
     assert not [o for o in proposal.officials if o.name.text == "PUTRAJAYA"]
     joint = [c.text for c in proposal.claims if c.attribution == "joint"]
     assert [text.split()[0] for text in joint] == ["Foreign", "Discussions", "The"]
+
+
+def test_a_label_through_a_translator_and_a_headline_under_a_sites_banner():
+    proposal = parse(
+        "An official website of the United States Government \nHere's how you know\n\n"
+        "Official websites use .gov\n.gov website belongs to an official government "
+        "organization in the United States.\n\n"
+        "Secure .gov websites use HTTPS\nA lock ( lock ) or https:// means you\u2019ve safely "
+        "connected to the .gov website. Share sensitive information only on official, secure "
+        "websites.\n\n"
+        "Secretary of Defense Lloyd J. Austin III Holds a News Conference With Polish "
+        "Minister of National Defense Mariusz Blaszczak, Warsaw, Poland\n\n"
+        "POLISH DEFENSE MINISTER MARIUSZ BLASZCZAK (THROUGH TRANSLATOR): Thank you very "
+        "much. I appreciate highly the presence of U.S. forces in Poland.\n",
+        address="https://www.defense.gov/News/Transcripts/Transcript/Article/1/",
+    )
+    austin = official(proposal, "Lloyd J. Austin")
+    assert (austin.role, austin.country) == ("participant", "US")
+    forces = next(c for c in proposal.claims if "U.S. forces" in c.text)
+    assert (proposal.officials[forces.speaker].name.text, forces.side) == (
+        "Mariusz Blaszczak",
+        "PL",
+    )
