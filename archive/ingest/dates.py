@@ -1,5 +1,5 @@
 """Dates as readouts write them: "March 18 and 19, 2021", "18-19 March 2021", "JUNE 19,
-2022", "2024-07-27 22:10", or a dateline's "June 19" with no year."""
+2022", "2024-07-27 22:10", "25/06/2025", or a dateline's "June 19" with no year."""
 
 import datetime
 import re
@@ -47,6 +47,9 @@ DATE_PATTERNS = [
     ),
     # 2024/07/27
     re.compile(r"\b(?P<year>\d{4})/(?P<month>\d{1,2})/(?P<d1>\d{1,2})\b"),
+    # 25/06/2025 or 11/20/2012: day and month in either order, read only where the
+    # numbers tell which is which.
+    re.compile(r"(?<![\d/])(?P<first>\d{1,2})/(?P<second>\d{1,2})/(?P<year>\d{4})\b"),
 ]
 
 
@@ -54,6 +57,13 @@ def parse_date(
     match: re.Match, default_year: int | None
 ) -> tuple[datetime.date, datetime.date] | None:
     parts = match.groupdict()
+    if parts.get("first"):
+        first, second = int(parts["first"]), int(parts["second"])
+        if first == second or max(first, second) > 12 >= min(first, second):
+            day, month = (first, second) if first > 12 else (second, first)
+            parts = {"month": str(month), "d1": str(day), "year": parts["year"]}
+        else:
+            return None  # 05/06/2025: the fifth of June, or the sixth of May
     month = parts["month"]
     month_number = int(month) if month.isdigit() else MONTHS.get(month.lower().rstrip("."))
     year = int(parts["year"]) if parts.get("year") else default_year

@@ -541,3 +541,10 @@ WEB_CHROME = re.compile(
     r"search|print version|view settings|font size)",
     re.IGNORECASE,
 )
+# A sentence about another, earlier meeting than the one the text tells of: "followed the
+# talks that had taken place ... in Hiroshima on 20 May".
+ANOTHER_MEETING = re.compile(
+    r"\b(?:had\s+(?:\w+\s+)?(?:taken place|held|met|been held)|followed (?:the|up)|"
+    r"(?:previous|earlier|last|former) (?:meeting|talks|visit|call|summit))\b",
+    re.IGNORECASE,
+)

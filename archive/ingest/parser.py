@@ -33,6 +33,7 @@ from archive.ingest.kinds import kind_of, meeting_format
 from archive.ingest.lexicon import (
     ACCOMPANIED_BY,
     ADDRESSED,
+    ANOTHER_MEETING,
     APPOSITIVE,
     ATTRIBUTION_ONLY,
     AUXILIARY_END,
@@ -332,12 +333,33 @@ class Parser:
                 report.series = series.group("series").split("|")[-1].strip()
                 report.series = re.sub(r"^(?:[A-Z]\w*\s*\|\s*)", "", report.series)
                 report.number = series.group("number").rstrip(".")
-        dated = find_dates(header_text) or find_dates("\n".join(p.text for p in content[:1]))
+        # A dateline's "December 11" takes the year the text or its address gives.
+        year = self.year_in_text(header, content)
+        lead = "\n".join(p.text for p in content[:1])
+        # A dateline ("ANKARA, December 11. /TASS/."), or a line that is only a date under a
+        # page's title ("The White House\nJune 10, 2021").
+        datelines = [m.group(0) for p in content[:2] if (m := DATELINE.match(p.text))]
+        datelines += [
+            line
+            for p in content[:3]
+            for line in p.text.split("\n")
+            if (found := find_dates(line.strip(), year))
+            and len(line.strip()) <= 40
+            and found[0][0] == 0
+        ]
+        dated = (
+            find_dates(header_text, year)
+            or find_dates(lead, year)
+            or find_dates("\n".join(datelines), year)
+        )
         with_year = [d for d in dated if d[3]]
         if with_year:
             report.date = with_year[0][1]
         elif dated:
             report.date = dated[0][1]
+            self.notes.append(
+                f"The text dates itself without a year; {report.date.year} is assumed."
+            )
         fields = self.read_header_fields(header, report)
         if report.title is None:
             report.title = self.headline_of(header, fields)
@@ -1639,7 +1661,10 @@ class Parser:
             (p for p in content[:2] if any(DATELINE.match(line) for line in p.text.split("\n"))),
             None,
         )
-        for sentence in [*headline, *told]:
+        # A sentence is read a line at a time: a page's list of other stories runs into the
+        # first line of the report without a full stop ("... FLNKS\n25/06/2025\nPrime
+        # Minister Rabuka met ...").
+        for sentence in [piece for s in [*headline, *told] for piece in lines_of(s)]:
             # "MOSCOW, June 11. /TASS/. Lavrov and Fidan have discussed ...": a dispatch
             # tells in the present perfect what happened on its own day.
             just_now = (
@@ -1651,6 +1676,8 @@ class Parser:
             )
             if not MEETING_WORDS.search(sentence.text) and not just_now:
                 continue
+            if ANOTHER_MEETING.search(sentence.text):
+                continue  # the talks these follow, not these
             # A dateline's date is the report's ("BEIJING, March 5 (Xinhua) -- ... held talks
             # on March 4 and 5"): the meeting's is in the words after it.
             lead = DATELINE.match(sentence.text)
@@ -1844,6 +1871,16 @@ class Parser:
             )
         for claim in claims:
             claim.issues = [key for key, pattern in patterns if pattern.search(claim.text)]
+
+
+def lines_of(span: Span) -> list[Span]:
+    """`span` cut at its line breaks, each line a span of its own."""
+    pieces, at = [], span.start
+    for line in span.text.split("\n"):
+        if line.strip():
+            pieces.append(Span(at, at + len(line), line))
+        at += len(line) + 1
+    return pieces
 
 
 def year_in_address(address: str) -> int | None:

@@ -800,3 +800,24 @@ def test_a_label_through_a_translator_and_a_headline_under_a_sites_banner():
         "Mariusz Blaszczak",
         "PL",
     )
+
+
+def test_a_dispatch_dated_by_its_page_and_dateline_dates_on_monday_from_them():
+    proposal = parse(
+        "ID :\n473279\nTue, 12/12/2017 - 09:50\nAuther :\n\n"
+        "ANKARA, December 11. /TASS/. Russian President Vladimir Putin said on Monday his "
+        "talks with his Turkish counterpart, Recep Tayyip Erdogan, focused on the Middle "
+        "East.\n"
+    )
+    assert proposal.meeting.start == datetime.date(2017, 12, 11)
+
+
+def test_the_meeting_is_dated_by_its_own_line_not_by_another_meeting_or_a_sidebar():
+    proposal = parse(
+        "Prime Minister Hon. Sitiveni Rabuka meets Representative of the FLNKS\n25/06/2025\n"
+        "Published On: 25/06/2025\n"
+        "Prime Minister Sitiveni Rabuka met the Prime Minister of Solomon Islands, Honourable "
+        "Jeremiah Manele, at his office in Suva on Tuesday this week.\n\n"
+        "The meeting followed the talks that had taken place in Honiara on 20 May 2025.\n"
+    )
+    assert proposal.meeting.start == datetime.date(2025, 6, 24)  # that week's Tuesday
