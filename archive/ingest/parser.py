@@ -119,7 +119,13 @@ from archive.ingest.names import (
     refers_to,
     word_pattern,
 )
-from archive.ingest.places import dateline_place, place_beside_date, place_in, place_of_presence
+from archive.ingest.places import (
+    dateline_place,
+    place_beside_date,
+    place_in,
+    place_line,
+    place_of_presence,
+)
 from archive.ingest.proposal import (
     ClaimProposal,
     FootnoteProposal,
@@ -1782,10 +1788,32 @@ class Parser:
                 (found for p in content if (found := place_of_presence(p.text, p.start))), None
             )
         if meeting.place is None:
+            # A line under the heading that is only the place ("Granja do Torto\nBrasilia,
+            # Brazil"), or a heading that ends with it.
+            article = [p for p in content if not WEB_CHROME.search(p.text)]
+            meeting.place = next(
+                (found for p in [*header, *article[:2]] if (found := place_line(p.text, p.start))),
+                None,
+            )
+        tellers = [s for s in told if MEET_WITH.search(s.text) or MEETING_WORDS.search(s.text)]
+        if meeting.place is None:
             # The sentences that tell of the meeting, then the text's opening paragraphs.
-            tellers = [s for s in told if MEET_WITH.search(s.text) or MEETING_WORDS.search(s.text)]
             meeting.place = next(
                 (found for s in tellers[:4] if (found := place_in(s.text, s.start))), None
+            )
+        said = place(meeting.place.text) if meeting.place else None
+        if said and said[1] == "country":
+            # "visit to Israel", then "met today, in Jerusalem": the city, in that country.
+            meeting.place = next(
+                (
+                    found
+                    for s in tellers[:4]
+                    if (found := place_in(s.text, s.start))
+                    and (city := place(found.text))
+                    and city[1] != "country"
+                    and city[0] == said[0]
+                ),
+                meeting.place,
             )
         if meeting.start is None and report.date is not None:
             self.date_from_the_lead(meeting, report, told[:3])

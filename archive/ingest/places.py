@@ -7,6 +7,7 @@ import re
 
 from archive.ingest.dates import DATE_PATTERNS, MONTHS
 from archive.ingest.gazetteer import place
+from archive.ingest.names import is_title_noun
 from archive.ingest.proposal import Span
 
 WORD = r"[A-Z\u00C0-\u024F][\w'\u2019.\-]*"
@@ -92,6 +93,9 @@ def dateline_place(text: str, offset: int) -> Span | None:
             continue  # a later line that is only a name ("The White House") dates nothing
         if match is None:
             continue
+        prefix = line.group(1)[: match.start("place")].strip().lower()
+        if prefix and is_title_noun(prefix):
+            continue  # "PRESIDENT LULA: (As translated.)": a speaker, not a dateline
         # The word the pattern sets aside as a prefix may open the place ("ABU DHABI,").
         begin = next(
             (
@@ -167,4 +171,35 @@ def place_of_presence(text: str, offset: int) -> Span | None:
             start = offset + match.start("place")
             words = match.group("place")[: found[0]]
             return Span(start, start + len(words), words)
+    return None
+
+
+# A heading that ends with where it took place: "... With Polish Minister of National
+# Defense Mariusz Blaszczak, Warsaw, Poland".
+TRAILING_PLACE = re.compile(
+    rf",\s+(?P<place>{WORD}(?:\s+{WORD})*(?:,\s+{WORD}(?:\s+{WORD})*)?)\s*$"
+)
+
+
+def place_line(text: str, offset: int) -> Span | None:
+    """A line that is only a city the gazetteer knows, with its region or country
+    ("Brasilia, Brazil" under a release's heading), or a heading that ends with one."""
+    for line in re.finditer(r"[^\n]+", text):
+        words = line.group(0).strip()
+        begin = line.start() + len(line.group(0)) - len(line.group(0).lstrip())
+        trailing = TRAILING_PLACE.search(words)
+        for at, candidate in ((0, words), (trailing.start("place") if trailing else -1, "")):
+            if at < 0:
+                continue
+            candidate = candidate or trailing.group("place")
+            city, _, region = candidate.partition(",")
+            found = known(city)
+            if found is None or found[1] == "country":
+                continue
+            if region.strip() and known(region) is None:
+                continue
+            if at == 0 and len(candidate) != len(words):
+                continue
+            start = offset + begin + at
+            return Span(start, start + len(candidate), candidate)
     return None

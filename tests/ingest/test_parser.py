@@ -821,3 +821,34 @@ def test_the_meeting_is_dated_by_its_own_line_not_by_another_meeting_or_a_sideba
         "The meeting followed the talks that had taken place in Honiara on 20 May 2025.\n"
     )
     assert proposal.meeting.start == datetime.date(2025, 6, 24)  # that week's Tuesday
+
+
+def test_a_country_named_first_gives_way_to_the_city_in_it_where_they_met():
+    proposal = parse(
+        "14 Feb. 2021 - FM N. Christodoulides meets with Israeli counterpart G. Ashkenazi on "
+        "the sidelines of the President's visit to Israel\n\n"
+        "The Minister of Foreign Affairs Mr Nikos Christodoulides met today, in Jerusalem, "
+        "with the Foreign Minister of Israel Mr Gabi Ashkenazi.\n"
+    )
+    assert proposal.meeting.place.text == "Jerusalem"
+
+
+def test_a_place_on_its_own_line_under_the_heading_and_not_a_speakers_label():
+    proposal = parse(
+        "For Immediate Release\nNovember 6, 2005\n\n"
+        "President Bush Meets with President Lula of Brazil\nGranja do Torto\n"
+        "Brasilia, Brazil\n\n"
+        "PRESIDENT LULA: (As translated.) Your Excellency, George Bush, President of the "
+        "United States of America. We discussed trade between our countries at length.\n"
+    )
+    assert proposal.meeting.place.text == "Brasilia, Brazil"
+
+
+def test_a_heading_that_ends_with_the_place():
+    proposal = parse(
+        "Secretary of Defense Lloyd J. Austin III Holds a News Conference With Polish "
+        "Minister of National Defense Mariusz Blaszczak, Warsaw, Poland\n\n"
+        "POLISH DEFENSE MINISTER MARIUSZ BLASZCZAK (THROUGH TRANSLATOR): Thank you very "
+        "much. I appreciate highly the presence of U.S. forces in Poland.\n"
+    )
+    assert proposal.meeting.place.text == "Warsaw, Poland"
