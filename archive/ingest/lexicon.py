@@ -548,3 +548,14 @@ ANOTHER_MEETING = re.compile(
     r"(?:previous|earlier|last|former) (?:meeting|talks|visit|call|summit))\b",
     re.IGNORECASE,
 )
+# A phrase of the meeting sentence that names the occasion, not who met: "on the sidelines
+# of the working visit of the President ... Mr Nicos Anastasiades to Israel" (to the next
+# comma).
+OCCASION = re.compile(
+    r"\b(?:on the (?:sidelines|margins) of|(?:during|within) the (?:[\w-]+\s+){0,2}visit of)"
+    r"[^,;]*",
+    re.IGNORECASE,
+)
+# A sentence telling of another meeting of the same visit: "Minister Wang also met with
+# Prime Minister Christopher Luxon".
+ANOTHER_CALL = re.compile(r"\b(?:also|later|separately|subsequently)\s+(?:met|held|called on)\b")

@@ -33,6 +33,7 @@ from archive.ingest.kinds import kind_of, meeting_format
 from archive.ingest.lexicon import (
     ACCOMPANIED_BY,
     ADDRESSED,
+    ANOTHER_CALL,
     ANOTHER_MEETING,
     APPOSITIVE,
     ATTRIBUTION_ONLY,
@@ -69,6 +70,7 @@ from archive.ingest.lexicon import (
     NOT_NAME_WORDS,
     OBJECT_END,
     OBLIGATION,
+    OCCASION,
     OFFICE_NOUNS,
     PASSIVE_TOGETHER,
     PAST_CUE,
@@ -825,7 +827,9 @@ class Parser:
         told.extend(
             s
             for s in opening
-            if TELLS_OF_MEETING.search(s.text) and s.start not in self.labelled_turns
+            if TELLS_OF_MEETING.search(s.text)
+            and s.start not in self.labelled_turns
+            and not ANOTHER_CALL.search(s.text)
         )
         addressed = self.addressed()
         labelled = self.named_in_labels()
@@ -909,15 +913,27 @@ class Parser:
             # one spoken to takes part.
             end = OBJECT_END.search(sentence.text, head.end())
             return sentence.start + (end.start() if end else len(sentence.text))
+        if head and verb in ("discussed", "exchanged"):
+            # "They discussed ... the participation of President Fernández": the topic.
+            partner = re.match(r"\s+(?:views\s+)?with\b", sentence.text[head.end() :])
+            if partner is None:
+                return sentence.start + head.end()
+            end = OBJECT_END.search(sentence.text, head.end() + partner.end())
+            return sentence.start + (end.start() if end else len(sentence.text))
         if head and not NARRATIVE_VERB.fullmatch(verb) and verb not in MEETING_VERBS:
             return sentence.start + head.end()
         return sentence.end
 
     def in_the_past(self, at: int, sentence: Span) -> bool:
-        """A name in a sentence about another time or office: "Former US President Donald
-        Trump", "In June this year, President Xi Jinping and ... met"."""
+        """A name in a sentence about another time or office, or in the occasion of the
+        meeting: "Former US President Donald Trump", "In June this year, President Xi
+        Jinping and ... met", "on the sidelines of the visit of President Anastasiades"."""
         before = self.body[sentence.start : at]
-        return bool(PAST_CUE.search(before))
+        occasions = OCCASION.finditer(sentence.text)
+        inside_an_occasion = any(
+            sentence.start + o.start() < at < sentence.start + o.end() for o in occasions
+        )
+        return bool(PAST_CUE.search(before)) or inside_an_occasion
 
     def complete_countries(self, report: ReportProposal) -> None:
         """A readout names its own officials without a nationality ("Secretary of State

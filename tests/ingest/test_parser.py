@@ -852,3 +852,18 @@ def test_a_heading_that_ends_with_the_place():
         "much. I appreciate highly the presence of U.S. forces in Poland.\n"
     )
     assert proposal.meeting.place.text == "Warsaw, Poland"
+
+
+def test_the_occasion_another_call_and_a_topic_name_no_participants():
+    proposal = parse(
+        "The Minister of Foreign Affairs Mr Nikos Christodoulides met today, in Jerusalem, "
+        "with the Foreign Minister of Israel Mr Gabi Ashkenazi, on the sidelines of the "
+        "working visit of the President of the Republic Mr Nicos Anastasiades to Israel.\n\n"
+        "They discussed the participation of President Isaac Herzog in the summit. Minister "
+        "Christodoulides also met with Prime Minister Benjamin Netanyahu.\n"
+    )
+    roles = {o.name.text: o.role for o in proposal.officials}
+    assert roles["Nikos Christodoulides"] == roles["Gabi Ashkenazi"] == "participant"
+    assert roles["Nicos Anastasiades"] == "mentioned"
+    assert roles["Isaac Herzog"] == "mentioned"
+    assert roles["Benjamin Netanyahu"] == "mentioned"
