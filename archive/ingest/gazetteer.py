@@ -137,8 +137,19 @@ def _capitals() -> dict[str, tuple[str, ...]]:
 
 def is_capital(word: str) -> bool:
     """Whether `word` is a capital city's name: it names a country as the seat of its
-    government ("Ankara said"), but talks "in Vienna" are not Austria's."""
-    return any(word in names for names in _capitals().values())
+    government ("Ankara said"), but talks "in Vienna" are not Austria's. A city-state's
+    name ("Singapore", "Kuwait") is its country's first."""
+    return word not in _country_names() and any(word in names for names in _capitals().values())
+
+
+@functools.cache
+def _country_names() -> frozenset[str]:
+    return frozenset(
+        name
+        for country in pycountry.countries
+        for attribute in ("name", "common_name")
+        if (name := getattr(country, attribute, None))
+    )
 
 
 @functools.cache

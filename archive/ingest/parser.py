@@ -608,6 +608,10 @@ class Parser:
             while words:
                 # The name is what follows the last title word: "State Antony J. Blinken".
                 after_title = False
+                # A country of several words before the name: "of South Africa Dr Naledi".
+                country = self.country_words.match(paragraph.text, match.start() + words[0].start())
+                while country and words and match.start() + words[0].end() <= country.end():
+                    words.pop(0)
                 while words and (
                     words[0].group(0).lower() in TITLE_WORDS
                     or is_title_noun(words[0].group(0).lower().rstrip("."))

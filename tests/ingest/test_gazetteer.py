@@ -2,7 +2,7 @@
 
 import pytest
 
-from archive.ingest.gazetteer import country_of_address, spellings_in
+from archive.ingest.gazetteer import country_of_address, is_capital, spellings_in
 
 
 @pytest.mark.parametrize(
@@ -43,3 +43,8 @@ def test_a_country_written_with_its_own_accents_or_spacing_is_found():
     assert found["Guinea Bissau"] == "GW"
     assert found["Côte d\u2019Ivoire"] == "CI"
     assert "United\nStates" not in found  # never across a line break
+
+
+def test_a_city_states_name_is_its_country_not_only_its_capital():
+    assert is_capital("Ankara") and is_capital("Vienna")
+    assert not is_capital("Singapore") and not is_capital("Kuwait")

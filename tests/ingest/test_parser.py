@@ -867,3 +867,15 @@ def test_the_occasion_another_call_and_a_topic_name_no_participants():
     assert roles["Nicos Anastasiades"] == "mentioned"
     assert roles["Isaac Herzog"] == "mentioned"
     assert roles["Benjamin Netanyahu"] == "mentioned"
+
+
+def test_a_country_of_several_words_before_a_name_and_a_city_state_as_the_other_side():
+    proposal = parse(
+        "Minister of International Relations and Cooperation of South Africa Dr Naledi "
+        "Pandor is in Singapore on an Official Visit from 5 to 6 July 2022. Minister Pandor "
+        "was hosted to breakfast by Minister for Foreign Affairs Dr Vivian Balakrishnan.\n\n"
+        "Minister Balakrishnan and Minister Pandor had a good discussion on bilateral "
+        "cooperation between Singapore and South Africa.\n"
+    )
+    assert official(proposal, "Naledi Pandor").country == "ZA"
+    assert official(proposal, "Vivian Balakrishnan").country == "SG"
