@@ -15,7 +15,7 @@ TITLE_NOUNS = word_set(
     "adviser advisor ambassador assistant chair chairman chairwoman chancellor chief "
     "commissioner councillor councilor counselor deputy director emir envoy foreign general "
     "governor head king leader member minister official premier president prince queen "
-    "representative secretary senator spokesman spokesperson spokeswoman "
+    "representative secretary senator spokesman spokesperson spokeswoman sultan "
     "undersecretary vice"
 )
 # Words that may sit inside a long title without ending it.

@@ -1067,6 +1067,15 @@ class Parser:
                 named = self.countries_named(where.text if where else "") - sides - places_only
             if len(named) == 1:
                 return named.pop()
+        # Failing those, the country the text names far more than any other besides `sides`.
+        votes: dict[str, int] = {}
+        for match in self.country_words.finditer(self.body):
+            code = self.country_of_word[match.group(0)]
+            if code not in sides and code not in places_only:
+                votes[code] = votes.get(code, 0) + 1
+        ranked = [*sorted(votes.values(), reverse=True), 0]
+        if ranked[0] >= 3 and ranked[0] >= 2 * ranked[1]:
+            return max(votes, key=votes.get)
         return None
 
     def visitors(self) -> dict[int, str]:

@@ -879,3 +879,16 @@ def test_a_country_of_several_words_before_a_name_and_a_city_state_as_the_other_
     )
     assert official(proposal, "Naledi Pandor").country == "ZA"
     assert official(proposal, "Vivian Balakrishnan").country == "SG"
+
+
+def test_the_other_side_is_the_country_named_far_more_than_any_other():
+    proposal = parse(
+        "Foreign Minister\u2019s telephone Call to his Chinese Counterpart\n"
+        "Foreign Minister Makhdoom Shah Mahmood Qureshi called Chinese State Councilor and "
+        "Foreign Minister Wang Yi today and briefed him on the situation in Indian Occupied "
+        "Kashmir.\n"
+        "The Foreign Minister thanked China for its support. He underscored Pakistan\u2019s "
+        "desire for dialogue with India. He highlighted the steps taken by Pakistan.\n"
+        "Wang Yi appreciated Pakistan\u2019s efforts and Pakistan\u2019s contributions.\n"
+    )
+    assert official(proposal, "Makhdoom Shah Mahmood Qureshi").country == "PK"
