@@ -312,7 +312,11 @@ def test_a_claim_whose_speaker_is_not_named_says_why_it_was_chosen():
         "Taiwan is China's internal affair.\n\n"
         "Blinken said the United States will defend its interests."
     )
-    assert claim(proposal, "China firmly opposes").doubt == ""
+    # Named, so no doubt who spoke; but the text never gives Wang Yi a country, so the side
+    # (China, the country it names most besides the other's) is one to check.
+    opposes = claim(proposal, "China firmly opposes")
+    assert opposes.side == "CN"
+    assert opposes.doubt == "The text does not say which side Wang Yi spoke for."
     assert "He" in claim(proposal, "Taiwan is China").doubt
     assert claim(proposal, "Blinken said the United States").doubt == ""
 
