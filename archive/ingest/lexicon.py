@@ -559,3 +559,6 @@ OCCASION = re.compile(
 # A sentence telling of another meeting of the same visit: "Minister Wang also met with
 # Prime Minister Christopher Luxon".
 ANOTHER_CALL = re.compile(r"\b(?:also|later|separately|subsequently)\s+(?:met|held|called on)\b")
+# A phrase set off by commas inside a subject that names no one speaking: "after
+# congratulating Prime Minister Abe on ...", "while thanking France ...".
+ASIDE = re.compile(r"^\s*(?:after|while|before|upon|when|in addition to|besides)\s+\w+ing\b", re.I)

@@ -36,6 +36,7 @@ from archive.ingest.lexicon import (
     ANOTHER_CALL,
     ANOTHER_MEETING,
     APPOSITIVE,
+    ASIDE,
     ATTRIBUTION_ONLY,
     AUXILIARY_END,
     BARE_LABEL,
@@ -1248,6 +1249,15 @@ class Parser:
             trailing = TRAILING_ATTRIBUTION.search(text)
             if trailing:
                 head = None  # "..., he said." names the speaker at the end
+            together = JOINT_SUBJECT.match(text) if head is None and not trailing else None
+            acted = together and re.match(
+                r"\s+(?:also\s+|further\s+)?(?P<verb>[a-z]+ed|came out|took|gave|made|saw)\b",
+                text[together.end() :],
+            )
+            if acted and not NARRATIVE_VERB.fullmatch(acted.group("verb")):
+                # "Both Foreign Ministers came out in favour of ...": both sides' act, told
+                # with a verb the reading of speech does not list.
+                attribution = Attribution("joint")
             if head and self.is_joint_subject(head.group("subject")):
                 kind = kind_of(span.text, joint=True)
                 if NARRATIVE_VERB.fullmatch(head.group("verb")) and not re.search(
@@ -1266,7 +1276,7 @@ class Parser:
             if head and not NARRATIVE_VERB.fullmatch(head.group("verb")):
                 subject = head.group("subject")
                 attribution = self.attribution_of_subject(subject, current)
-            if attribution is not None:
+            if attribution is not None and head is not None:
                 tail = SPEECH_TAIL.match(text, head.end())
                 rest = text[tail.end() :] if tail else ""
                 if tail and head.group("verb") in STRIPPED_VERBS and len(rest.split()) >= 3:
@@ -1376,8 +1386,10 @@ class Parser:
         """Who `subject` ("The Chinese side", "Wang Yi", "The Secretary", "He") is."""
         if "," in subject:
             # "In the talks, Wang Yi" -> "Wang Yi"; "Lavrov and Fidan, while explaining ..."
-            # -> "Lavrov and Fidan".
-            after, before = subject.rpartition(",")[2], subject.partition(",")[0]
+            # -> "Lavrov and Fidan"; "Prime Minister Hasina, after congratulating Prime
+            # Minister Abe on ..." -> "Prime Minister Hasina".
+            pieces = [p for p in subject.split(",") if p.strip() and not ASIDE.match(p)]
+            after, before = pieces[-1] if pieces else "", pieces[0] if pieces else ""
             return self.attribution_of_subject(after, current) or (
                 self.attribution_of_subject(before, current) if len(before.split()) <= 8 else None
             )

@@ -896,3 +896,17 @@ def test_the_other_side_is_the_country_named_far_more_than_any_other():
         "Wang Yi appreciated Pakistan\u2019s efforts and Pakistan\u2019s contributions.\n"
     )
     assert official(proposal, "Makhdoom Shah Mahmood Qureshi").country == "PK"
+
+
+def test_an_aside_in_the_subject_and_both_ministers_acting_with_any_verb():
+    proposal = parse(
+        "On April 22, 2015, Prime Minister Shinzo Abe held a meeting with Prime Minister "
+        "Sheikh Hasina of the People's Republic of Bangladesh.\n\n"
+        "In response, Prime Minister Hasina, after congratulating Prime Minister Abe on his "
+        "victory, stated that Japan has been a good friend to Bangladesh.\n\n"
+        "Both Prime Ministers came out in favour of a steady adoption of the agreement.\n"
+    )
+    friend = claim(proposal, "Japan has been a good friend")
+    assert proposal.officials[friend.speaker].name.text.endswith("Hasina")
+    assert friend.side == "BD"
+    assert claim(proposal, "came out in favour").attribution == "joint"
