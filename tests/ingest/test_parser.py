@@ -909,4 +909,4 @@ def test_an_aside_in_the_subject_and_both_ministers_acting_with_any_verb():
     friend = claim(proposal, "Japan has been a good friend")
     assert proposal.officials[friend.speaker].name.text.endswith("Hasina")
     assert friend.side == "BD"
-    assert claim(proposal, "came out in favour").attribution == "joint"
+    assert claim(proposal, "Both Prime Ministers came out").attribution == "joint"
