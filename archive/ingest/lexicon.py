@@ -562,3 +562,4 @@ ANOTHER_CALL = re.compile(r"\b(?:also|later|separately|subsequently)\s+(?:met|he
 # A phrase set off by commas inside a subject that names no one speaking: "after
 # congratulating Prime Minister Abe on ...", "while thanking France ...".
 ASIDE = re.compile(r"^\s*(?:after|while|before|upon|when|in addition to|besides)\s+\w+ing\b", re.I)
+SPOKES_TITLE = re.compile(r"\bspokes(?:man|woman|person)\b", re.IGNORECASE)

@@ -89,6 +89,7 @@ from archive.ingest.lexicon import (
     SOURCE_LINE,
     SPEECH_OPENING,
     SPEECH_TAIL,
+    SPOKES_TITLE,
     SPOKESPERSON,
     STAGE_DIRECTION,
     STAY_FOR_A_VISIT,
@@ -845,6 +846,9 @@ class Parser:
         for official, mentions in zip(self.officials, self.mentions, strict=True):
             if official.role == "spokesperson":
                 continue
+            if official.title is not None and SPOKES_TITLE.search(official.title.text):
+                official.role = "mentioned"  # who gave the readout, not who met
+                continue
             inside = False
             for at in mentions:
                 index = bisect.bisect_right(starts, at) - 1
@@ -1276,6 +1280,9 @@ class Parser:
             if head and not NARRATIVE_VERB.fullmatch(head.group("verb")):
                 subject = head.group("subject")
                 attribution = self.attribution_of_subject(subject, current)
+                speaker = attribution.speaker if attribution else None
+                if speaker is not None and self.is_spokesperson(speaker):
+                    attribution = self.attribution_of_relayed(text[head.end() :], attribution)
             if attribution is not None and head is not None:
                 tail = SPEECH_TAIL.match(text, head.end())
                 rest = text[tail.end() :] if tail else ""
@@ -1284,6 +1291,10 @@ class Parser:
             elif trailing and attribution is None:
                 subject = trailing.group("subject")
                 attribution = self.attribution_of_subject(subject, current)
+                speaker = attribution.speaker if attribution else None
+                if speaker is not None and self.is_spokesperson(speaker):
+                    # "Both sides tackled ways of ..., Radi said.": the spokesperson relays.
+                    attribution = self.attribution_of_relayed(text[: trailing.start()], attribution)
                 if attribution is not None:
                     kept = text[: trailing.start()]
                     span = trim(Span(span.start, span.start + len(kept), kept), self.body)
@@ -1365,6 +1376,26 @@ class Parser:
             kind=kind_of(span.text, joint=False),
             doubt=doubt,
         )
+
+    def is_spokesperson(self, index: int) -> bool:
+        official = self.officials[index]
+        title = official.title.text if official.title else ""
+        return official.role == "spokesperson" or bool(SPOKES_TITLE.search(title))
+
+    def attribution_of_relayed(self, words: str, spokesperson: Attribution) -> Attribution:
+        """Whose words a spokesperson relays ("Spokesman ... said President Sisi stressed
+        ...", "... said the two sides discussed ..."): those the relayed words name, else
+        the spokesperson's side, never the spokesperson."""
+        words = re.sub(r"^\s*(?:that\s+)?", "", words)
+        if JOINT_SUBJECT.match(words):
+            return Attribution("joint")
+        inner = SUBJECT_VERB.match(words)
+        found = self.attribution_of_subject(inner.group("subject"), None) if inner else None
+        if found is not None and not (
+            found.speaker is not None and self.is_spokesperson(found.speaker)
+        ):
+            return found
+        return Attribution("side", self.side_of(spokesperson))
 
     def who(self, attribution: Attribution) -> str:
         if attribution.speaker is not None:

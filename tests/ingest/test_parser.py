@@ -910,3 +910,20 @@ def test_an_aside_in_the_subject_and_both_ministers_acting_with_any_verb():
     assert proposal.officials[friend.speaker].name.text.endswith("Hasina")
     assert friend.side == "BD"
     assert claim(proposal, "Both Prime Ministers came out").attribution == "joint"
+
+
+def test_a_spokesperson_relays_and_is_neither_a_speaker_nor_a_participant():
+    proposal = parse(
+        "President Abdel Fattah El Sisi met on Saturday with US Defense Secretary James "
+        "Mattis in Cairo.\n\n"
+        "Spokesman for the Presidency Bassam Radi said President Sisi stressed the strength "
+        "of the Egyptian-US strategic relations.\n\n"
+        "Both sides tackled ways of achieving the common interests of the two nations, Radi "
+        "said.\n",
+        address="https://www.sis.gov.eg/Story/1/",
+    )
+    stressed = claim(proposal, "President Sisi stressed")
+    assert proposal.officials[stressed.speaker].name.text == "Abdel Fattah El Sisi"
+    assert claim(proposal, "Both sides tackled").attribution == "joint"
+    radi = next(o for o in proposal.officials if o.name.text.endswith("Radi"))
+    assert radi.role == "mentioned"
