@@ -89,6 +89,7 @@ from archive.ingest.lexicon import (
     SOURCE_LINE,
     SPEECH_OPENING,
     SPEECH_TAIL,
+    SPEECH_VERBS,
     SPOKES_TITLE,
     SPOKESPERSON,
     STAGE_DIRECTION,
@@ -1248,7 +1249,13 @@ class Parser:
         text = span.text
         attribution = None
         doubt = ""  # why the speaker or side chosen needs an editor's look; "" when named
-        if not in_turn:
+        reported = self.reported_in_turn(text, current) if in_turn else None
+        if reported is not None:
+            # "John Kerry has reaffirmed that ...", in Lavrov's turn: Kerry's words, as Lavrov
+            # reports them.
+            attribution = reported
+            doubt = f"Reported by {self.who(current)} in their own remarks."
+        elif not in_turn:
             head = SUBJECT_VERB.match(text)
             trailing = TRAILING_ATTRIBUTION.search(text)
             if trailing:
@@ -1376,6 +1383,30 @@ class Parser:
             kind=kind_of(span.text, joint=False),
             doubt=doubt,
         )
+
+    def reported_in_turn(self, text: str, current: Attribution | None) -> Attribution | None:
+        """Who a sentence of a transcript's turn reports, when it names another participant
+        or the other side as its subject with a verb of speech ("John Kerry has reaffirmed
+        that ...", "The United States believes that ...")."""
+        head = SUBJECT_VERB.match(text)
+        if head is None or current is None or NARRATIVE_VERB.fullmatch(head.group("verb")):
+            return None
+        if not re.fullmatch(SPEECH_VERBS, head.group("verb")):
+            return None
+        subject = re.sub(r"\s+(?:has|have|had)$", "", head.group("subject").strip())
+        speaker = self.official_named(subject)
+        if speaker is not None and speaker != current.speaker:
+            if self.officials[speaker].role == "participant":
+                return Attribution("speaker", self.officials[speaker].country, speaker)
+            return None
+        country = self.country_in(subject) if len(subject.split()) <= 4 else None
+        if (
+            country
+            and country != self.side_of(current)
+            and re.fullmatch(r"(?:the\s+)?[A-Z][\w.\s]*", subject)
+        ):
+            return Attribution("side", country)
+        return None
 
     def is_spokesperson(self, index: int) -> bool:
         official = self.officials[index]

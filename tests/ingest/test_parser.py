@@ -927,3 +927,21 @@ def test_a_spokesperson_relays_and_is_neither_a_speaker_nor_a_participant():
     assert claim(proposal, "Both sides tackled").attribution == "joint"
     radi = next(o for o in proposal.officials if o.name.text.endswith("Radi"))
     assert radi.role == "mentioned"
+
+
+def test_a_turn_that_reports_the_other_participant_or_side_gives_them_the_words():
+    proposal = parse(
+        "Foreign Minister Sergey Lavrov's remarks after talks with US Secretary of State John "
+        "Kerry, Moscow, December 15, 2015\n\n"
+        "Sergey Lavrov: We have held talks with US Secretary of State John Kerry. John Kerry "
+        "has reaffirmed that the only goal of the United States is to fight terrorism. The "
+        "United States believes that its coalition does not need approval. We disagree with "
+        "this approach.\n"
+    )
+    kerry = claim(proposal, "John Kerry has reaffirmed")
+    assert (proposal.officials[kerry.speaker].name.text, kerry.side) == ("John Kerry", "US")
+    assert "Reported by Sergey Lavrov" in kerry.doubt
+    believes = claim(proposal, "The United States believes")
+    assert (believes.speaker, believes.side) == (None, "US")
+    disagree = claim(proposal, "We disagree")
+    assert proposal.officials[disagree.speaker].name.text == "Sergey Lavrov"
