@@ -1061,6 +1061,7 @@ class Parser:
             s
             for s in self.sentence_spans[: self.opening_sentences]
             if s.start >= (self.header[-1].end if self.header else 0)
+            and not WEB_CHROME.search(s.text)
         ][:3]
         lead_text = Span(0, 0, " ".join(s.text for s in lead))
         # "on the sidelines of the Ocean Conference in Nice, France": a country named only

@@ -945,3 +945,17 @@ def test_a_turn_that_reports_the_other_participant_or_side_gives_them_the_words(
     assert (believes.speaker, believes.side) == (None, "US")
     disagree = claim(proposal, "We disagree")
     assert proposal.officials[disagree.speaker].name.text == "Sergey Lavrov"
+
+
+def test_a_sites_banner_is_not_the_lead_that_names_the_other_side():
+    proposal = parse(
+        "An official website of the United States Government Here's how you know\n\n"
+        "Official websites use .gov\nA .gov website belongs to an official government "
+        "organization in the United States.\n\n"
+        "SECRETARY BLINKEN: Good afternoon. I am pleased to see my friend, the foreign "
+        "minister of Brazil. We will work together on the G20 agenda.\n\n"
+        "FOREIGN MINISTER VIEIRA: It was an excellent meeting of our presidents. We share "
+        "the same priorities.\n",
+        address="https://www.state.gov/secretary-blinken-and-brazilian-foreign-minister/",
+    )
+    assert official(proposal, "VIEIRA").country == "BR"
