@@ -563,3 +563,12 @@ ANOTHER_CALL = re.compile(r"\b(?:also|later|separately|subsequently)\s+(?:met|he
 # congratulating Prime Minister Abe on ...", "while thanking France ...".
 ASIDE = re.compile(r"^\s*(?:after|while|before|upon|when|in addition to|besides)\s+\w+ing\b", re.I)
 SPOKES_TITLE = re.compile(r"\bspokes(?:man|woman|person)\b", re.IGNORECASE)
+# Words of a page's heading or a form of address that run into the office after them:
+# "Readout of President", "Joint Statement of Japanese Prime Minister", "Wang Yi Meets
+# Finance Minister", "KAZINFORM - Minister", "His Excellency Prime Minister", "Royal
+# Highness Prince".
+HEADING_BEFORE_TITLE = re.compile(
+    r"^(?:.*?\b(?:Readout|Statement|Remarks|Transcript|Meets|Met|Holds|Receives)\s+"
+    r"(?:of\s+|by\s+|with\s+)?|[A-Z]{3,}\s*[-\u2013\u2014]\s*|(?:(?:His|Her|Your)\s+)?"
+    r"(?:Excellency|Royal Highness|Highness|Majesty)\s+)"
+)

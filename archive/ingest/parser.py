@@ -49,6 +49,7 @@ from archive.ingest.lexicon import (
     FIRST_PERSON,
     FOOTNOTE,
     HEADER_FIELD,
+    HEADING_BEFORE_TITLE,
     HONORIFIC_BEFORE,
     HONORIFICS,
     INLINE_GAP,
@@ -688,6 +689,16 @@ class Parser:
         if title is None:
             return None
         text, start = title.text.rstrip(" ."), title.start
+        # An honorific before the name ends no title: "Minister for Foreign Affairs Dr".
+        text = re.sub(r"(?:\s+(?:Dr|Mr|Ms|Mrs|Amb|H\.?\s?E|HE)\.?)+$", "", text)
+        # Heading words before the office: "Readout of President", "Wang Yi Meets Finance
+        # Minister", "KAZINFORM - Minister", "His Excellency Prime Minister".
+        article = re.match(r"(?:the|The)\s+", text)
+        if article:
+            text, start = text[article.end() :], start + article.end()
+        heading = HEADING_BEFORE_TITLE.match(text)
+        if heading and any(is_title_noun(w.lower()) for w in text[heading.end() :].split()):
+            text, start = text[heading.end() :], start + heading.end()
         while True:
             opening = self.country_words.match(text)
             after = text[opening.end() :] if opening else ""
@@ -705,7 +716,11 @@ class Parser:
         """A title without the country that ends it ("Minister for Foreign Affairs of
         Japan" gives "Minister for Foreign Affairs")."""
         for match in re.finditer(r"\s+of\s+(?:the\s+)?", title):
-            if title[match.end() :] in self.country_of_word:
+            rest = title[match.end() :]
+            country = self.country_words.fullmatch(rest) or self.country_words.fullmatch(
+                rest.title()
+            )
+            if country or re.fullmatch(r"(?:Republic|Kingdom) of (?:the )?[A-Z][\w ]+", rest):
                 return title[: match.start()]
         return title
 

@@ -959,3 +959,19 @@ def test_a_sites_banner_is_not_the_lead_that_names_the_other_side():
         address="https://www.state.gov/secretary-blinken-and-brazilian-foreign-minister/",
     )
     assert official(proposal, "VIEIRA").country == "BR"
+
+
+def test_a_title_without_heading_words_honorifics_or_the_country_that_closes_it():
+    proposal = parse(
+        "Readout of President Donald J. Trump's Call with Chancellor Angela Merkel\n\n"
+        "The Minister of Foreign Affairs Mr Nikos Christodoulides met today with the Foreign "
+        "Minister of Israel Mr Gabi Ashkenazi. His Excellency Prime Minister Yoshihide Suga "
+        "sent a message. The Secretary of State of the United States of America, Antony "
+        "Blinken, spoke.\n"
+    )
+    titles = {o.name.text: o.title.text if o.title else None for o in proposal.officials}
+    assert titles["Donald J. Trump"] == "President"
+    assert titles["Nikos Christodoulides"] == "Minister of Foreign Affairs"
+    assert titles["Gabi Ashkenazi"] == "Foreign Minister"
+    assert titles["Yoshihide Suga"] == "Prime Minister"
+    assert titles["Antony Blinken"] == "Secretary of State"
