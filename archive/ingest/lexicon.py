@@ -73,6 +73,7 @@ JOINT_SUBJECT = re.compile(
     r"^(?:(?:both|the two|the|all)\s+(?:(?:foreign|top|prime|defen[cs]e)\s+)?(?:sides|parties|"
     r"leaders|ministers|delegations|diplomats|presidents|heads of state|counterparts|"
     r"governments|countries|chief diplomats|secretaries|officials)|the pair|both|they|the two|"
+    r"(?:foreign\s+)?(?:ministers|leaders|sides|delegations)(?=\s+(?:also\s+)?[a-z]+ed\b)|"
     r"(?:he|she) and (?:his|her) (?:[\w-]+\s+){0,2}counterpart)\b",
     re.IGNORECASE,
 )

@@ -1276,10 +1276,12 @@ class Parser:
             trailing = TRAILING_ATTRIBUTION.search(text)
             if trailing:
                 head = None  # "..., he said." names the speaker at the end
-            together = JOINT_SUBJECT.match(text) if head is None and not trailing else None
+            # "During the meeting Ministers deliberated on ...": the time of the talks first.
+            told = MEETING_TIME.sub("", text, count=1).lstrip(" ,")
+            together = JOINT_SUBJECT.match(told) if head is None and not trailing else None
             acted = together and re.match(
                 r"\s+(?:also\s+|further\s+)?(?P<verb>[a-z]+ed|came out|took|gave|made|saw)\b",
-                text[together.end() :],
+                told[together.end() :],
             )
             if acted and not NARRATIVE_VERB.fullmatch(acted.group("verb")):
                 # "Both Foreign Ministers came out in favour of ...": both sides' act, told

@@ -975,3 +975,14 @@ def test_a_title_without_heading_words_honorifics_or_the_country_that_closes_it(
     assert titles["Gabi Ashkenazi"] == "Foreign Minister"
     assert titles["Yoshihide Suga"] == "Prime Minister"
     assert titles["Antony Blinken"] == "Secretary of State"
+
+
+def test_ministers_without_an_article_after_the_time_of_the_talks_are_joint():
+    proposal = parse(
+        "Foreign Minister Battsetseg Batmunkh met with Hungarian Foreign Minister Peter "
+        "Szijjarto in New York on September 21, 2022.\n\n"
+        "During the meeting Ministers deliberated on possible cooperation in energy.\n\n"
+        "Ministers signed a memorandum on diplomatic training.\n"
+    )
+    assert claim(proposal, "During the meeting Ministers").attribution == "joint"
+    assert claim(proposal, "Ministers signed").attribution == "joint"
