@@ -152,7 +152,8 @@ FOOTNOTE = re.compile(r"^\[(?P<number>\d{1,3})\]\s*(?P<text>.*)$", re.DOTALL)
 # ("John Kerry\n: Well, ..."). `is_speaker_label` decides whether the words name a speaker.
 LABEL = re.compile(
     r"^(?P<label>[^\W\d_][\w .,'\u2019\-]{0,70}?[\w.])"
-    r"(?:\s*\((?i:via|through) (?i:an? )?(?i:interpreter|translator)\))?\s*:[ \t]*(?:\n|(?=\S))\s*"
+    # "(via interpreter)", "(THROUGH TRANSLATOR)", "(retranslated)": how the words came.
+    r"(?:\s*\((?i:[a-z][a-z ]{2,40})\))?\s*:[ \t]*(?:\n|(?=\S))\s*"
 )
 # A speaker's label on a line of its own without a colon: "President of the Republic of
 # Indonesia (Joko Widodo)": the office, then the name in brackets.
@@ -572,4 +573,14 @@ HEADING_BEFORE_TITLE = re.compile(
     r"^(?:.*?\b(?:Readout|Statement|Remarks|Transcript|Meets|Met|Holds|Receives)\s+"
     r"(?:of\s+|by\s+|with\s+)?|[A-Z]{3,}\s*[-\u2013\u2014]\s*|(?:(?:His|Her|Your)\s+)?"
     r"(?:Excellency|Royal Highness|Highness|Majesty)\s+)"
+)
+# A country a speaker names as their own side's: "Egypt's full rejection", "Pakistan's
+# perspective", "the Government of Japan".
+OWN_COUNTRY = re.compile(
+    r"(?:\b(?:the\s+)?Government of (?:the\s+)?(?P<governed>[A-Z][\w.\- ]{2,40}?)\b"
+    r"(?=\s+(?:will|is|has|intends|would|remains|continues)\b)"
+    r"|(?<![\w-])(?P<own>[A-Z][\w.\-]*(?: [A-Z][\w.\-]*){0,2})(?:'s|\u2019s)\s+"
+    r"(?:full\s+|firm\s+|strong\s+)?(?:position|positions|perspective|stance|rejection|"
+    r"support|desire|readiness|commitment|efforts|keenness|interest|appreciation|concern|"
+    r"view|views|policy|opposition|willingness))"
 )

@@ -74,6 +74,7 @@ from archive.ingest.lexicon import (
     OBLIGATION,
     OCCASION,
     OFFICE_NOUNS,
+    OWN_COUNTRY,
     PASSIVE_TOGETHER,
     PAST_CUE,
     PERSON_VERB_AFTER,
@@ -256,6 +257,7 @@ class Parser:
                 self.officials[claim.speaker].role = "participant"  # they spoke in it
         self.complete_countries(report)  # for those who took part by speaking
         self.sides_from_what_they_said(claims)
+        self.complete_countries(report)  # the other side, once one is read from its words
         for claim in claims:
             # A claim's side is its speaker's, once every participant's side is known.
             if claim.speaker is not None and self.officials[claim.speaker].country:
@@ -1129,9 +1131,12 @@ class Parser:
         return found
 
     def sides_from_what_they_said(self, claims: list[ClaimProposal]) -> None:
-        """A participant the text gives no country speaks for the country their own
-        claims open with ("India would be happy to ...", "The Chinese side is ready ...")
-        when no other participant stands for it."""
+        """A participant the text gives no country speaks for the country their own claims
+        speak for ("India would be happy to ...", "The Chinese side is ready ...", "the
+        Government of Japan will ...", "emphasized Egypt's full rejection") when no other
+        participant stands for it. A country the claim opens with counts twice, one it
+        names as its own ("Egypt's", "the Government of Japan") once; one country must
+        have at least twice the votes of any other."""
         taken = {o.country for o in self.officials if o.role == "participant" and o.country}
         for index, official in enumerate(self.officials):
             if official.country or official.role != "participant":
@@ -1144,10 +1149,18 @@ class Parser:
                 country = self.country_words.match(claim.text, opening.end())
                 if country and not is_capital(country.group(0)):
                     code = self.country_of_word[country.group(0)]
-                    votes[code] = votes.get(code, 0) + 1
+                    votes[code] = votes.get(code, 0) + 2
+                for own in OWN_COUNTRY.finditer(claim.text):
+                    named = own.group("governed") or own.group("own")
+                    word = self.country_words.fullmatch(named)
+                    if word and not is_capital(word.group(0)):
+                        code = self.country_of_word[word.group(0)]
+                        votes[code] = votes.get(code, 0) + 1
             votes = {code: n for code, n in votes.items() if code not in taken}
-            if len(votes) == 1:
-                official.country = next(iter(votes))
+            ranked = [*sorted(votes.values(), reverse=True), 0]
+            if votes and ranked[0] >= 2 * ranked[1]:
+                official.country = max(votes, key=votes.get)
+                taken.add(official.country)
                 self.inferred_sides.add(index)
                 self.notes.append(
                     f"The side of {official.name.text} is read from the country their words "

@@ -986,3 +986,29 @@ def test_ministers_without_an_article_after_the_time_of_the_talks_are_joint():
     )
     assert claim(proposal, "During the meeting Ministers").attribution == "joint"
     assert claim(proposal, "Ministers signed").attribution == "joint"
+
+
+def test_a_label_with_any_note_in_brackets_and_sides_read_from_what_each_says_is_theirs():
+    proposal = parse(
+        "Meeting with Prime Minister of India Manmohan Singh\n\n"
+        "President of Russia Vladimir Putin: Mr Prime Minister, friends, our trade grew.\n\n"
+        "Prime Minister of India Manmohan Singh (retranslated): Mr President, it is an "
+        "honour. The mechanism of yearly summits gives us a working framework.\n"
+    )
+    framework = claim(proposal, "The mechanism of yearly summits")
+    assert proposal.officials[framework.speaker].name.text == "Manmohan Singh"
+    assert framework.side == "IN"
+
+    proposal = parse(
+        "Foreign Minister Fumio Kishida held a meeting with Secretary Albert F. del Rosario "
+        "in Beijing on November 8, 2014.\n\n"
+        "Minister Kishida stated that the Government of Japan will continue its assistance "
+        "for the reconstruction. He added that the Government of Japan intends to continue "
+        "its coordination.\n\n"
+        "In response, Secretary del Rosario expressed his gratitude for the assistance from "
+        "Japan, and the Philippines\u2019 full support for the dialogue between Japan and "
+        "the Philippines.\n",
+        address="https://www.mofa.go.jp/s_sa/sea2/ph/page3e_000270.html",
+    )
+    assert official(proposal, "Fumio Kishida").country == "JP"
+    assert official(proposal, "Albert F. del Rosario").country == "PH"
