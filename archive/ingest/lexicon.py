@@ -381,7 +381,7 @@ PAST_CUE = re.compile(
 )
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 WEEKDAY = re.compile(
-    r"\b(?:on\s+(?:the\s+)?(?:(?:late|early)\s+)?(Monday|Tuesday|Wednesday|Thursday|Friday|"
+    r"\b(?:[Oo]n\s+(?:the\s+)?(?:(?:late|early)\s+)?(Monday|Tuesday|Wednesday|Thursday|Friday|"
     r"Saturday|Sunday)|(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\s+"
     r"(?:morning|afternoon|evening|night))\b"
 )
@@ -583,4 +583,9 @@ OWN_COUNTRY = re.compile(
     r"(?:full\s+|firm\s+|strong\s+)?(?:position|positions|perspective|stance|rejection|"
     r"support|desire|readiness|commitment|efforts|keenness|interest|appreciation|concern|"
     r"view|views|policy|opposition|willingness))"
+)
+# Words before a date that give another, coming event's day: "to be held June 6-10".
+FUTURE_EVENT = re.compile(
+    r"\b(?:to be held|will be held|will take place|scheduled|upcoming|planned|due to be held)\b",
+    re.IGNORECASE,
 )

@@ -48,6 +48,7 @@ from archive.ingest.lexicon import (
     DELEGATION_CUE,
     FIRST_PERSON,
     FOOTNOTE,
+    FUTURE_EVENT,
     HEADER_FIELD,
     HEADING_BEFORE_TITLE,
     HONORIFIC_BEFORE,
@@ -357,7 +358,7 @@ class Parser:
             line
             for p in content[:3]
             for line in p.text.split("\n")
-            if (found := find_dates(line.strip(), year))
+            if (found := find_dates(line.strip(" \t\u2022\u00b7*-"), year))
             and len(line.strip()) <= 40
             and found[0][0] == 0
         ]
@@ -668,7 +669,9 @@ class Parser:
             return None
         if any(match.start("title") < a < match.end("title") for a, _ in names):
             return None  # the words after the comma are the next official's title
-        title = re.sub(r"(?:\s+(?:of|for|and|the|on|to|in))+$", "", match.group("title"))
+        # A full stop after a word ends the title: "... Federal Foreign Office. Their talks".
+        title = re.split(r"(?<=[a-z]{2})\.\s", match.group("title"))[0]
+        title = re.sub(r"(?:\s+(?:of|for|and|the|on|to|in))+$", "", title)
         title = self.without_country(title)
         start = match.start("title")
         return Span(start, start + len(title), title)
@@ -1833,7 +1836,13 @@ class Parser:
             said = MEETING_WORDS.search(sentence.text, told_at)
             if said:
                 dates = [d for d in dates if d[0] > said.start()] or dates
-            today = re.search(r"\b(?:today|this (?:morning|afternoon|evening))\b", sentence.text)
+            # "... discussed the upcoming Summit, to be held June 6-10": another event's days.
+            dates = [
+                d for d in dates if not FUTURE_EVENT.search(sentence.text[max(0, d[0] - 40) : d[0]])
+            ]
+            today = re.search(
+                r"\b(?:today|this (?:morning|afternoon|evening))\b", sentence.text, re.IGNORECASE
+            )
             yesterday = re.search(r"\byesterday\b", sentence.text)
             weekday = WEEKDAY.search(sentence.text)
             if not dates and weekday and report.date and not today:
@@ -1949,6 +1958,8 @@ class Parser:
                 ),
                 meeting.place,
             )
+        if meeting.format == "call":
+            meeting.place = None  # a call takes place nowhere: a place it names is another's
         if meeting.start is None and report.date is not None:
             self.date_from_the_lead(meeting, report, told[:3])
         if (

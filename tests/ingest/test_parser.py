@@ -1012,3 +1012,29 @@ def test_a_label_with_any_note_in_brackets_and_sides_read_from_what_each_says_is
     )
     assert official(proposal, "Fumio Kishida").country == "JP"
     assert official(proposal, "Albert F. del Rosario").country == "PH"
+
+
+def test_a_call_this_morning_is_not_dated_or_placed_by_the_summit_it_discussed():
+    proposal = parse(
+        "Minister Urrejola holds phone conversation with the U.S. Secretary of State\n\n"
+        "Tuesday, May 3rd 2022\n\n"
+        "This morning, the Minister of Foreign Affairs, Antonia Urrejola, had a phone "
+        "conversation with the U.S. Secretary of State, Antony Blinken, with whom she "
+        "discussed the upcoming Summit of the Americas, to be held June 6-10 in Los Angeles, "
+        "California.\n",
+        address="https://www.minrel.gob.cl/news/1",
+    )
+    assert proposal.meeting.start == datetime.date(2022, 5, 3)
+    assert proposal.meeting.place is None
+
+
+def test_a_bulleted_date_line_dates_on_thursday_and_a_full_stop_ends_a_title():
+    proposal = parse(
+        "  \u2022 NEWS\n\n  \u2022 30 June 2017\n\n"
+        "On Thursday, MFA Undersecretary of State Bartosz Cichocki met in Berlin with Markus "
+        "Ederer, State Secretary of the Federal Foreign Office. Their talks centred on "
+        "regional security.\n"
+    )
+    assert proposal.meeting.start == datetime.date(2017, 6, 29)
+    ederer = official(proposal, "Markus Ederer")
+    assert ederer.title.text == "State Secretary of the Federal Foreign Office"
