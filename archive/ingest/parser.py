@@ -251,6 +251,8 @@ class Parser:
         self.meeting_place = meeting.place
         self.mark_participants(meeting)
         self.principal = self.find_principal(header, content)
+        if self.principal is not None:
+            self.officials[self.principal].role = "participant"  # the text is their words
         self.complete_countries(report)
         claims = self.find_claims(commentary, relayed)
         for claim in claims:
@@ -998,6 +1000,17 @@ class Parser:
         sides = {o.country for o in participants if o.country}
         if not unknown:
             return
+        principal = self.officials[self.principal] if self.principal is not None else None
+        if principal in unknown and report.issued_by:
+            # "Joint Press Statement by EAM, Dr. S. Jaishankar" on India's site: a
+            # government publishes its own official's statement.
+            principal.country = report.issued_by
+            self.notes.append(
+                f"The side of {principal.name.text} is taken from who issued the report: "
+                "the text is their statement."
+            )
+            unknown = [o for o in unknown if o.country is None]
+            sides = {o.country for o in participants if o.country}
         for index, visited in self.visitors().items():
             official = self.officials[index]
             if official.country is not None:
@@ -1720,6 +1733,16 @@ class Parser:
             and re.search(rf"\b{re.escape(cleaned)}\b", official.title.text, re.I)
             and cleaned.lower().split()[-1] in TITLE_NOUNS
         ]
+        if len(holders) > 1:
+            # "the Foreign Minister" where both hold the office: the readout's own, whom it
+            # names without a country ("... received a call from the Foreign Minister of
+            # Australia, Ms. Marise Payne").
+            holders = [
+                i
+                for i in holders
+                if i in self.inferred_sides
+                or self.officials[i].country in (None, self.report_issuer or None)
+            ]
         return holders[0] if len(holders) == 1 else None
 
     def official_by_office(self, subject: str) -> int | None:

@@ -1038,3 +1038,29 @@ def test_a_bulleted_date_line_dates_on_thursday_and_a_full_stop_ends_a_title():
     assert proposal.meeting.start == datetime.date(2017, 6, 29)
     ederer = official(proposal, "Markus Ederer")
     assert ederer.title.text == "State Secretary of the Federal Foreign Office"
+
+
+def test_the_bare_office_both_hold_is_the_readouts_own_and_a_statement_is_the_issuers():
+    proposal = parse(
+        "Islamabad, August 24, 2021 (PPI-OT):Foreign Minister Shah Mahmood Qureshi received a "
+        "telephone call from the Foreign Minister of Australia, Ms. Marise Payne, today. The "
+        "two Foreign Ministers discussed the current situation in Afghanistan. While sharing "
+        "Pakistan\u2019s perspective, the Foreign Minister underscored the importance of "
+        "security, stability, and inclusive political settlement.\n"
+        "The Foreign Minister highlighted Pakistan\u2019s efforts to facilitate evacuation of "
+        "diplomatic personnel.\n"
+    )
+    stability = claim(proposal, "While sharing")
+    assert proposal.officials[stability.speaker].name.text == "Shah Mahmood Qureshi"
+    assert stability.side == "PK"
+
+    proposal = parse(
+        "Joint Press Statement by EAM, Dr. S. Jaishankar with Minister of Foreign Affairs of "
+        "Iran\n\nJanuary 15, 2024\n\n"
+        "Your Excellency, Dr. Amir-Abdollahian,\n\n"
+        "I had today, a very useful exchange of views with my dear colleague Dr. "
+        "Amir-Abdollahian. We were able to review all aspects of our engagement.\n",
+        address="https://www.mea.gov.in/outoging-visit-detail.htm?37474",
+    )
+    assert official(proposal, "S. Jaishankar").country == "IN"
+    assert official(proposal, "Amir-Abdollahian").country == "IR"
