@@ -580,6 +580,10 @@ class Parser:
                 continue  # "Minister for Europe", "in Karuizawa": not a name
             cued_before = (
                 self.title_before(start, []) is not None
+                # "his new counterpart, Yoko Kamikawa"
+                or re.search(
+                    r"\b(?:counterpart|colleague),?\s+$", self.body[max(0, start - 30) : start]
+                )
                 or HONORIFIC_BEFORE.search(self.body[max(0, start - 40) : start])
                 or (several and self.title_with_comma_before(start) is not None)
             )
@@ -940,6 +944,8 @@ class Parser:
         of, not who took part."""
         head = SUBJECT_VERB.match(sentence.text)
         verb = head.group("verb") if head else ""
+        if head and SPOKES_TITLE.search(head.group("subject")):
+            return sentence.end  # a spokesperson's words tell of the meeting itself
         if head and INTERLOCUTOR_VERB.fullmatch(verb):
             # "briefed the Emir of Qatar, Sheikh Hamad, on the latest developments": the
             # one spoken to takes part.

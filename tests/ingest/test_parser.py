@@ -1064,3 +1064,14 @@ def test_the_bare_office_both_hold_is_the_readouts_own_and_a_statement_is_the_is
     )
     assert official(proposal, "S. Jaishankar").country == "IN"
     assert official(proposal, "Amir-Abdollahian").country == "IR"
+
+
+def test_a_spokespersons_report_tells_of_the_meeting():
+    proposal = parse(
+        "Official MFA Spokesperson Counselor Ahmed Abu Zeid stated that on the evening of "
+        "Monday April 16, Foreign Minister Sameh Shoukry received a phone call from acting US "
+        "Secretary of State John J. Sullivan, in which they addressed the latest "
+        "developments.\n"
+    )
+    assert official(proposal, "John J. Sullivan").role == "participant"
+    assert official(proposal, "Sameh Shoukry").role == "participant"
