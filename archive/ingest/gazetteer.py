@@ -159,6 +159,9 @@ def country_names() -> dict[str, str]:
     return {c.alpha_2: getattr(c, "common_name", None) or c.name for c in pycountry.countries}
 
 
+# The parser folds the same names again and again as it compares them (every official's name
+# for every mention): remembering them keeps a long text's parse linear.
+@functools.lru_cache(maxsize=65536)
 def folded(text: str) -> str:
     text = unicodedata.normalize("NFKD", text)
     return "".join(c for c in text if not unicodedata.combining(c)).casefold()
@@ -173,10 +176,17 @@ PLAIN_LETTERS = str.maketrans(
 def unaccented(text: str) -> str:
     """`text` without accents, letter for letter (so offsets stay), case kept: "Việt Nam"
     -> "Viet Nam"."""
-    return "".join(
-        unicodedata.normalize("NFKD", c)[0] if unicodedata.combining(c) == 0 else c
-        for c in text.translate(PLAIN_LETTERS)
-    )
+    return NON_ASCII.sub(lambda c: _plain_letter(c.group(0)), text)
+
+
+NON_ASCII = re.compile(r"[^\x00-\x7f]")
+
+
+@functools.lru_cache(maxsize=4096)
+def _plain_letter(c: str) -> str:
+    if unicodedata.combining(c):
+        return c
+    return unicodedata.normalize("NFKD", c.translate(PLAIN_LETTERS))[0]
 
 
 # A hyphen or a space inside a country's name, either of which a writer may use.
@@ -184,25 +194,38 @@ WORD_BREAK = re.compile(r"[-\u2010\u2011\u2013 \u00a0]+")
 
 
 @functools.cache
-def _spelling_pattern() -> tuple[re.Pattern, dict[str, str]]:
-    """Every country word without accents, a hyphen or a space matching either ("Guinea
-    Bissau", "Guinea-Bissau")."""
-    codes: dict[str, str] = {}
-    for word, code in country_words().items():
-        codes.setdefault(WORD_BREAK.sub(" ", unaccented(word)), code)
-    ordered = sorted(codes, key=len, reverse=True)
-    alternatives = "|".join(WORD_BREAK.pattern.join(map(re.escape, w.split(" "))) for w in ordered)
-    return re.compile(rf"(?<![\w.])(?:{alternatives})(?![\w])"), codes
+def _spellings() -> tuple[dict[str, str], dict[str, list[tuple[re.Pattern, str]]]]:
+    """Every country word without accents: those of one word by themselves, those of several
+    by their first word, each with a pattern where a hyphen or a space may join its words
+    ("Guinea Bissau", "Guinea-Bissau"), longest first."""
+    single: dict[str, str] = {}
+    several: dict[str, list[tuple[re.Pattern, str]]] = {}
+    for word, code in sorted(country_words().items(), key=lambda item: -len(item[0])):
+        parts = WORD_BREAK.sub(" ", unaccented(word)).split(" ")
+        if len(parts) == 1:
+            single.setdefault(parts[0], code)
+            continue
+        joined = WORD_BREAK.pattern.join(map(re.escape, parts))
+        several.setdefault(parts[0], []).append((re.compile(rf"{joined}(?![\w])"), code))
+    return single, several
 
 
 def spellings_in(text: str) -> dict[str, str]:
     """The text's own spellings of country words the tables write otherwise, with their
-    codes: "Việt Nam" and "Guinea Bissau" are Viet Nam and Guinea-Bissau."""
-    pattern, codes = _spelling_pattern()
+    codes: "Việt Nam" and "Guinea Bissau" are Viet Nam and Guinea-Bissau. Read word by word
+    (a long text holds few country words), not with one pattern of every name."""
+    single, several = _spellings()
+    plain = unaccented(text)
     found = {}
-    for match in pattern.finditer(unaccented(text)):
-        written = text[match.start() : match.end()]
-        found[written] = codes[WORD_BREAK.sub(" ", match.group(0))]
+    for word in re.finditer(r"(?<![\w.])[^\W\d_][\w'\-]*", plain):
+        for pattern, code in several.get(word.group(0).split("-")[0], ()):
+            if (joined := pattern.match(plain, word.start())) is not None:
+                found[text[joined.start() : joined.end()]] = code
+                break
+        else:
+            written = text[word.start() : word.end()]
+            if word.group(0) in single and written != word.group(0):
+                found[written] = single[word.group(0)]
     return found
 
 

@@ -13,6 +13,7 @@ Two promises hold for everything proposed:
 
 import bisect
 import datetime
+import functools
 import itertools
 import re
 from dataclasses import dataclass
@@ -204,6 +205,7 @@ class Parser:
         self.mentions: list[list[int]] = []  # where the text names each official
         self.notes: list[str] = []
         self.inferred_sides: set[int] = set()  # officials whose side the text does not state
+        self._name_words: tuple[int, set[str]] = (-1, set())
 
     # The order matters: officials before claims (claims name them), the meeting's countries
     # after both.
@@ -673,7 +675,8 @@ class Parser:
         match = TITLE_AFTER.match(self.body, end)
         if match is None:
             return None
-        if any(match.start("title") < a < match.end("title") for a, _ in names):
+        following = bisect.bisect_right(names, (match.start("title"), float("inf")))
+        if following < len(names) and names[following][0] < match.end("title"):
             return None  # the words after the comma are the next official's title
         # A full stop after a word ends the title: "... Federal Foreign Office. Their talks".
         title = re.split(r"(?<=[a-z]{2})\.\s", match.group("title"))[0]
@@ -842,10 +845,15 @@ class Parser:
     def text_countries(self) -> list[str]:
         """The countries the text names most, most named first."""
         votes: dict[str, int] = {}
-        for match in self.country_words.finditer(self.body):
+        for match in self.country_mentions:
             code = self.country_of_word[match.group(0)]
             votes[code] = votes.get(code, 0) + 1
         return sorted(votes, key=lambda code: -votes[code])
+
+    @functools.cached_property
+    def country_mentions(self) -> list[re.Match]:
+        """Every country word in the text, in order (read once: several clues count them)."""
+        return list(self.country_words.finditer(self.body))
 
     def mark_participants(self, meeting: MeetingProposal) -> None:
         """Officials named where the text tells of this meeting take part: the sentence
@@ -1115,7 +1123,7 @@ class Parser:
                 return named.pop()
         # Failing those, the country the text names far more than any other besides `sides`.
         votes: dict[str, int] = {}
-        for match in self.country_words.finditer(self.body):
+        for match in self.country_mentions:
             code = self.country_of_word[match.group(0)]
             if code not in sides and code not in places_only:
                 votes[code] = votes.get(code, 0) + 1
@@ -1194,7 +1202,7 @@ class Parser:
         "U.S.-India", "Japan-ROK") or with "and" ("between India and the United Kingdom",
         "the French and Russian Presidents")."""
         pairs = []
-        for first in self.country_words.finditer(self.body):
+        for first in self.country_mentions:
             joined = re.compile(r" ?[-\u2013] ?| and (?:the )?").match(self.body, first.end())
             if not joined or is_capital(first.group(0)):
                 continue
@@ -1212,7 +1220,7 @@ class Parser:
         if span is None:
             return set()
         inside, outside = set(), set()
-        for match in self.country_words.finditer(self.body):
+        for match in self.country_mentions:
             code = self.country_of_word[match.group(0)]
             within_span = span.start <= match.start() and match.end() <= span.end
             (inside if within_span else outside).add(code)
@@ -1447,7 +1455,14 @@ class Parser:
         if not re.fullmatch(SPEECH_VERBS, head.group("verb")):
             return None
         subject = re.sub(r"\s+(?:has|have|had)$", "", head.group("subject").strip())
-        speaker = self.official_named(subject)
+        if not re.search(
+            r"\b[A-Z][\w.]*\s+[A-Z]|\b(?!(?:I|We|It|This|That|They|He|She|You|"
+            r"There|Our|My|The)\b)[A-Z]",
+            subject,
+        ):
+            return None  # "We believe", "I think": the speaker's own words
+        words = set(re.findall(r"[\w\-]+", subject))
+        speaker = self.official_named(subject) if words & self.name_words() else None
         if speaker is not None and speaker != current.speaker:
             if self.officials[speaker].role == "participant":
                 return Attribution("speaker", self.officials[speaker].country, speaker)
@@ -1460,6 +1475,14 @@ class Parser:
         ):
             return Attribution("side", country)
         return None
+
+    def name_words(self) -> set[str]:
+        """The words of the officials' names found so far (a cheap test before looking a
+        subject up among them)."""
+        if self._name_words[0] != len(self.officials):
+            words = {w for o in self.officials for w in re.findall(r"[\w\-]+", o.name.text)}
+            self._name_words = (len(self.officials), words)
+        return self._name_words[1]
 
     def is_spokesperson(self, index: int) -> bool:
         official = self.officials[index]
@@ -2045,7 +2068,7 @@ class Parser:
         for claim in claims:
             if claim.side:
                 votes[claim.side] = votes.get(claim.side, 0) + 3
-        for match in self.country_words.finditer(self.body):
+        for match in self.country_mentions:
             code = self.country_of_word[match.group(0)]
             votes[code] = votes.get(code, 0) + 1
         ranked = sorted(votes, key=lambda code: -votes[code])[:2]
