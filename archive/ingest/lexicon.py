@@ -523,7 +523,7 @@ STAY_FOR_A_VISIT = re.compile(
 # object (`OBJECT_END`) is what was said.
 INTERLOCUTOR_VERB = re.compile(
     r"(?:briefed|informed|thanked|congratulated|told [A-Z][\w.]*(?: [A-Z][\w.]*)*|assured|"
-    r"urged|welcomed)"
+    r"urged)"
 )
 OBJECT_END = re.compile(r",?\s+(?:on|about|for|that|regarding|at|to)\b|[.;:]")
 ACCOMPANIED_BY = re.compile(r"\b(?:was|were|is|are)\s+(?:also\s+)?accompanied\s+by\b")
@@ -531,7 +531,10 @@ ACCOMPANIED_BY = re.compile(r"\b(?:was|were|is|are)\s+(?:also\s+)?accompanied\s+
 # "His Excellency Prime Minister Yoshihide Suga,", "Allow me to welcome ... Mr. Binali
 # Yildirim". Not where greetings are passed on from someone else (`SENT_BY`).
 ADDRESSED = re.compile(
-    r"\b(?:Your|His|Her)\s+Excellency\b|\b(?:Let me|Allow me to|I|We|to)\s+(?:\w+\s+)?welcome\b"
+    r"^(?:(?:Your|His|Her)\s+Excellency\b|Dear\b)|\b(?:Let me|Allow me to|I|We|to)\s+(?:\w+\s+)?"
+    r"welcome\s+(?:once again\s+|again\s+|here\s+)?(?:you|my|our|His|Her|Mr\.?|Ms\.?|Mrs\.?|Madam|"
+    r"Dr\.?|President|Prime|Foreign|Minister|Secretary|Chancellor|the (?:arrival|President|Prime|"
+    r"Foreign|Minister|Secretary|Chancellor))\b"
 )
 SENT_BY = re.compile(r"\b(?:greetings|regards|message|letter|on behalf of)\b", re.IGNORECASE)
 # The lines a web page shows around an article that an editor's copy keeps: a government
@@ -554,8 +557,7 @@ ANOTHER_MEETING = re.compile(
 # of the working visit of the President ... Mr Nicos Anastasiades to Israel" (to the next
 # comma).
 OCCASION = re.compile(
-    r"\b(?:on the (?:sidelines|margins) of|(?:during|within) the (?:[\w-]+\s+){0,2}visit of)"
-    r"[^,;]*",
+    r"\bon the (?:sidelines|margins) of (?:the|a|his|her)\s+(?:[\w-]+\s+){0,2}visit of[^,;]*",
     re.IGNORECASE,
 )
 # A sentence telling of another meeting of the same visit: "Minister Wang also met with
@@ -582,10 +584,23 @@ OWN_COUNTRY = re.compile(
     r"|(?<![\w-])(?P<own>[A-Z][\w.\-]*(?: [A-Z][\w.\-]*){0,2})(?:'s|\u2019s)\s+"
     r"(?:full\s+|firm\s+|strong\s+)?(?:position|positions|perspective|stance|rejection|"
     r"support|desire|readiness|commitment|efforts|keenness|interest|appreciation|concern|"
-    r"view|views|policy|opposition|willingness))"
+    r"view|views|policy|opposition|willingness|role|contribution|candidacy|engagement|"
+    r"participation|leadership))"
 )
 # Words before a date that give another, coming event's day: "to be held June 6-10".
 FUTURE_EVENT = re.compile(
     r"\b(?:to be held|will be held|will take place|scheduled|upcoming|planned|due to be held)\b",
     re.IGNORECASE,
+)
+# How a side speaks of itself after its name: "India would be happy to", "China is ready to",
+# "Japan supports": not "Russia must withdraw" or "Russia is the aggressor".
+SELF_STANCE = re.compile(
+    r"(?:'s\s+\w+\s+|\u2019s\s+\w+\s+|\s+(?:side|government)\s+)?\s*(?:also\s+)?"
+    r"(?:is|was|remains|stands|are)\s+(?:ready|willing|prepared|committed|determined|open|keen|"
+    r"happy|grateful|glad)|\s+(?:would|will|wishes|hopes|supports|values|appreciates|attaches|"
+    r"welcomes|stands|remains|looks forward|is looking forward|intends|highly)\b"
+)
+# Words before a country's stance that make it another's: "condemned Russia's position".
+AGAINST = re.compile(
+    r"\b(?:condemn|reject|criticiz|criticis|oppos|denounc|deplor|against)\w*", re.I
 )

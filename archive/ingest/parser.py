@@ -34,6 +34,7 @@ from archive.ingest.kinds import kind_of, meeting_format
 from archive.ingest.lexicon import (
     ACCOMPANIED_BY,
     ADDRESSED,
+    AGAINST,
     ANOTHER_CALL,
     ANOTHER_MEETING,
     APPOSITIVE,
@@ -86,6 +87,7 @@ from archive.ingest.lexicon import (
     PRONOUN_SUBJECT,
     QUOTE_CUE,
     RELAY_MARKER,
+    SELF_STANCE,
     SENT_BY,
     SERIES_NUMBER,
     SIDE_VERBS,
@@ -253,7 +255,7 @@ class Parser:
         self.meeting_place = meeting.place
         self.mark_participants(meeting)
         self.principal = self.find_principal(header, content)
-        if self.principal is not None:
+        if self.principal is not None and not self.is_spokesperson(self.principal):
             self.officials[self.principal].role = "participant"  # the text is their words
         self.complete_countries(report)
         claims = self.find_claims(commentary, relayed)
@@ -301,9 +303,13 @@ class Parser:
                 words = label.group("label") if label else ""
                 if not words or not is_speaker_label(words):
                     continue
-                after_a_sentence = re.search(r"[.:!?\"\u201d]\s*$", paragraph.text[: line.start()])
+                before = paragraph.text[max(0, line.start() - 4) : line.start()].rstrip()
+                after_a_sentence = before[-1:] in tuple('.:!?"\u201d')
                 named = 2 <= len(words.split()) <= 5 and not self.country_words.search(words)
-                if words.upper() == words or (after_a_sentence and named):
+                # "Dmitry Medvedev: Mr Minister, ...": a turn opens as speech does, where a
+                # topic ("Clean Energy: India will ...") does not.
+                speaks = SPEECH_OPENING.match(paragraph.text[line.end() + label.end() :])
+                if words.upper() == words or (after_a_sentence and named and speaks):
                     cuts.append(line.end())
             cuts.append(len(paragraph.text))
             for a, b in itertools.pairwise(cuts):
@@ -851,6 +857,16 @@ class Parser:
         return sorted(votes, key=lambda code: -votes[code])
 
     @functools.cached_property
+    def raw_labels(self) -> set[str]:
+        """The different speaker's labels that open a line of the text: two or more make it
+        a transcript, where a label that is also a place ("AUSTIN:", "LULA:") is a speaker."""
+        return {
+            found.group("label")
+            for line in self.body.split("\n")
+            if (found := LABEL.match(line.strip())) and is_speaker_label(found.group("label"))
+        }
+
+    @functools.cached_property
     def country_mentions(self) -> list[re.Match]:
         """Every country word in the text, in order (read once: several clues count them)."""
         return list(self.country_words.finditer(self.body))
@@ -898,16 +914,17 @@ class Parser:
     def named_in_labels(self) -> set[int]:
         """Where a speaker's label names who speaks: the fullest name in each label
         ("Penny Wong, Foreign Minster": Penny Wong, not the misspelt office)."""
+        mentions = sorted(
+            (at, len(official.name.text.split()))
+            for official, ats in zip(self.officials, self.mentions, strict=True)
+            for at in ats
+        )
+        starts = [at for at, _ in mentions]
         found = set()
         for start, end in self.label_spans:
-            named = [
-                (len(official.name.text.split()), at)
-                for official, mentions in zip(self.officials, self.mentions, strict=True)
-                for at in mentions
-                if start <= at < end
-            ]
-            if named:
-                found.add(max(named)[1])
+            inside = mentions[bisect.bisect_left(starts, start) : bisect.bisect_left(starts, end)]
+            if inside:
+                found.add(max(inside, key=lambda mention: mention[1])[0])
         return found
 
     def addressed(self) -> set[int]:
@@ -953,7 +970,11 @@ class Parser:
         head = SUBJECT_VERB.match(sentence.text)
         verb = head.group("verb") if head else ""
         if head and SPOKES_TITLE.search(head.group("subject")):
-            return sentence.end  # a spokesperson's words tell of the meeting itself
+            # A spokesperson's words tell of the meeting: read them as a sentence of their
+            # own ("... stated that ... Shoukry received a phone call from ... Sullivan").
+            words = re.sub(r"^\s*(?:that\s+)?", "", sentence.text[head.end() :])
+            start = sentence.end - len(words)
+            return self.reported_from(Span(start, sentence.end, words))
         if head and INTERLOCUTOR_VERB.fullmatch(verb):
             # "briefed the Emir of Qatar, Sheikh Hamad, on the latest developments": the
             # one spoken to takes part.
@@ -1029,11 +1050,9 @@ class Parser:
             official = self.officials[index]
             if official.country is not None:
                 continue
-            candidates = sides | {visited}
-            if len(candidates) == 1:
-                official.country = self.other_country(candidates)
-            elif len(candidates) == 2:
-                official.country = (candidates - {visited}).pop()
+            if sides - {visited}:
+                continue  # a side is known: the visit may be to a third country
+            official.country = self.other_country({visited})
             if official.country is not None:
                 self.notes.append(
                     f"The side of {official.name.text} is taken from their visit to "
@@ -1083,8 +1102,13 @@ class Parser:
                 for mention in self.mentions[index]
                 if sentence.start <= mention < sentence.end
             )
-            before = [index for mention, index in named if mention < at]
-            lead = self.officials[before[-1]] if before else None
+            before = [(mention, index) for mention, index in named if mention < at]
+            # "X was accompanied by": X; "X met Y ..., and was accompanied by": X, the first.
+            last = before[-1] if before else None
+            between = self.body[last[0] : at] if last else ""
+            if last and re.search(r",|\band\b", between[len(self.officials[last[1]].name.text) :]):
+                last = before[0]
+            lead = self.officials[last[1]] if last else None
             if lead is None or lead.country is None:
                 continue
             for mention, index in named:
@@ -1110,7 +1134,10 @@ class Parser:
             if s.start >= (self.header[-1].end if self.header else 0)
             and not WEB_CHROME.search(s.text)
         ][:3]
-        lead_text = Span(0, 0, " ".join(s.text for s in lead))
+        # Up to each sentence's reported words: "Kuleba said the attacks by Russia ..." names
+        # what was spoken of, not a side.
+        lines = [line for s in lead for line in lines_of(s)]
+        lead_text = Span(0, 0, " ".join(s.text[: self.reported_from(s) - s.start] for s in lines))
         # "on the sidelines of the Ocean Conference in Nice, France": a country named only
         # as where they met is no side.
         places_only = self.countries_named_only_in(self.meeting_place)
@@ -1121,12 +1148,25 @@ class Parser:
                 named = self.countries_named(where.text if where else "") - sides - places_only
             if len(named) == 1:
                 return named.pop()
-        # Failing those, the country the text names far more than any other besides `sides`.
+        # Failing those, of the countries the lead names, the one the text names far more
+        # than any other besides `sides` (a country the talks were about comes up less).
+        # Failing those, the country the text names far more than any other besides `sides`,
+        # where it is also named as someone's own ("Pakistan's efforts"), never only as
+        # what the talks were about ("the attacks by Russia").
+        owned = {
+            code
+            for own in OWN_COUNTRY.finditer(self.body)
+            if not AGAINST.search(self.body[max(0, own.start() - 40) : own.start()])
+            and (word := self.country_words.fullmatch(own.group("governed") or own.group("own")))
+            and (code := self.country_of_word[word.group(0)])
+        }
         votes: dict[str, int] = {}
         for match in self.country_mentions:
             code = self.country_of_word[match.group(0)]
             if code not in sides and code not in places_only:
                 votes[code] = votes.get(code, 0) + 1
+        if max(votes, key=votes.get, default=None) not in owned:
+            return None
         ranked = [*sorted(votes.values(), reverse=True), 0]
         if ranked[0] >= 3 and ranked[0] >= 2 * ranked[1]:
             return max(votes, key=votes.get)
@@ -1149,13 +1189,17 @@ class Parser:
                 at = sentence.start + cue.start()
                 if at >= self.reported_from(sentence):
                     continue  # "Wang Yi said President Sisi paid a visit to China"
+                # The visitor is who the sentence is about: its first name, after a leading
+                # "At the invitation of X," ("..., Mr Albares ... paid an official visit").
+                invited = re.match(r"(?i)at the invitation of [^,]*,\s*", sentence.text)
+                begin = sentence.start + (invited.end() if invited else 0)
                 named = [
                     (mention, index)
                     for index in range(len(self.officials))
                     for mention in self.mentions[index]
-                    if sentence.start <= mention < at
+                    if begin <= mention < at
                 ]
-                visitor = max(named)[1] if named else None
+                visitor = min(named)[1] if named else None
                 if visitor is not None and self.officials[visitor].role == "participant":
                     found.setdefault(visitor, self.country_of_word[country.group(0)])
         return found
@@ -1177,10 +1221,15 @@ class Parser:
                     continue
                 opening = re.match(r"^(?:The\s+)?", claim.text)
                 country = self.country_words.match(claim.text, opening.end())
-                if country and not is_capital(country.group(0)):
+                # "India would be happy to ...", not "Russia must withdraw": a side speaks
+                # for itself with readiness, support or resolve, not with demands of it.
+                stance = country and SELF_STANCE.match(claim.text, country.end())
+                if stance and not is_capital(country.group(0)):
                     code = self.country_of_word[country.group(0)]
                     votes[code] = votes.get(code, 0) + 2
                 for own in OWN_COUNTRY.finditer(claim.text):
+                    if AGAINST.search(claim.text[max(0, own.start() - 40) : own.start()]):
+                        continue  # "condemned Russia's position": another's
                     named = own.group("governed") or own.group("own")
                     word = self.country_words.fullmatch(named)
                     if word and not is_capital(word.group(0)):
@@ -1216,14 +1265,16 @@ class Parser:
         return pairs
 
     def countries_named_only_in(self, span: Span | None) -> set[str]:
-        """The countries the text names inside `span` and nowhere else."""
-        if span is None:
-            return set()
+        """The countries the text names only as where something is: inside `span` (the
+        meeting's place, "Nice, France") or right after "in" ("talks in Singapore")."""
         inside, outside = set(), set()
         for match in self.country_mentions:
             code = self.country_of_word[match.group(0)]
-            within_span = span.start <= match.start() and match.end() <= span.end
-            (inside if within_span else outside).add(code)
+            within_span = span is not None and span.start <= match.start() < span.end
+            placed = re.search(
+                r"\bin\s+(?:the\s+)?$", self.body[max(0, match.start() - 8) : match.start()]
+            )
+            (inside if within_span or placed else outside).add(code)
         return inside - outside
 
     def countries_named(self, text: str) -> set[str]:
@@ -1265,7 +1316,7 @@ class Parser:
                 )
                 if labelled.re is TITLED_LABEL and label and label.speaker is not None:
                     self.title_from_label(label.speaker, paragraph.start, labelled)
-                if label and label.speaker is not None:
+                if label and label.speaker is not None and not self.is_spokesperson(label.speaker):
                     self.officials[label.speaker].role = "participant"  # they speak in it
                 text, offset = text[labelled.end() :], offset + labelled.end()
                 current = label
@@ -1468,10 +1519,11 @@ class Parser:
                 return Attribution("speaker", self.officials[speaker].country, speaker)
             return None
         country = self.country_in(subject) if len(subject.split()) <= 4 else None
-        if (
-            country
-            and country != self.side_of(current)
-            and re.fullmatch(r"(?:the\s+)?[A-Z][\w.\s]*", subject)
+        # Only the other participant's side: "Ukraine has made clear ..." in Blinken's turn
+        # is what he says of a third country.
+        others = {o.country for o in self.officials if o.role == "participant" and o.country}
+        if country in others - {self.side_of(current)} and re.fullmatch(
+            r"(?:the\s+)?[A-Z][\w.\s]*", subject
         ):
             return Attribution("side", country)
         return None
@@ -1632,8 +1684,8 @@ class Parser:
             return None
         if label.group("label").strip() in self.country_of_word:
             return None  # "China: ..." heads a section, it does not speak
-        if is_place(label.group("label").title()):
-            return None  # "PUTRAJAYA: Foreign Minister ... met": a dateline
+        if is_place(label.group("label").title()) and len(self.raw_labels) < 2:
+            return None  # "PUTRAJAYA: Foreign Minister ... met": a dateline, in a text of no turns
         return label
 
     def bare_label(self, found: list[Paragraph], index: int) -> re.Match | None:
@@ -1871,8 +1923,7 @@ class Parser:
             )
             if not MEETING_WORDS.search(sentence.text) and not just_now:
                 continue
-            if ANOTHER_MEETING.search(sentence.text):
-                continue  # the talks these follow, not these
+
             # A dateline's date is the report's ("BEIJING, March 5 (Xinhua) -- ... held talks
             # on March 4 and 5"): the meeting's is in the words after it.
             lead = DATELINE.match(sentence.text)
@@ -1888,6 +1939,10 @@ class Parser:
             said = MEETING_WORDS.search(sentence.text, told_at)
             if said:
                 dates = [d for d in dates if d[0] > said.start()] or dates
+            # "... followed the talks that had taken place ... on 20 May": those talks' day.
+            earlier = ANOTHER_MEETING.search(sentence.text)
+            if earlier:
+                dates = [d for d in dates if d[0] < earlier.start()]
             # "... discussed the upcoming Summit, to be held June 6-10": another event's days.
             dates = [
                 d for d in dates if not FUTURE_EVENT.search(sentence.text[max(0, d[0] - 40) : d[0]])
@@ -1949,6 +2004,8 @@ class Parser:
         dateline = next(
             (found for p in opening if (found := dateline_place(p.text, p.start))), None
         )
+        if dateline is not None and len(self.raw_labels) >= 2 and dateline.text in self.raw_labels:
+            dateline = None  # "OBAMA: Thank you, Dmitry.": a speaker in a transcript
         if meeting.place is not None and dateline is not None:
             # "visit to Japan" under a "Tokyo, April 26" dateline: the city, in that country.
             said, dated = place(meeting.place.text), place(dateline.text)
@@ -1987,7 +2044,13 @@ class Parser:
             # Brazil"), or a heading that ends with it.
             article = [p for p in content if not WEB_CHROME.search(p.text)]
             meeting.place = next(
-                (found for p in [*header, *article[:2]] if (found := place_line(p.text, p.start))),
+                (
+                    found
+                    for p in [*header, *article[:2]]
+                    if (found := place_line(p.text, p.start))
+                    # "... with the President of Brazil, Lula": a name, not a place.
+                    and not set(found.text.split(",")[0].split()) & self.name_words()
+                ),
                 None,
             )
         tellers = [s for s in told if MEET_WITH.search(s.text) or MEETING_WORDS.search(s.text)]
