@@ -1148,8 +1148,6 @@ class Parser:
                 named = self.countries_named(where.text if where else "") - sides - places_only
             if len(named) == 1:
                 return named.pop()
-        # Failing those, of the countries the lead names, the one the text names far more
-        # than any other besides `sides` (a country the talks were about comes up less).
         # Failing those, the country the text names far more than any other besides `sides`,
         # where it is also named as someone's own ("Pakistan's efforts"), never only as
         # what the talks were about ("the attacks by Russia").
