@@ -406,27 +406,38 @@ def export_path(rng: random.Random, targets: Targets) -> str:
     return f"/meetings/?{urlencode({'country': rng.choice(targets.countries), 'format': 'json'})}"
 
 
+class RequestMix:
+    """What the readers ask for: a page drawn from `WEIGHTS`, and, shared by all readers,
+    an export every `every` seconds (the first half a period in)."""
+
+    def __init__(self, targets: Targets, every: float, started: float):
+        self.targets, self.every = targets, every
+        self.paths = reader_paths(targets)
+        self.kinds, self.weights = list(WEIGHTS), list(WEIGHTS.values())
+        self.next_export = started + every / 2
+        self.lock = threading.Lock()
+
+    def next(self, rng: random.Random) -> tuple[str, str]:
+        """(kind, path) of the next request."""
+        with self.lock:
+            due = time.monotonic() >= self.next_export
+            if due:
+                self.next_export += self.every
+        if due:
+            return "export", export_path(rng, self.targets)
+        kind = rng.choices(self.kinds, self.weights)[0]
+        return kind, self.paths[kind](rng)
+
+
 def run_traffic(args, targets: Targets, results: Results) -> float:
-    paths = reader_paths(targets)
-    kinds, weights = list(WEIGHTS), list(WEIGHTS.values())
     started = time.monotonic()
     deadline = started + args.seconds
-    next_export = [started + args.export_every / 2]
-    export_lock = threading.Lock()
+    mix = RequestMix(targets, args.export_every, started)
 
     def reader(number: int) -> None:
         rng = random.Random(number)
         while time.monotonic() < deadline:
-            with export_lock:
-                due = time.monotonic() >= next_export[0]
-                if due:
-                    next_export[0] += args.export_every
-            if due:
-                kind, path = "export", export_path(rng, targets)
-            else:
-                kind = rng.choices(kinds, weights)[0]
-                path = paths[kind](rng)
-            timed_get(args, results, kind, path)
+            timed_get(args, results, *mix.next(rng))
 
     threads = [threading.Thread(target=reader, args=(n,)) for n in range(args.clients)]
     threads.append(threading.Thread(target=editor, args=(args, targets, results, deadline)))

@@ -38,15 +38,13 @@ from urllib.parse import urlencode
 import psycopg
 from common import OUT, ROOT, machine
 from load import (
-    WEIGHTS,
     Browser,
+    RequestMix,
     Results,
-    export_path,
     fetch,
     percentile,
     prepare,
     read_log,
-    reader_paths,
     save_claim,
     server_environment,
     start_server,
@@ -206,27 +204,15 @@ def run_phase(args, ports, env, targets, probes):
 
 
 def traffic(args, ports, targets, probes, results: Results, checks: Checks) -> float:
-    paths = reader_paths(targets)
-    kinds, weights = list(WEIGHTS), list(WEIGHTS.values())
     started = time.monotonic()
     deadline = started + args.seconds
-    next_export = [started + args.export_every / 2]
-    export_lock = threading.Lock()
+    mix = RequestMix(targets, args.export_every, started)
 
     def reader(number: int) -> None:
         rng = random.Random(number)
         server = SimpleNamespace(port=ports[number % len(ports)], timeout=args.timeout)
         while time.monotonic() < deadline:
-            with export_lock:
-                due = time.monotonic() >= next_export[0]
-                if due:
-                    next_export[0] += args.export_every
-            if due:
-                kind, path = "export", export_path(rng, targets)
-            else:
-                kind = rng.choices(kinds, weights)[0]
-                path = paths[kind](rng)
-            timed_get(server, results, kind, path)
+            timed_get(server, results, *mix.next(rng))
 
     def prober() -> None:
         rng = random.Random(0)
