@@ -271,7 +271,7 @@ TITLE_WORDS = word_set(
     "external home finance "
     "bureau central committee office commission general prime executive special presidential "
     "permanent people's congress council cabinet party republic federal senior principal "
-    "assistant acting first second third under united nations"
+    "assistant acting first second third under united nations high elect designate"
 )
 NAME_WORD = r"(?:[A-Z\u00C0-\u024F][\w\u00C0-\u024F'\u2019\-]+|[A-Z]\.)"
 # Lower-case particles inside a name: "Mohammed bin Abdulaziz", "Ursula von der Leyen".
@@ -301,7 +301,9 @@ HONORIFIC_BEFORE = re.compile(
 )
 # A title after a name: ", Minister for Foreign Affairs,", ", the Secretary of State".
 TITLE_AFTER = re.compile(
-    r",[ \t]+(?:the[ \t]+|who[ \t]+is[ \t]+(?:the[ \t]+)?)?"
+    # ", the two foreign ministers discussed": those who met, not this name's office.
+    r",[ \t]+(?!(?:the[ \t]+)?(?:two|both|three|four)\b)"
+    r"(?:the[ \t]+|who[ \t]+is[ \t]+(?:the[ \t]+)?)?"
     # ", met with French Minister ... Catherine Colonna": a verb, then another's title.
     r"(?!(?:met|meets|held|holds|said|says|spoke|speaks|told|thanked|received|welcomed|"
     r"discussed|called|hosted|visited|added|noted)\b)"
@@ -336,6 +338,8 @@ TITLE_COUNTRIES = {
     # "Secretary Blinken", "SECRETARY RUBIO": the State Department's house style for its own.
     "^secretary$": "US",
 }
+# Whose counterpart someone is: "with his new counterpart, Yoko Kamikawa".
+COUNTERPART = re.compile(r"\b(?:his|her)\s+(?:new\s+)?counterparts?\b,?")
 # Capitalised words that are never part of a person's name in a readout.
 NOT_NAME_WORDS = word_set(
     "Ministry Ministries Committee Commission Council Party Summit Forum Agency News Department "
@@ -354,7 +358,15 @@ NOT_NAME_WORDS = word_set(
     "Telephone Talk Talks Inquiries Enquiries Contact Contacts "
     "Date Title Publisher Published URL Today Yesterday Tomorrow Meets Holds Hold Talks "
     "Discusses Discuss Says Calls Speaks Receives Visits Urges Agree Agrees Sign Signs "
-    "Europe Asia Africa Americas Oceania Caucasus Balkans Sahel"
+    "Europe Asia Africa Americas Oceania Caucasus Balkans Sahel District Districts Parish "
+    "Province Region County Municipality Prefecture Oblast Participants"
+)
+# The word after capitalised words that makes them a body's or a place's name, not a
+# person's: "Democratic Action Party", "UN & Multilateral Affairs".
+BODY_AFTER = re.compile(
+    r"[ \t]+(?:Party|Parties|Affairs|Ministry|Committee|Commission|Council|Agency|Department|"
+    r"Office|Union|Organi[sz]ation|Movement|Front|Institute|Foundation|University|Bank|"
+    r"Embassy|District|Parish|Province|Region|County|Municipality|Prefecture|Oblast)\b"
 )
 # "the Chinese delegation was led by", "the U.S. side, headed by".
 LED_BY = re.compile(
@@ -521,6 +533,11 @@ STAY_FOR_A_VISIT = re.compile(
 # Verbs whose object is the person spoken to, who takes part: "briefed the Emir of Qatar,
 # Sheikh Hamad, on ...", "called on Prime Minister Lee at the Istana". What follows the
 # object (`OBJECT_END`) is what was said.
+# A spokesperson's sentence that only says they spoke to the press; their words follow.
+PRESS_BRIEFED = re.compile(
+    r"\s+(?:the\s+)?(?:reporters|journalists|newsmen|press|media)"
+    r"(?:\s+(?:after|following|at|on|in)\b[^,;:]*)?\.?$"
+)
 INTERLOCUTOR_VERB = re.compile(
     r"(?:briefed|informed|thanked|congratulated|told [A-Z][\w.]*(?: [A-Z][\w.]*)*|assured|"
     r"urged)"
@@ -562,11 +579,14 @@ OCCASION = re.compile(
 )
 # A sentence telling of another meeting of the same visit: "Minister Wang also met with
 # Prime Minister Christopher Luxon".
-ANOTHER_CALL = re.compile(r"\b(?:also|later|separately|subsequently)\s+(?:met|held|called on)\b")
+ANOTHER_CALL = re.compile(
+    r"\b(?:also|later|separately|subsequently)\s+"
+    r"(?:met|held|called on|paid (?:a )?(?:courtesy )?(?:call|visit)s? (?:on|to))\b"
+)
 # A phrase set off by commas inside a subject that names no one speaking: "after
 # congratulating Prime Minister Abe on ...", "while thanking France ...".
 ASIDE = re.compile(r"^\s*(?:after|while|before|upon|when|in addition to|besides)\s+\w+ing\b", re.I)
-SPOKES_TITLE = re.compile(r"\bspokes(?:man|woman|person)\b", re.IGNORECASE)
+SPOKES_TITLE = re.compile(r"\bspokes(?:man|woman|person)\b|\bpress secretary\b", re.IGNORECASE)
 # Words of a page's heading or a form of address that run into the office after them:
 # "Readout of President", "Joint Statement of Japanese Prime Minister", "Wang Yi Meets
 # Finance Minister", "KAZINFORM - Minister", "His Excellency Prime Minister", "Royal

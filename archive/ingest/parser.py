@@ -42,7 +42,9 @@ from archive.ingest.lexicon import (
     ATTRIBUTION_ONLY,
     AUXILIARY_END,
     BARE_LABEL,
+    BODY_AFTER,
     CAPITALISED_RUN,
+    COUNTERPART,
     COUNTRY_AFTER,
     COURTESY,
     COURTESY_ACT,
@@ -82,6 +84,7 @@ from archive.ingest.lexicon import (
     PAST_CUE,
     PERSON_VERB_AFTER,
     POSSESSIVE_NAME,
+    PRESS_BRIEFED,
     PRESS_QUESTION,
     PRINCIPAL,
     PRONOUN_SUBJECT,
@@ -266,6 +269,10 @@ class Parser:
         self.sides_from_what_they_said(claims)
         self.complete_countries(report)  # the other side, once one is read from its words
         for claim in claims:
+            if claim.side and claim.side.startswith("#"):
+                # Relayed by a spokesperson whose side was not known when read (`side_of`).
+                claim.side = self.officials[int(claim.side[1:])].country
+                claim.attribution = "side" if claim.side else "unattributed"
             # A claim's side is its speaker's, once every participant's side is known.
             if claim.speaker is not None and self.officials[claim.speaker].country:
                 claim.side = self.officials[claim.speaker].country
@@ -574,8 +581,12 @@ class Parser:
                 bare = bare[:-1]
             if not bare or any(w in self.country_of_word for w in bare.split()):
                 continue
+            if all(re.fullmatch(r"[A-Z]\.", w) for w in bare.split()):
+                continue  # "Washington D.C.": initials alone name no one
             if any(w.strip(".") in NOT_NAME_WORDS for w in bare.split()):
                 continue
+            if BODY_AFTER.match(self.body, end):
+                continue  # "the Democratic Action Party": a party's name, not a person's
             if self.body.startswith(" of ", end) and not re.match(
                 r"^ of (?:the )?[A-Z]", self.body[end:]
             ):
@@ -785,7 +796,7 @@ class Parser:
             word = token.group(0)
             lower = word.lower().strip(".")
             previous = tokens[index - 1].group(0) if index > 0 else ""
-            inside = previous.lower() in {"of", "the"} or previous.startswith("[")
+            inside = previous.lower() in {"of", "the", "to"} or previous.startswith("[")
             if (
                 word.startswith("[")
                 or lower in TITLE_GLUE
@@ -837,6 +848,8 @@ class Parser:
                 m
                 for m in self.country_words.finditer(title.text)
                 if not is_capital(m.group(0))  # "in Vienna" is not a tie
+                # "Ambassador of Sri Lanka to Egypt": an envoy is not of where they are sent.
+                and not title.text[: m.start()].endswith(" to ")
             ]
             if inside:
                 return self.country_of_word[inside[-1].group(0)]
@@ -1074,6 +1087,25 @@ class Parser:
             names = ", ".join(o.name.text for o in unknown)
             self.notes.append(f"The side of {names} is taken from who issued the report.")
             return
+        pair = self.counterparts()
+        if (
+            report.issued_by
+            and not sides
+            and pair
+            and {*pair} == {*map(self.officials.index, unknown)}
+        ):
+            # "Park held talks with his new counterpart, Yoko Kamikawa", in Korea's account:
+            # whose counterpart the other is, is the issuer's official.
+            own, theirs = (self.officials[index] for index in pair)
+            other = self.other_country({report.issued_by})
+            if other is not None:
+                own.country, theirs.country = report.issued_by, other
+                self.notes.append(
+                    f"The side of {own.name.text} is taken from who issued the report, and "
+                    f"that of {theirs.name.text}, their counterpart, from the other country "
+                    "the text names."
+                )
+                return
         if len(sides) != 1:
             return
         other = self.other_country(sides)
@@ -1168,6 +1200,27 @@ class Parser:
         ranked = [*sorted(votes.values(), reverse=True), 0]
         if ranked[0] >= 3 and ranked[0] >= 2 * ranked[1]:
             return max(votes, key=votes.get)
+        return None
+
+    def counterparts(self) -> tuple[int, int] | None:
+        """The two officials an opening sentence pairs as counterparts, the one whose
+        counterpart the other is first: "Park held talks with his new counterpart, Yoko
+        Kamikawa" (a surname alone names an official here)."""
+        for sentence in self.sentence_spans[: self.opening_sentences]:
+            cue = COUNTERPART.search(sentence.text)
+            if cue is None or sentence.start + cue.start() >= self.reported_from(sentence):
+                continue
+            named = sorted(
+                (found.start(), index)
+                for index, official in enumerate(self.officials)
+                for word in official.name.text.split()
+                if len(word) > 2
+                for found in re.finditer(rf"\b{re.escape(word)}\b", sentence.text)
+            )
+            before = [index for at, index in named if at < cue.start()]
+            after = [index for at, index in named if at >= cue.end()]
+            if before and after and before[0] != after[0]:
+                return before[0], after[0]
         return None
 
     def visitors(self) -> dict[int, str]:
@@ -1399,6 +1452,8 @@ class Parser:
                 attribution = self.attribution_of_subject(subject, current)
                 speaker = attribution.speaker if attribution else None
                 if speaker is not None and self.is_spokesperson(speaker):
+                    if PRESS_BRIEFED.match(text, head.end()):
+                        return attribution, None  # "... briefed reporters after the meeting."
                     attribution = self.attribution_of_relayed(text[head.end() :], attribution)
             if attribution is not None and head is not None:
                 tail = SPEECH_TAIL.match(text, head.end())
@@ -1543,7 +1598,7 @@ class Parser:
         """Whose words a spokesperson relays ("Spokesman ... said President Sisi stressed
         ...", "... said the two sides discussed ..."): those the relayed words name, else
         the spokesperson's side, never the spokesperson."""
-        words = re.sub(r"^\s*(?:that\s+)?", "", words)
+        words = re.sub(rf"^\s*(?:that\s+)?[{OPENING_QUOTES}]?", "", words)
         if JOINT_SUBJECT.match(words):
             return Attribution("joint")
         inner = SUBJECT_VERB.match(words)
@@ -1682,8 +1737,13 @@ class Parser:
             return None
         if label.group("label").strip() in self.country_of_word:
             return None  # "China: ..." heads a section, it does not speak
-        if is_place(label.group("label").title()) and len(self.raw_labels) < 2:
-            return None  # "PUTRAJAYA: Foreign Minister ... met": a dateline, in a text of no turns
+        if len(self.raw_labels) < 2:
+            if is_place(label.group("label").title()):
+                return None  # "PUTRAJAYA: Foreign Minister ... met": a dateline, not a turn
+            # "UYARI: Küfür ...": a page's notice, one word the text never uses again.
+            word = label.group("label").strip()
+            if " " not in word and len(re.findall(rf"\b{re.escape(word)}\b", self.body, re.I)) < 2:
+                return None
         return label
 
     def bare_label(self, found: list[Paragraph], index: int) -> re.Match | None:

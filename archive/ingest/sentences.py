@@ -12,7 +12,10 @@ ABBREVIATIONS = word_set(
     "mrs ms no nov oct prof rep sen sep sept sr st vs a.m p.m h.e"
 )
 OPENING_QUOTES = "\"'\u201c\u2018"
-SENTENCE_END = re.compile(r"[.!?](?P<close>[\"\u201d\u2019')\]]*)(?P<note>(?:\[\d{1,3}\])*)")
+# A colon ending a short line ends its words too: "Participants:" above the text it headed.
+SENTENCE_END = re.compile(
+    r"(?:[.!?]|:(?=[ \t]*\n))(?P<close>[\"\u201d\u2019')\]]*)(?P<note>(?:\[\d{1,3}\])*)"
+)
 # Capitalised words that belong to titles, not names ("Secretary of State", "Foreign").
 
 
@@ -33,6 +36,9 @@ def sentences(text: str, offset: int) -> list[Span]:
             continue
         if match.group(0)[0] == "." and is_abbreviation(text[: match.start()]):
             continue
+        line = text[text.rfind("\n", 0, match.start()) + 1 : match.start()]
+        if match.group(0)[0] == ":" and len(line.split()) > 3:
+            continue  # "The following statement has been made by ...:" leads into its quote
         add_sentence(spans, text, cursor, stop, offset)
         cursor = match.end()
     add_sentence(spans, text, cursor, len(text), offset)

@@ -1170,3 +1170,103 @@ def test_a_meeting_sentence_that_recalls_earlier_talks_keeps_its_own_date():
         "2023, their first meeting since the previous talks in Beijing.\n"
     )
     assert proposal.meeting.start == datetime.date(2023, 7, 13)
+
+
+def test_a_party_an_affairs_office_or_a_district_after_capitalised_words_names_no_one():
+    proposal = parse(
+        "State Councilor and Foreign Minister Wang Yi met with Finance Minister Lim Guan Eng "
+        "of Malaysia and National Chairman of the Democratic Action Party Tan Kok Wai in "
+        "Beijing on August 1, 2018.\n\n"
+        "Attending were Ambassador Salim Salim, Director UN & Multilateral Affairs, and "
+        "officials of both ministries.\n\n"
+        "During the meeting that took place at Silene in Skudraliena Parish of Daugavpils "
+        "District, the Foreign Ministers discussed regional security.\n"
+    )
+    names = {o.name.text for o in proposal.officials}
+    assert {"Wang Yi", "Lim Guan Eng", "Tan Kok Wai", "Salim Salim"} <= names
+    assert not names & {"Democratic Action", "Multilateral", "Daugavpils District"}
+    assert official(proposal, "Tan Kok Wai").title.text.endswith("Democratic Action Party")
+
+
+def test_an_office_with_high_elect_or_an_envoys_posting_is_all_title():
+    proposal = parse(
+        "Prime Minister James Marape met Indonesian President Elect H.E. Prabowo Subianto in "
+        "Jakarta on July 15, 2024, before his Official Working Visit to Washington D.C.\n\n"
+        "Indian High Commissioner to Bangladesh Pranay Kumar Verma, Indian Deputy High "
+        "Commissioner Dr Binoy George and Ambassador of Sri Lanka to Egypt Kamal "
+        "Pathmanaathan were present.\n"
+    )
+    names = {o.name.text for o in proposal.officials}
+    assert not names & {"Elect H.", "Elect Prabowo Subianto", "High", "D.", "C."}
+    assert official(proposal, "Prabowo Subianto").title.text == "President Elect"
+    assert official(proposal, "Binoy George").title.text == "Deputy High Commissioner"
+    assert official(proposal, "Pranay Kumar Verma").country == "IN"
+    assert official(proposal, "Kamal Pathmanaathan").country == "LK"
+
+
+def test_a_place_before_the_two_ministers_is_no_one_and_a_later_courtesy_call_another_meeting():
+    proposal = parse(
+        "Deputy Prime Minister Narayankaji Shrestha and Minister for Foreign Affairs of Japan "
+        "Kamikawa Yoko held bilateral talks in Kathmandu on Sunday, May 5, 2024.\n"
+        "In the meeting held at the Deputy Prime Minister's office in Singha Durbar, the two "
+        "foreign ministers discussed bilateral relations.\n"
+        "During her visit, the Japanese Foreign Minister also paid a courtesy call on Prime "
+        "Minister Pushpa Kamal Dahal.\n"
+    )
+    assert "Singha Durbar" not in {o.name.text for o in proposal.officials}
+    assert official(proposal, "Pushpa Kamal Dahal").role == "mentioned"
+
+
+def test_a_short_line_ending_in_a_colon_heads_what_follows_and_a_pages_notice_is_no_one():
+    proposal = parse(
+        "Prime Minister Vladimir Putin meets with Mongolian President Tsakhiagiin Elbegdorj\n\n"
+        "Participants:\n"
+        "At the meeting, Vladimir Putin noted that trade between Russia and Mongolia grew by "
+        "42% in 2010.\n\n"
+        "ADD A COMMENT\n"
+        "UYARI: Küfür, hakaret ve rencide edici cümleler içeren yorumlar onaylanmamaktad\u0131r.\n"
+    )
+    names = {o.name.text for o in proposal.officials}
+    assert not names & {"Participants", "UYARI"}
+    trade = claim(proposal, "trade between Russia and Mongolia")
+    assert proposal.officials[trade.speaker].name.text == "Vladimir Putin"
+
+    # A long line that leads into a quotation is not cut at its colon.
+    proposal = parse(
+        "The following statement has been made by a Federal Foreign Office spokesperson:\n"
+        "\u201cForeign Minister Westerwelle spoke on the telephone today with his Turkish "
+        "counterpart Davutoğlu about the situation in Syria.\u201d\n"
+    )
+    assert not proposal.claims
+
+
+def test_whose_counterpart_the_other_is_is_the_issuers_official():
+    proposal = parse(
+        "Foreign Minister Meets with New Japanese Counterpart in New York\n\n"
+        "Photo : YONHAP News\n\n"
+        "Foreign minister Park Jin held talks with Japan\u2019s new foreign minister on the "
+        "sidelines of the UN General Assembly in New York on Thursday.\n\n"
+        "According to Seoul\u2019s foreign ministry, Park held talks with his new counterpart, "
+        "Yoko Kamikawa, over breakfast.\n",
+        default_year=2023,
+    )
+    assert proposal.report.issued_by == "KR"
+    assert official(proposal, "Park Jin").country == "KR"
+    assert official(proposal, "Yoko Kamikawa").country == "JP"
+    assert any("their counterpart" in note for note in proposal.notes)
+
+
+def test_a_press_secretary_who_briefed_reporters_relays_what_follows():
+    proposal = parse(
+        "Indian External Affairs Minister Dr S Jaishankar today paid a courtesy call on Prime "
+        "Minister Sheikh Hasina in Dhaka on May 12, 2023.\n\n"
+        "PM's Press Secretary Ihsanul Karim briefed reporters after the meeting.\n\n"
+        "\u201cBoth sides have expressed satisfaction at the level of bilateral cooperation,"
+        "\u201d he said. He said bilateral trade had grown by ten percent in a year.\n"
+    )
+    assert official(proposal, "Ihsanul Karim").role != "participant"
+    # The side of a spokesperson of no known country, relaying, is no side: not a stand-in.
+    trade = claim(proposal, "He said bilateral trade")
+    assert (trade.attribution, trade.side) == ("unattributed", None)
+    assert not [c for c in proposal.claims if c.text.startswith("PM's Press Secretary")]
+    assert claim(proposal, "Both sides have expressed").attribution == "joint"
