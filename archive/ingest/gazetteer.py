@@ -21,8 +21,18 @@ import pycountry
 # Words for a country that no package lists, and the common abbreviations it lists only as
 # codes (a bare "IN" or "CAN" must not read as a country).
 EXTRA_WORDS: dict[str, tuple[str, ...]] = {
-    "US": ("U.S.", "U.S.A.", "US", "USA", "America", "Americans", "Washington", "White House"),
-    "GB": ("U.K.", "UK", "Britain", "Great Britain", "British", "Downing Street"),
+    "US": (
+        "U.S.",
+        "U.S",
+        "U.S.A.",
+        "US",
+        "USA",
+        "America",
+        "Americans",
+        "Washington",
+        "White House",
+    ),
+    "GB": ("U.K.", "U.K", "UK", "Britain", "Great Britain", "British", "Downing Street"),
     "CN": ("PRC", "Communist Party of China", "CPC", "Chinese Communist Party", "CCP"),
     "RU": ("Kremlin",),
     "TR": ("Türkiye", "Turkiye", "Turkey", "Türkiye's"),

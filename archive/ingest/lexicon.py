@@ -307,7 +307,7 @@ TITLE_AFTER = re.compile(
     # ", met with French Minister ... Catherine Colonna": a verb, then another's title.
     r"(?!(?:met|meets|held|holds|said|says|spoke|speaks|told|thanked|received|welcomed|"
     r"discussed|called|hosted|visited|added|noted)\b)"
-    r"(?P<title>(?:[A-Za-z][\w'\u2019\-]*[ \t]+){0,3}?"
+    r"(?P<title>(?:(?:[A-Za-z][\w'\u2019\-]*|[A-Z](?:\.[A-Z])+\.?)[ \t]+){0,3}?"
     r"(?i:minister|secretary|president|premier|chancellor|ambassador|adviser|advisor|"
     r"councilor|councillor|director|chairman|chair|envoy|spokesperson|spokesman|"
     r"vice president|prime minister|foreign minister|king|emir|head)"

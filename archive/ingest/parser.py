@@ -571,8 +571,12 @@ class Parser:
         ]
         for words, base in self.name_runs(paragraph):
             start, end = base + words[0].start(), base + words[-1].end()
+            # "Ambassador Makila James U.S Deputy Assistant Secretary": the name ends where
+            # a country begins; a name that is a country's is none ("the United States").
+            end = min([a for a, b in countries if start < a < end] + [end])
+            end = start + len(self.body[start:end].rstrip())
             if any(a < end and start < b for a, b in countries):
-                continue  # "the United States of America"
+                continue
             text = self.body[start:end]
             bare = re.sub(r"(?:'s|\u2019s|['\u2019,;:])$", "", text)
             end = start + len(bare)
@@ -759,6 +763,15 @@ class Parser:
         """The country named right after a name or its title: "John Kerry of US",
         "Minister for Foreign Affairs of Japan"."""
         after = self.body[title.end if title and title.start >= end else end :][:60]
+        # "Kyle M'Carter US Ambassador to Kenya": the country and office, without a comma.
+        country = re.match(r"[ \t]+", after) and self.country_words.match(
+            after, len(after) - len(after.lstrip(" \t"))
+        )
+        office = country and re.match(r"\s+([\w\-]+)", after[country.end() :])
+        if office and (
+            office.group(1).lower() in TITLE_WORDS or is_title_noun(office.group(1).lower())
+        ):
+            return self.country_of_word[country.group(0)]
         match = COUNTRY_AFTER.match(after)
         if match:
             words = match.group("country")

@@ -1270,3 +1270,18 @@ def test_a_press_secretary_who_briefed_reporters_relays_what_follows():
     assert (trade.attribution, trade.side) == ("unattributed", None)
     assert not [c for c in proposal.claims if c.text.startswith("PM's Press Secretary")]
     assert claim(proposal, "Both sides have expressed").attribution == "joint"
+
+
+def test_a_country_written_us_without_its_last_stop_and_without_a_comma_after_a_name():
+    proposal = parse(
+        "Amb. Raychelle Omamo, the Cabinet Secretary for Foreign Affairs and Amb. Tibor Nagy, "
+        "U.S Assistant Secretary for African Affairs held a virtual meeting on October 22, "
+        "2020.\n\n"
+        "The meeting was also attended by Ms. Pamela Pryor, the U.S Acting Assistant "
+        "Secretary for International Organizations Affairs; Ambassador Makila James U.S "
+        "Deputy Assistant Secretary for East Africa; Ambassador Kyle M\u2019Carter US "
+        "Ambassador to Kenya; and Ambassador Lazarus Amayo, Kenya\u2019s Ambassador to U.S.\n"
+    )
+    for name in ("Pamela Pryor", "Makila James", "Kyle M\u2019Carter"):
+        assert official(proposal, name).country == "US"
+    assert official(proposal, "Lazarus Amayo").country == "KE"
