@@ -330,7 +330,6 @@ TITLE_COUNTRIES = {
     "national security advisor": "US",
     "state councilor": "CN",
     "state councillor": "CN",
-    "foreign secretary": "GB",
     "external affairs minister": "IN",
     "minister of external affairs": "IN",
     "federal chancellor": "DE",
@@ -338,6 +337,11 @@ TITLE_COUNTRIES = {
     # "Secretary Blinken", "SECRETARY RUBIO": the State Department's house style for its own.
     "^secretary$": "US",
 }
+# The capitalised words of an office, between a comma and the name it goes with: ",
+# Indian High Commissioner to Bangladesh " before "Pranay Kumar Verma".
+OFFICE_RUN = re.compile(
+    r",\s*(?:[A-Z][\w.'\u2019\-]*|of|the|to|for|and|&)(?:\s+(?:[A-Z][\w.'\u2019\-]*|of|the|to|for|and|&))*\s*"
+)
 # Whose counterpart someone is: "with his new counterpart, Yoko Kamikawa".
 COUNTERPART = re.compile(r"\b(?:his|her)\s+(?:new\s+)?counterparts?\b,?")
 # Capitalised words that are never part of a person's name in a readout.

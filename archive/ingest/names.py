@@ -72,3 +72,9 @@ def is_name_word(word: str, after_title: bool = False) -> bool:
 def is_title_noun(word: str) -> bool:
     word = word.rstrip("'\u2019")  # "Ministers'" in "the Foreign Ministers' meeting"
     return word in TITLE_NOUNS or (word.endswith("s") and word[:-1] in TITLE_NOUNS)
+
+
+def is_office_word(word: str) -> bool:
+    """A word that opens an office: "High" in "High Commissioner", "Deputy", "Minister"."""
+    word = word.lower().rstrip(".,")
+    return word in TITLE_WORDS or is_title_noun(word)

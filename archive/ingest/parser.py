@@ -79,6 +79,7 @@ from archive.ingest.lexicon import (
     OBLIGATION,
     OCCASION,
     OFFICE_NOUNS,
+    OFFICE_RUN,
     OWN_COUNTRY,
     PASSIVE_TOGETHER,
     PAST_CUE,
@@ -127,6 +128,7 @@ from archive.ingest.lexicon import (
 )
 from archive.ingest.names import (
     is_name_word,
+    is_office_word,
     is_title_noun,
     name_pattern,
     plain_name,
@@ -523,7 +525,7 @@ class Parser:
             if before is not None and after is not None and len(before.text.split()) == 1:
                 before = None  # "Prince Faisal bin Farhan, Foreign Minister of ...": the office
             written = before or after or self.title_with_comma_before(start)
-            country = self.country_near(start, written) or self.country_after(end, written)
+            country = self.country_near(start, written) or self.country_after(end, written, spans)
             title = self.trimmed_title(written)
             if key is None and len(text.split()) == 1:
                 key = self.known_by_surname(text)
@@ -759,24 +761,30 @@ class Parser:
                 return title[: match.start()]
         return title
 
-    def country_after(self, end: int, title: Span | None) -> str | None:
+    def country_after(
+        self, end: int, title: Span | None, names: list[tuple[int, int]] = ()
+    ) -> str | None:
         """The country named right after a name or its title: "John Kerry of US",
-        "Minister for Foreign Affairs of Japan"."""
-        after = self.body[title.end if title and title.start >= end else end :][:60]
+        "Minister for Foreign Affairs of Japan"; never the next name's (`names`, sorted):
+        "Masud Bin Momen, Indian High Commissioner to Bangladesh Pranay Kumar Verma"."""
+        at = title.end if title and title.start >= end else end
+        after = self.body[at:][:60]
         # "Kyle M'Carter US Ambassador to Kenya": the country and office, without a comma.
         country = re.match(r"[ \t]+", after) and self.country_words.match(
             after, len(after) - len(after.lstrip(" \t"))
         )
         office = country and re.match(r"\s+([\w\-]+)", after[country.end() :])
-        if office and (
-            office.group(1).lower() in TITLE_WORDS or is_title_noun(office.group(1).lower())
-        ):
+        if office and is_office_word(office.group(1)):
             return self.country_of_word[country.group(0)]
         match = COUNTRY_AFTER.match(after)
         if match:
             words = match.group("country")
             while words:
                 if words.rstrip(".") in self.country_of_word:
+                    following = bisect.bisect_right(names, (at, float("inf")))
+                    between = self.body[at : names[following][0]] if following < len(names) else ""
+                    if match.group(0).startswith(",") and OFFICE_RUN.fullmatch(between):
+                        return None  # the next name's country and office
                     return self.country_of_word[words.rstrip(".")]
                 words = words.rpartition(" ")[0]  # "Japan The overview" -> "Japan"
         return None

@@ -486,7 +486,7 @@ def test_those_who_accompany_an_official_or_represent_a_side_are_of_that_side():
     assert official(proposal, "Carlos Raul Morales").country == "GT"
     rubio = official(proposal, "Vanessa Rubio")
     assert (rubio.role, rubio.country) == ("participant", "MX")  # "Latin America" is no U.S.
-    # "Foreign Secretary" is Britain's house style, but this is Mexico's account.
+    # "Foreign Secretary" is no one country's title: this is Mexico's account.
     assert official(proposal, "Jose Antonio Meade").country == "MX"
     assert not [o for o in proposal.officials if o.name.text == "Lastly"]
 
@@ -1285,3 +1285,18 @@ def test_a_country_written_us_without_its_last_stop_and_without_a_comma_after_a_
     for name in ("Pamela Pryor", "Makila James", "Kyle M\u2019Carter"):
         assert official(proposal, name).country == "US"
     assert official(proposal, "Lazarus Amayo").country == "KE"
+
+
+def test_a_country_after_a_comma_that_opens_the_next_names_office_is_the_next_ones():
+    proposal = parse(
+        "Prime Minister Sheikh Hasina received Indian External Affairs Minister S Jaishankar "
+        "in Dhaka on May 12, 2023.\n\n"
+        "PM's Principal Secretary M Tofazzel Hossain Miah, Foreign Secretary Masud Bin Momen, "
+        "Indian High Commissioner to Bangladesh Pranay Kumar Verma and Indian Deputy High "
+        "Commissioner Dr Binoy George were present.\n\n"
+        "Amb. Tibor Nagy, U.S Assistant Secretary for African Affairs, joined the talks.\n"
+    )
+    # Neither India's (the next name's) nor Britain's ("Foreign Secretary" is not only theirs).
+    assert official(proposal, "Masud Bin Momen").country not in ("IN", "GB")
+    assert official(proposal, "Pranay Kumar Verma").country == "IN"
+    assert official(proposal, "Tibor Nagy").country == "US"
