@@ -342,6 +342,15 @@ TITLE_COUNTRIES = {
 OFFICE_RUN = re.compile(
     r",\s*(?:[A-Z][\w.'\u2019\-]*|of|the|to|for|and|&)(?:\s+(?:[A-Z][\w.'\u2019\-]*|of|the|to|for|and|&))*\s*"
 )
+# A line that says whose words follow: "A translation of President Tsai's remarks follows:",
+# "The full text of Prime Minister Modi's statement is as follows:".
+REMARKS_FOLLOW = re.compile(
+    r"^(?:(?:A|An|The)\s+)?(?:(?:full\s+|unofficial\s+|English\s+)?"
+    r"(?:translation|text|transcript)\s+of\s+)?(?:the\s+)?"
+    r"(?P<who>[A-Z][\w.'\u2019\- ]{1,60}?)(?:'s|\u2019s)\s+(?:opening\s+)?"
+    r"(?:remarks|statement|speech|address)\s+(?:follows?|is as follows|are as follows)\s*:"
+    r"[ \t]*(?:\n|$)"
+)
 # Whose counterpart someone is: "with his new counterpart, Yoko Kamikawa".
 COUNTERPART = re.compile(r"\b(?:his|her)\s+(?:new\s+)?counterparts?\b,?")
 # Capitalised words that are never part of a person's name in a readout.

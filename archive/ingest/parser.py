@@ -91,6 +91,7 @@ from archive.ingest.lexicon import (
     PRONOUN_SUBJECT,
     QUOTE_CUE,
     RELAY_MARKER,
+    REMARKS_FOLLOW,
     SELF_STANCE,
     SENT_BY,
     SERIES_NUMBER,
@@ -308,6 +309,10 @@ class Parser:
         for paragraph in found:
             cuts = [0]
             for line in re.finditer(r"\n(?=\S)", paragraph.text):
+                intro = REMARKS_FOLLOW.match(paragraph.text[line.end() :])
+                if intro:  # "A translation of President Tsai's remarks follows:" opens a turn
+                    cuts += [line.end(), line.end() + intro.end()]
+                    continue
                 label = LABEL.match(paragraph.text[line.end() :])
                 words = label.group("label") if label else ""
                 if not words or not is_speaker_label(words):
@@ -1368,6 +1373,12 @@ class Parser:
         label: Attribution | None = None
         for index, paragraph in enumerate(relayed):
             text, offset = paragraph.text, paragraph.start
+            intro = REMARKS_FOLLOW.match(text)
+            speaker = self.attribution_of_subject(intro.group("who"), None) if intro else None
+            if speaker is not None and speaker.speaker is not None:
+                # "A translation of President Tsai's remarks follows:": her turn, to the end.
+                label = current = speaker
+                continue
             labelled = self.speaker_label(text) or self.bare_label(relayed, index)
             # "President of Russia Vladimir Putin: Mr President, friends,": a turn that opens
             # with an address, not a heading ("Joint Statement: India and Mexico").

@@ -1300,3 +1300,19 @@ def test_a_country_after_a_comma_that_opens_the_next_names_office_is_the_next_on
     assert official(proposal, "Masud Bin Momen").country not in ("IN", "GB")
     assert official(proposal, "Pranay Kumar Verma").country == "IN"
     assert official(proposal, "Tibor Nagy").country == "US"
+
+
+def test_a_line_that_says_whose_remarks_follow_opens_their_turn():
+    proposal = parse(
+        "On the morning of September 5, President Tsai Ing-wen met with Prime Minister Kausea "
+        "Natano of Tuvalu for bilateral talks.\n"
+        "A translation of President Tsai's remarks follows:\n"
+        "Tuvalu, in particular, through the outstanding leadership of Prime Minister Natano, "
+        "has maintained a record of zero domestic COVID-19 cases. Indeed, Tuvalu has served "
+        "as an important model for all Pacific island nations.\n",
+        default_year=2022,
+    )
+    for opening in ("Tuvalu, in particular", "Indeed, Tuvalu has served"):
+        said = claim(proposal, opening)
+        assert proposal.officials[said.speaker].name.text == "Tsai Ing-wen"
+    assert not [c for c in proposal.claims if "remarks follows" in c.text]
