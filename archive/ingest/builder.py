@@ -5,6 +5,7 @@ The admin's "Import a report" and `manage.py import_reports` both come here: the
 the editor has corrected the proposal, the command with the proposal as it is.
 """
 
+import dataclasses
 import datetime
 from dataclasses import dataclass, field
 
@@ -39,31 +40,35 @@ FIRST, SECOND = 1, 2
 @dataclass
 class OfficialPlan:
     name: str
-    side: int  # FIRST or SECOND
+    side: int | None  # FIRST or SECOND; None where the proposal knows neither
     title: str = ""
     person: Person | None = None  # None: a new person named `name`
     is_head: bool = False
+    include: bool = True  # saved with the report; a proposal leaves out who did not take part
+    role: str = "participant"  # as the importer read them: or "mentioned", "spokesperson"
 
 
 @dataclass
 class ClaimPlan:
     text: str
-    side: int | None  # FIRST, SECOND, or None for a joint claim
+    side: int | None  # FIRST or SECOND; None for a joint claim, or one of no known side
+    joint: bool = False
     speaker: int | None = None  # index into ImportPlan.officials
     kind: str = Claim.Kind.STATEMENT
     issues: list[Issue] = field(default_factory=list)
     start: int | None = None  # where the parser found it, to place a repeated text
-
-    @property
-    def joint(self) -> bool:
-        return self.side is None
+    include: bool = True  # saved with the report; a proposal leaves out those of no side
+    doubt: str = ""  # why the importer is unsure of its speaker or side
 
 
 @dataclass
 class ImportPlan:
+    """What an import saves. `plan_from_proposal` is the one reading of a proposal into it;
+    the review's forms carry the same fields by the same names (`archive/ingest/review.py`)."""
+
     body: str
     title: str
-    date: datetime.date
+    date: datetime.date | None  # None: the report is dated by its meeting
     publisher: Publisher | None = None
     new_publisher: str = ""  # the name of a publisher to create, when `publisher` is None
     series: str = ""
@@ -82,6 +87,21 @@ class ImportPlan:
     officials: list[OfficialPlan] = field(default_factory=list)
     claims: list[ClaimPlan] = field(default_factory=list)
     footnotes: list[tuple[int, str]] = field(default_factory=list)
+
+    def included(self) -> "ImportPlan":
+        """The plan with only the officials and claims it saves; a claim whose speaker is
+        left out keeps its side, without a speaker."""
+        index_of, officials = {}, []
+        for index, official in enumerate(self.officials):
+            if official.include:
+                index_of[index] = len(officials)
+                officials.append(official)
+        claims = [
+            dataclasses.replace(claim, speaker=index_of.get(claim.speaker))
+            for claim in self.claims
+            if claim.include
+        ]
+        return dataclasses.replace(self, officials=officials, claims=claims)
 
 
 def relayed_from_in(proposal: Proposal) -> int | None:
@@ -173,48 +193,51 @@ def meeting_title(codes: tuple[str, str], format: str) -> str:
 
 
 def plan_from_proposal(proposal: Proposal, publisher: Publisher | None = None) -> ImportPlan:
-    """The proposal taken as it is (for imports without review): participants with a
-    side, and the claims whose side is one of the meeting's two; the rest is left out."""
+    """Everything the importer proposed, as a plan: every official it named and every claim
+    in the report's text. What it would save as it is is marked `include`: the participants
+    of one of the meeting's two sides, and the claims of one side or of both."""
     report, meeting = proposal.report, proposal.meeting
     existing = matching_meeting(meeting.start, meeting.countries)
     codes = meeting_countries(meeting.countries, existing)
     side_of = {code: index for index, code in enumerate(codes, start=1) if code}
-    officials, index_of = [], {}
-    for index, official in enumerate(proposal.officials):
-        if official.role != "participant" or official.country not in side_of:
-            continue
-        index_of[index] = len(officials)
-        officials.append(
-            OfficialPlan(
-                name=official.name.text,
-                side=side_of[official.country],
-                title=official.title.text if official.title else "",
-                person=matching_person(official.person, official.name.text),
-            )
+    publisher = publisher or suggested_publisher(proposal)
+    officials = [
+        OfficialPlan(
+            name=official.name.text,
+            side=side_of.get(official.country),
+            title=official.title.text if official.title else "",
+            person=matching_person(official.person, official.name.text),
+            include=official.role == "participant" and official.country in side_of,
+            role=official.role,
         )
+        for official in proposal.officials
+    ]
     issues = {issue.slug: issue for issue in Issue.objects.all()}
     claims = []
     for claim in proposal.claims:
-        if claim.attribution != "joint" and claim.side not in side_of:
-            continue
         if not proposal.text.start <= claim.start < proposal.text.end:
-            continue
+            continue  # in the page's header or notes, not in the report's text
+        joint = claim.attribution == "joint"
+        side = None if joint else side_of.get(claim.side)
         claims.append(
             ClaimPlan(
                 text=claim.text,
-                side=None if claim.attribution == "joint" else side_of[claim.side],
-                speaker=index_of.get(claim.speaker),
+                side=side,
+                joint=joint,
+                speaker=claim.speaker,
                 kind=claim.kind,
                 issues=[issues[key] for key in claim.issues if key in issues],
                 start=claim.start - proposal.text.start,
+                include=joint or side is not None,
+                doubt=claim.doubt,
             )
         )
     return ImportPlan(
         body=proposal.text.text,
         title=report.title.text if report.title else "",
-        date=report.date or meeting.start,
-        publisher=publisher or suggested_publisher(proposal),
-        new_publisher=report.publisher,
+        date=report.date,
+        publisher=publisher,
+        new_publisher="" if publisher else report.publisher,
         series=report.series,
         number=report.number,
         url=report.url,
@@ -246,6 +269,7 @@ def build(plan: ImportPlan) -> Report:
     """Create the plan's records as drafts, all or nothing. Raises `Duplicate` when the
     report is already in the archive, and ValidationError (creating nothing) when a record
     breaks one of the archive's rules."""
+    plan = plan.included()
     publisher = plan.publisher or publisher_named(plan.new_publisher)
     duplicate = find_duplicate(plan.body, publisher, plan.series, plan.number)
     if duplicate is not None:
@@ -264,7 +288,7 @@ def build(plan: ImportPlan) -> Report:
         series=plan.series,
         number=plan.number,
         title=plan.title,
-        date=plan.date,
+        date=plan.date or plan.start_date,
         url=plan.url,
         original_source=plan.original_source,
         issued_by=plan.issued_by,

@@ -2,6 +2,7 @@
 importer proposes (the report and its meeting, the officials, the claims), which becomes an
 `ImportPlan` for the builder once every rule of the archive holds."""
 
+import dataclasses
 import json
 
 from django import forms
@@ -20,12 +21,7 @@ from archive.ingest.builder import (
     ClaimPlan,
     ImportPlan,
     OfficialPlan,
-    matching_meeting,
-    matching_person,
-    meeting_countries,
-    meeting_title,
-    relayed_from_in,
-    suggested_publisher,
+    plan_from_proposal,
 )
 from archive.ingest.proposal import Proposal
 from archive.ingest.uploads import MAX_UPLOAD_BYTES, UnreadableText, checked_text, text_of_upload
@@ -251,70 +247,52 @@ ClaimFormSet = formset_factory(
 
 
 def initial_review(proposal: Proposal) -> dict:
-    """The forms' initial data and choices, from the proposal."""
-    report, meeting = proposal.report, proposal.meeting
-    existing = matching_meeting(meeting.start, meeting.countries)
-    codes = meeting_countries(meeting.countries, existing)
-    side_of = {code: str(index) for index, code in enumerate(codes, start=1) if code}
-    publisher = suggested_publisher(proposal)
-    people = [matching_person(o.person, o.name.text) for o in proposal.officials]
-    issue_ids = dict(Issue.objects.values_list("slug", "pk"))
-    text = proposal.text
+    """The forms' initial data and choices: the proposal's plan, field by field under the
+    same names, and the records it offers to reuse as they are now."""
+    plan = plan_from_proposal(proposal)
+    people = [official.person for official in plan.officials]
     offered = people_to_choose_from(proposal, people)
+    existing, publisher = plan.meeting, plan.publisher
     reused = {f"meeting:{existing.pk}": fingerprint(Meeting, existing.pk)} if existing else {}
     reused |= {f"person:{pk}": fingerprint(Person, pk) for pk in offered}
     if publisher:
         reused[f"publisher:{publisher.pk}"] = fingerprint(Publisher, publisher.pk)
+    review = {name: getattr(plan, name) for name in PLAN_FIELDS}
+    review |= {
+        "publisher": publisher.pk if publisher else None,
+        "meeting": existing.pk if existing else None,
+        "first_country": plan.countries[0],
+        "second_country": plan.countries[1],
+        "footnotes": json.dumps(plan.footnotes),
+        "reused": json.dumps(reused),
+    }
     return {
-        "review": {
-            "body": text.text,
-            "relayed_from": relayed_from_in(proposal),
-            "reused": json.dumps(reused),
-            "footnotes": json.dumps([[n.number, n.text.text] for n in proposal.footnotes]),
-            "title": report.title.text if report.title else "",
-            "publisher": publisher.pk if publisher else None,
-            "new_publisher": "" if publisher else report.publisher,
-            "series": report.series,
-            "number": report.number,
-            "date": report.date,
-            "url": report.url,
-            "original_source": report.original_source,
-            "issued_by": report.issued_by,
-            "meeting": existing.pk if existing else None,
-            "meeting_title": meeting.title or meeting_title(tuple(codes), meeting.format),
-            "start_date": meeting.start,
-            "end_date": meeting.end,
-            "place": meeting.place.text if meeting.place else "",
-            "format": meeting.format,
-            "first_country": codes[0],
-            "second_country": codes[1],
-        },
+        "review": review,
         "meetings": [existing.pk] if existing else [],
         "officials": [
             {
-                "include": official.role == "participant",
-                "name": official.name.text,
-                "person": person.pk if person else None,
-                "side": side_of.get(official.country, ""),
-                "title": official.title.text if official.title else "",
+                "include": official.include,
+                "name": official.name,
+                "person": official.person.pk if official.person else None,
+                "side": str(official.side or ""),
+                "title": official.title,
                 "role": official.role,
             }
-            for official, person in zip(proposal.officials, people, strict=True)
+            for official in plan.officials
         ],
         "people": offered,
         "claims": [
             {
                 "include": True,
                 "text": claim.text,
-                "side": JOINT if claim.attribution == "joint" else side_of.get(claim.side, ""),
+                "side": JOINT if claim.joint else str(claim.side or ""),
                 "speaker": "" if claim.speaker is None else str(claim.speaker),
                 "kind": claim.kind,
-                "issues": [issue_ids[key] for key in claim.issues if key in issue_ids],
-                "start": claim.start - text.start,
+                "issues": [issue.pk for issue in claim.issues],
+                "start": claim.start,
                 "doubt": claim.doubt,
             }
-            for claim in proposal.claims
-            if text.start <= claim.start < text.end
+            for claim in plan.claims
         ],
     }
 
@@ -396,7 +374,8 @@ def plan_from_review(review: ReviewForm, officials, claims) -> ImportPlan | None
             hint = f" The closest passage is: \u201c{passage}\u201d" if passage else ""
             form.add_error("text", "This text is not in the report's body." + hint)
             continue
-        side = None if values["side"] == JOINT else int(values["side"])
+        joint = values["side"] == JOINT
+        side = None if joint else int(values["side"])
         speaker = values.get("speaker") or None
         if speaker is not None:
             if speaker not in index_of:
@@ -409,6 +388,7 @@ def plan_from_review(review: ReviewForm, officials, claims) -> ImportPlan | None
             ClaimPlan(
                 text=values["text"],
                 side=side,
+                joint=joint,
                 speaker=None if speaker is None else index_of[speaker],
                 kind=values["kind"],
                 issues=list(values.get("issues") or []),
@@ -418,25 +398,21 @@ def plan_from_review(review: ReviewForm, officials, claims) -> ImportPlan | None
     if any(form.errors for form in claims.forms):
         return None
     return ImportPlan(
-        body=body,
-        title=data["title"],
-        date=data["date"],
+        **{name: data.get(name) for name in PLAN_FIELDS},
         publisher=data.get("publisher"),
-        new_publisher=data.get("new_publisher", ""),
-        series=data.get("series", ""),
-        number=data.get("number", ""),
-        url=data.get("url", ""),
-        original_source=data.get("original_source", ""),
-        issued_by=data.get("issued_by", ""),
-        relayed_from=data.get("relayed_from"),
         meeting=data.get("meeting"),
-        meeting_title=data.get("meeting_title", ""),
-        start_date=data.get("start_date"),
-        end_date=data.get("end_date"),
-        place=data.get("place", ""),
-        format=data["format"],
         countries=(data.get("first_country", ""), data.get("second_country", "")),
         officials=chosen,
         claims=planned,
         footnotes=data["footnotes"],
     )
+
+
+# The report's and meeting's fields the review's form and an `ImportPlan` share by name,
+# each a plain value; the records (publisher, meeting) and the lists are mapped apart.
+PLAN_FIELDS = [
+    plan_field.name
+    for plan_field in dataclasses.fields(ImportPlan)
+    if plan_field.name in ReviewForm.base_fields
+    and plan_field.name not in ("publisher", "meeting", "footnotes")
+]

@@ -145,3 +145,32 @@ def test_an_imported_dispatch_keeps_its_introduction_apart_from_the_account(db):
     assert tough.in_introduction and tough.reported_by == ""
     later = report.claims.filter(text__contains="biggest lie").get()
     assert not later.in_introduction
+
+
+def test_one_plan_of_the_proposal_marks_what_an_import_saves_and_the_review_shows_all():
+    from archive.ingest.review import initial_review
+
+    proposal = propose(
+        "Foreign Minister Wang Yi met with U.S. Secretary of State Antony Blinken in Beijing on "
+        "June 19, 2023. Wang Yi recalled the visit of President Richard Nixon.\n\n"
+        "Wang Yi said China is ready to work with the United States.\n\n"
+        "Blinken said the United States will keep lines of communication open.\n"
+    )
+    plan = plan_from_proposal(proposal)
+    nixon = next(o for o in plan.officials if o.name == "Richard Nixon")
+    assert (nixon.include, nixon.role) == (False, "mentioned")
+    saved = plan.included()
+    assert "Richard Nixon" not in {o.name for o in saved.officials}
+    # A kept claim's speaker points at the same official in the plan that is saved.
+    for claim in saved.claims:
+        if claim.speaker is not None:
+            assert saved.officials[claim.speaker].name in ("Wang Yi", "Antony Blinken")
+    # The review offers every official the importer named, the mentioned one unticked, and
+    # the report's fields under the plan's own names.
+    initial = initial_review(proposal)
+    assert [o["name"] for o in initial["officials"]] == [o.name for o in plan.officials]
+    assert [o["include"] for o in initial["officials"]] == [o.include for o in plan.officials]
+    assert initial["review"]["start_date"] == plan.start_date
+    assert (initial["review"]["first_country"], initial["review"]["second_country"]) == (
+        plan.countries
+    )
