@@ -14,7 +14,7 @@ from django_countries import countries
 from simple_history.admin import SimpleHistoryAdmin
 
 from archive.admin_corrections import ClaimForm
-from archive.admin_import import import_report
+from archive.admin_import.views import import_report
 from archive.admin_locking import RefusesStaleSaves
 from archive.models import (
     Claim,

@@ -242,7 +242,7 @@ def test_a_text_with_more_claims_than_a_review_can_hold_is_refused(
 ):
     """Django's formsets stop at 1,000 forms: a text of many dispatches (2,000 claims) must
     be refused before the review, not when the editor saves it."""
-    monkeypatch.setattr("archive.admin_import.MAX_IMPORTED_CLAIMS", 20)
+    monkeypatch.setattr("archive.admin_import.views.MAX_IMPORTED_CLAIMS", 20)
     response = editor_client.post(IMPORT, {"text": SEED.read_text()})
     page = response.content.decode()
     assert response.templates[0].name == "admin/archive/report/import.html"

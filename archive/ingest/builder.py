@@ -64,7 +64,7 @@ class ClaimPlan:
 @dataclass
 class ImportPlan:
     """What an import saves. `plan_from_proposal` is the one reading of a proposal into it;
-    the review's forms carry the same fields by the same names (`archive/ingest/review.py`)."""
+    the review's forms carry the same fields by the same names (`archive/admin_import/forms.py`)."""
 
     body: str
     title: str

@@ -148,7 +148,7 @@ def test_an_imported_dispatch_keeps_its_introduction_apart_from_the_account(db):
 
 
 def test_one_plan_of_the_proposal_marks_what_an_import_saves_and_the_review_shows_all():
-    from archive.ingest.review import initial_review
+    from archive.admin_import.forms import initial_review
 
     proposal = propose(
         "Foreign Minister Wang Yi met with U.S. Secretary of State Antony Blinken in Beijing on "

@@ -11,8 +11,7 @@ from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.html import format_html
 
-from archive.ingest.builder import Duplicate, build, find_duplicate, propose, suggested_publisher
-from archive.ingest.review import (
+from archive.admin_import.forms import (
     MAX_IMPORTED_CLAIMS,
     ClaimFormSet,
     OfficialFormSet,
@@ -21,6 +20,7 @@ from archive.ingest.review import (
     initial_review,
     plan_from_review,
 )
+from archive.ingest.builder import Duplicate, build, find_duplicate, propose, suggested_publisher
 
 # Saving an import creates all of these.
 NEEDED = [
