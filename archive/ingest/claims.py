@@ -193,6 +193,21 @@ class ClaimsReader:
                         f"The sentence speaks of a side; it is read as {who}'s words, who "
                         "spoke before it."
                     )
+                elif (
+                    attribution is not None
+                    and attribution.kind == "side"
+                    and current is not None
+                    and current.kind != "joint"
+                    and (before := self.officials.side_of(current))
+                    and not before.startswith("#")  # a side not yet known
+                    and attribution.side != before
+                ):
+                    # "Kyrgyzstan is Kazakhstan's strategic partner", amid the Kazakh
+                    # minister's words: the country may be what they spoke of.
+                    doubt = (
+                        f"The sentence opens with {self.officials.who(attribution)}; check "
+                        f"that it is not still {self.officials.who(current)} speaking."
+                    )
             speaking_for_it = (
                 opened
                 and current is not None

@@ -79,6 +79,11 @@ MEASURES = [
     ("claim speaker", "claim_speaker_right", "claims_found"),
     ("claim side", "claim_side_right", "claims_found"),
     ("claims right", "claims_right", "claims_proposed"),
+    # Of the claims put in a wrong mouth (another side, both sides where one spoke, or one
+    # where both did), how many the review marks "Check who said it": the rest an editor
+    # may save unchecked. A claim of no side is not saved as proposed, and not counted.
+    ("wrong side flagged", "wrong_side_flagged", "wrong_side"),
+    ("right side flagged", "right_side_flagged", "claim_side_right"),
 ]
 
 
@@ -302,6 +307,14 @@ def score_claims(
                 else bool(speaker and same_person(speaker, wanted))
             )
         tally.add("claim_side_right", side_right)
+        flagged = bool(claim.doubt)
+        if side_right:
+            tally.add("right_side_flagged", flagged)
+        elif claim.attribution == "joint" or claim.side is not None:
+            tally.add("wrong_side")
+            tally.add("wrong_side_flagged", flagged)
+            if not flagged:
+                errors.append(f"wrong side, not flagged: {claim.text[:70]!r}")
         tally.add("claim_speaker_right", speaker_right)
         tally.add("claims_right", side_right and speaker_right)
         if not (side_right and speaker_right):

@@ -55,3 +55,29 @@ def test_the_scores_do_not_fall():
     assert summed.get("non_participants_saved") <= 5  # the officials only mentioned, saved
     for (part, whole), floor in FLOORS.items():
         assert summed.rate(part, whole) >= floor, (part, whole, summed.rate(part, whole))
+
+
+def test_a_claim_in_the_wrong_mouth_is_counted_with_whether_the_review_flags_it():
+    from archive.ingest.evaluation import Annotation
+
+    text = (
+        "Kazakh Foreign Minister Kairat Abdrakhmanov met with Kyrgyz Foreign Minister Erlan "
+        "Abdyldayev in Astana on May 3, 2017.\n\n"
+        "Abdrakhmanov said cooperation between the two countries develops dynamically. "
+        "Kyrgyzstan is Kazakhstan's strategic partner and ally.\n"
+    )
+    person = {"side": "KZ", "title": "Foreign Minister"}
+    data = {
+        "source": {"url": "", "publisher": "Kazinform", "country": "KZ", "form": "readout"},
+        "meeting": {"start": "2017-05-03", "end": "2017-05-03", "place": "Astana"},
+        "participants": [
+            {"name": "Kairat Abdrakhmanov", **person},
+            {"name": "Erlan Abdyldayev", **person, "side": "KG"},
+        ],
+        "claims": [
+            {"text": "Kyrgyzstan is Kazakhstan's strategic partner and ally.", "side": "KZ",
+             "speaker": "Kairat Abdrakhmanov"},
+        ],
+    }  # fmt: skip
+    tally = score(Annotation("kazakh", text, data)).tally
+    assert (tally.get("wrong_side"), tally.get("wrong_side_flagged")) == (1, 1)

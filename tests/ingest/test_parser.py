@@ -1316,3 +1316,15 @@ def test_a_line_that_says_whose_remarks_follow_opens_their_turn():
         said = claim(proposal, opening)
         assert proposal.officials[said.speaker].name.text == "Tsai Ing-wen"
     assert not [c for c in proposal.claims if "remarks follows" in c.text]
+
+
+def test_a_sentence_that_opens_with_the_other_country_amid_a_speakers_words_is_flagged():
+    proposal = parse(
+        "Kazakh Foreign Minister Kairat Abdrakhmanov met with Kyrgyz Foreign Minister Erlan "
+        "Abdyldayev in Astana on May 3, 2017.\n\n"
+        "Abdrakhmanov said cooperation between the two countries develops dynamically. "
+        "Kyrgyzstan is Kazakhstan's strategic partner and ally.\n"
+    )
+    partner = claim(proposal, "Kyrgyzstan is Kazakhstan")
+    assert partner.side == "KG"
+    assert "not still Kairat Abdrakhmanov speaking" in partner.doubt
