@@ -84,14 +84,14 @@ def main() -> int:
         ("all", english),
     ]
     print()
-    print(f"{'':<24}" + "".join(f"{name:>16}" for name, _ in groups))
+    print(f"{'':<30}" + "".join(f"{name:>16}" for name, _ in groups))
     sums = {name: total(scores[a.name] for a in group) for name, group in groups}
     for label, part, whole in MEASURES:
         row = "".join(
             f"{percent(sums[n].rate(part, whole)):>6} {cell(sums[n], part, whole):>9}"
             for n, _ in groups
         )
-        print(f"{label:<24}{row}")
+        print(f"{label:<30}{row}")
     for label, key in [
         ("texts", None),
         ("crashes", "crashes"),
@@ -102,7 +102,7 @@ def main() -> int:
         row = "".join(
             f"{(len(group) if key is None else sums[n].get(key)):>16}" for n, group in groups
         )
-        print(f"{label:<24}{row}")
+        print(f"{label:<30}{row}")
 
     if args.errors:
         for annotation in annotations:

@@ -319,3 +319,24 @@ def test_an_address_that_is_not_one_is_refused_and_the_text_kept(editor_client):
     response = editor_client.post(IMPORT, {"text": "Some text.", "address": "not an address"})
     assert response.context["form"].errors["address"]
     assert "Some text." in response.content.decode()
+
+
+def test_an_official_whose_side_is_inferred_is_marked_on_their_row_not_on_each_claim(
+    editor_client, vocabulary
+):
+    text = (
+        "On June 3, 2024, Foreign Minister Wang Yi held talks with Turkish Foreign Minister "
+        "Hakan Fidan in Beijing.\n\n"
+        "Wang Yi said that China values its ties with Türkiye.\n"
+    )
+    response = editor_client.post(
+        IMPORT, {"text": text, "address": "https://www.fmprc.gov.cn/eng/wjbxw/t20240603.html"}
+    )
+    officials = {form.initial.get("name"): form for form in response.context["officials"].forms}
+    assert officials["Wang Yi"].initial["doubt"] == (
+        "The side of Wang Yi is taken from who issued the report."
+    )
+    assert officials["Hakan Fidan"].initial["doubt"] == ""  # "Turkish" is written with him
+    assert "Check the side:" in response.content.decode()
+    ties = response.context["claims"].forms[claim_index(response, "China values its ties")]
+    assert ties.initial["doubt"] == ""

@@ -52,7 +52,7 @@ def test_the_review_fits_the_screen_and_finds_issues_by_typing(
 
     assert page.evaluate("document.documentElement.scrollWidth") <= 1280
     # The importer's doubt is shown with its claim, within the screen.
-    doubtful = page.locator("tr.doubtful").first
+    doubtful = page.locator("tr[id^=claim-].doubtful").first
     note = doubtful.locator(".import-doubt")
     assert note.inner_text().startswith("Check who said it:")
     doubtful.scroll_into_view_if_needed()

@@ -193,6 +193,9 @@ class OfficialForm(forms.Form):
     title = forms.CharField(max_length=400, required=False)
     is_head = forms.BooleanField(required=False, label="head")
     role = forms.CharField(widget=forms.HiddenInput, required=False)
+    # Why the importer is unsure of the side it proposed, shown on the row (and carried
+    # through a form with errors) so the editor checks that side before the claims.
+    doubt = forms.CharField(widget=forms.HiddenInput, required=False, max_length=500)
 
     def __init__(self, *args, people=(), **kwargs):
         super().__init__(*args, **kwargs)
@@ -277,6 +280,7 @@ def initial_review(proposal: Proposal) -> dict:
                 "side": str(official.side or ""),
                 "title": official.title,
                 "role": official.role,
+                "doubt": official.doubt,
             }
             for official in plan.officials
         ],

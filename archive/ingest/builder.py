@@ -46,6 +46,7 @@ class OfficialPlan:
     is_head: bool = False
     include: bool = True  # saved with the report; a proposal leaves out who did not take part
     role: str = "participant"  # as the importer read them: or "mentioned", "spokesperson"
+    doubt: str = ""  # why the importer is unsure of their side
 
 
 @dataclass
@@ -209,6 +210,7 @@ def plan_from_proposal(proposal: Proposal, publisher: Publisher | None = None) -
             person=matching_person(official.person, official.name.text),
             include=official.role == "participant" and official.country in side_of,
             role=official.role,
+            doubt=official.doubt,
         )
         for official in proposal.officials
     ]

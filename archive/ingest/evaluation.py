@@ -84,6 +84,8 @@ MEASURES = [
     # may save unchecked. A claim of no side is not saved as proposed, and not counted.
     ("wrong side flagged", "wrong_side_flagged", "wrong_side"),
     ("right side flagged", "right_side_flagged", "claim_side_right"),
+    ("official's wrong side flagged", "participant_wrong_side_flagged", "participant_wrong_side"),
+    ("official's right side flagged", "participant_right_side_flagged", "participant_side_right"),
 ]
 
 
@@ -206,8 +208,12 @@ def score_participants(proposal: Proposal, data: dict, tally: Tally, errors: lis
         official, person = proposed[i], annotated[j]
         if official.country == person["side"]:
             tally.add("participant_side_right")
+            tally.add("participant_right_side_flagged", bool(official.doubt))
         else:
             errors.append(f"side of {person['name']}: {official.country} for {person['side']}")
+            if official.country is not None:
+                tally.add("participant_wrong_side")
+                tally.add("participant_wrong_side_flagged", bool(official.doubt))
         title = official.title.text if official.title else None
         if plain_title(title) == plain_title(person.get("title")):
             tally.add("participant_title_right")
@@ -307,7 +313,10 @@ def score_claims(
                 else bool(speaker and same_person(speaker, wanted))
             )
         tally.add("claim_side_right", side_right)
-        flagged = bool(claim.doubt)
+        # Flagged on its own row, or on its speaker's ("Check the side").
+        flagged = bool(claim.doubt) or bool(
+            claim.speaker is not None and proposal.officials[claim.speaker].doubt
+        )
         if side_right:
             tally.add("right_side_flagged", flagged)
         elif claim.attribution == "joint" or claim.side is not None:

@@ -74,9 +74,15 @@ def parse(
         # A claim's side is its speaker's, once every participant's side is known.
         if claim.speaker is not None and found[claim.speaker].country:
             claim.side = found[claim.speaker].country
-            if claim.speaker in officials.inferred_sides and not claim.doubt:
-                name = found[claim.speaker].name.text
-                claim.doubt = f"The text does not say which side {name} spoke for."
+    for index in sorted(officials.inferred_sides):
+        official = found[index]
+        if official.country is not None:
+            # The note that says whose side they were given, on their own row.
+            name = official.name.text
+            official.doubt = next(
+                (note for note in doc.notes if name in note and "side" in note),
+                f"The text does not say which side {name} took part for.",
+            )
     meeting.countries = meetings.meeting_countries(report, claims)
     ClaimsReader(doc, officials, vocabulary).tag_issues(claims)
     prose, content = doc.prose, doc.content

@@ -48,6 +48,9 @@ class OfficialProposal:
     person: str | None = None  # the vocabulary's key of a known person
     role: str = "participant"  # "participant", "mentioned" or "spokesperson"
     is_head: bool = False
+    # Why the importer is unsure of the side it chose ("" when the text writes it with the
+    # name): the review marks the official's row, so the editor checks the side once.
+    doubt: str = ""
 
 
 @dataclass
@@ -123,6 +126,7 @@ class Proposal:
                     "side": official.country,
                     "person": official.person,
                     "role": official.role,
+                    "doubt": official.doubt,
                 }
                 for official in self.officials
             ],

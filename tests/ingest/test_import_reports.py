@@ -45,6 +45,7 @@ def test_a_dry_run_prints_the_proposal_as_json_and_saves_nothing():
         "side": "CN",
         "person": None,
         "role": "participant",
+        "doubt": "",  # the dispatch writes his side with his name
     }
     body = SEED.read_text()
     for claim in proposal["claims"]:
