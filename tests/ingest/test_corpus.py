@@ -13,20 +13,20 @@ from tests.ingest.test_parser import assert_everything_is_a_span
 
 CORPUS = Path(__file__).parent / "corpus"
 ANNOTATIONS = load(CORPUS)
-# The totals over the 147 texts in English on 2026-12-08, rounded down: a change that loses
+# The totals over the 161 texts in English on 2026-12-08, rounded down: a change that loses
 # any of them loses something an editor relied on. Raise them as the importer improves.
 FLOORS = {
-    ("participants_found", "participants"): 0.94,
-    ("participants_matched_proposed", "participants_proposed"): 0.95,
-    ("participant_side_right", "participants_found"): 0.93,
-    ("participant_title_right", "participants_found"): 0.80,
-    ("date_right", "dates_stated"): 0.87,
-    ("place_right", "places_stated"): 0.80,
-    ("claims_found", "claims"): 0.80,
-    ("claims_matched_proposed", "claims_proposed"): 0.90,
+    ("participants_found", "participants"): 0.92,
+    ("participants_matched_proposed", "participants_proposed"): 0.94,
+    ("participant_side_right", "participants_found"): 0.91,
+    ("participant_title_right", "participants_found"): 0.78,
+    ("date_right", "dates_stated"): 0.88,
+    ("place_right", "places_stated"): 0.77,
+    ("claims_found", "claims"): 0.78,
+    ("claims_matched_proposed", "claims_proposed"): 0.89,
     ("claim_speaker_right", "claims_found"): 0.94,
-    ("claim_side_right", "claims_found"): 0.93,
-    ("claims_right", "claims_proposed"): 0.82,
+    ("claim_side_right", "claims_found"): 0.92,
+    ("claims_right", "claims_proposed"): 0.81,
 }
 
 
