@@ -8,7 +8,7 @@ from archive.forms import JOINT, PairClaimsForm
 from archive.marks import country_mark
 from archive.models import Claim, Issue, Meeting
 from archive.presentation import issue_table
-from archive.views.pagination import paginate
+from archive.views.listing import paginate
 
 
 def pair_codes(pair: str) -> tuple[str, str]:

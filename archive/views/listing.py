@@ -151,6 +151,14 @@ def page_in_order(
     return Page(records_of(shown, ids), number, paginator)
 
 
+def paginate(request: HttpRequest, items, per_page: int | None = None) -> Page:
+    """The page `?page=` asks for of a short list counted in the database (the officials,
+    a pair's meetings): a page number that is not a number or is past the end gets the
+    nearest real page instead of an error."""
+    paginator = Paginator(items, per_page or settings.PAGE_SIZE)
+    return paginator.get_page(request.GET.get("page"))
+
+
 class KnownCount:
     """Stands in for an object list whose size is already known, for Django's Paginator."""
 

@@ -4,7 +4,7 @@ from django.shortcuts import render
 
 from archive import charts, structured_data
 from archive.models import Claim, Issue, Participation, Person
-from archive.views.pagination import paginate
+from archive.views.listing import paginate
 from archive.views.slugs import find_or_redirect
 
 
