@@ -11,6 +11,7 @@ from django.db import DatabaseError
 from django.test import Client
 from django.urls import reverse
 
+from archive.ingest.builder import plan_from_proposal, propose
 from archive.models import Claim, Issue, Meeting, Person, Publisher, Report, Status
 from tests.browser_posts import posted_back
 
@@ -40,11 +41,14 @@ def vocabulary(db):
 def form_data(response) -> dict:
     """What the browser would post back from the review page, with the publisher chosen
     (the seed's text does not name it)."""
-    return posted_back(
+    data = posted_back(
         [response.context["review"]],
         (response.context["officials"], response.context["claims"]),
         {"review": "1", "publisher": str(Publisher.objects.get().pk)},
     )
+    # Only what the page renders reaches the server: a field the template leaves out is lost.
+    page = response.content.decode()
+    return {name: value for name, value in data.items() if f'name="{name}"' in page}
 
 
 def review_of(client, text: str):
@@ -93,6 +97,10 @@ def test_an_editor_imports_the_seed_fixes_an_issue_and_gets_drafts(editor_client
         "9249",
     )
     assert report.claims.count() >= 63
+    # Where the relayed account begins is kept through the review, as an import without
+    # review keeps it: the dispatch's own introduction is nobody's account.
+    plan = plan_from_proposal(propose(SEED.read_text()))
+    assert report.relayed_from == plan.relayed_from is not None
     fixed = report.claims.get(text__startswith="The United States reiterated")
     assert set(fixed.issues.values_list("name", flat=True)) == {"Taiwan", "Climate change"}
     assert str(fixed.delegation.country) == "US"
@@ -340,3 +348,23 @@ def test_an_official_whose_side_is_inferred_is_marked_on_their_row_not_on_each_c
     assert "Check the side:" in response.content.decode()
     ties = response.context["claims"].forms[claim_index(response, "China values its ties")]
     assert ties.initial["doubt"] == ""
+
+
+def test_a_long_note_on_an_officials_side_does_not_stop_the_save(editor_client, vocabulary):
+    review = review_of(editor_client, SEED.read_text())
+    data = form_data(review)
+    data["officials-0-doubt"] = "The side of " + ", ".join(["Someone"] * 120) + " is inferred."
+    response = editor_client.post(IMPORT, data)
+    assert response.status_code == 302
+    assert Report.objects.count() == 1
+
+
+@pytest.mark.parametrize("field", ["meeting", "officials-TOTAL_FORMS", "claims-0-speaker"])
+def test_a_number_written_in_another_script_gets_an_answer_not_an_error(
+    editor_client, vocabulary, field
+):
+    data = form_data(review_of(editor_client, SEED.read_text()))
+    data[field] = "\u00b2"  # "²": a digit to str.isdigit(), not a number to int()
+    response = editor_client.post(IMPORT, data)
+    assert response.status_code == 200
+    assert Report.objects.count() == 0

@@ -195,7 +195,7 @@ class OfficialForm(forms.Form):
     role = forms.CharField(widget=forms.HiddenInput, required=False)
     # Why the importer is unsure of the side it proposed, shown on the row (and carried
     # through a form with errors) so the editor checks that side before the claims.
-    doubt = forms.CharField(widget=forms.HiddenInput, required=False, max_length=500)
+    doubt = forms.CharField(widget=forms.HiddenInput, required=False)
 
     def __init__(self, *args, people=(), **kwargs):
         super().__init__(*args, **kwargs)
@@ -227,7 +227,7 @@ class ClaimForm(forms.Form):
     start = forms.IntegerField(widget=forms.HiddenInput, required=False, min_value=0)
     # The importer's reason to doubt the speaker or side it proposed, shown beside the claim
     # (and carried through a form with errors) so the editor checks those first.
-    doubt = forms.CharField(widget=forms.HiddenInput, required=False, max_length=300)
+    doubt = forms.CharField(widget=forms.HiddenInput, required=False)
 
     def __init__(self, *args, speakers=(), **kwargs):
         super().__init__(*args, **kwargs)
@@ -251,7 +251,9 @@ ClaimFormSet = formset_factory(
 
 def initial_review(proposal: Proposal) -> dict:
     """The forms' initial data and choices: the proposal's plan, field by field under the
-    same names, and the records it offers to reuse as they are now."""
+    same names, and the records it offers to reuse as they are now. Every claim is ticked,
+    those of no side too: the editor gives them a side or unticks them, where an import
+    without review leaves them out."""
     plan = plan_from_proposal(proposal)
     people = [official.person for official in plan.officials]
     offered = people_to_choose_from(proposal, people)

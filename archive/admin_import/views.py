@@ -79,7 +79,7 @@ def save_review(model_admin, request):
     names = [{"name": post.get(f"officials-{i}-name", "")} for i in range(officials_total)]
     claims = ClaimFormSet(post, prefix="claims", form_kwargs={"speakers": speaker_choices(names)})
     meeting = post.get("meeting", "")
-    review = ReviewForm(post, meetings=[int(meeting)] if meeting.isdigit() else [])
+    review = ReviewForm(post, meetings=[int(meeting)] if meeting.isdecimal() else [])
     valid = [review.is_valid(), officials.is_valid(), claims.is_valid()]
     plan = plan_from_review(review, officials, claims) if all(valid) else None
     if plan is not None:
@@ -152,8 +152,8 @@ def speaker_choices(officials: list[dict]) -> list[tuple[str, str]]:
 def posted_ids(post, prefix: str, field: str) -> list[int]:
     total = count(post.get(f"{prefix}-TOTAL_FORMS"))
     values = (post.get(f"{prefix}-{i}-{field}", "") for i in range(total))
-    return [int(value) for value in values if value.isdigit()]
+    return [int(value) for value in values if value.isdecimal()]
 
 
 def count(value) -> int:
-    return min(int(value), 5000) if str(value).isdigit() else 0
+    return min(int(value), 5000) if str(value).isdecimal() else 0

@@ -2,7 +2,8 @@
 labels, footnotes, the pasted page's header, sentences and the opening, where a relayed
 account begins, transcript labels, and every word that names a country. What the other
 readers find and look up later (the headline, who issued the report, the sentence that tells
-of the meeting, its place) is kept here too, set by `parse` as it finds them."""
+of the meeting, its place) is kept here too, set as they are found: by `parse`, and the
+sentence that tells of the meeting by `MeetingReader`."""
 
 import bisect
 import functools

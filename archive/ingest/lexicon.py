@@ -1,6 +1,6 @@
 """The words the parser reads readouts by: titles, verbs of speech, who "both sides" are,
 the cues of a meeting, a place, a dateline, a footnote, a speaker's label, a publisher.
-Patterns only; `parser.py` decides what they mean."""
+Patterns only; the readers (`officials.py`, `claims.py`, ...) decide what they mean."""
 
 import re
 

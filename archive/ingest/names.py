@@ -16,7 +16,9 @@ def word_pattern(
 
     def alternative(word: str) -> str:
         guards = "".join(f"(?<!{re.escape(before)} )" for before in not_after.get(word, ()))
-        return guards + re.escape(word)
+        # "U.S" without its last stop is the country, but not the start of "U.S.S.R.".
+        dotted = r"(?!\.\w)" if re.search(r"\.\w$", word) else ""
+        return guards + re.escape(word) + dotted
 
     ordered = sorted(set(words), key=len, reverse=True)
     return re.compile(r"(?<![\w.])(?:" + "|".join(map(alternative, ordered)) + r")(?![\w])")

@@ -11,6 +11,8 @@ Two promises hold for everything proposed:
   "unattributed", and is never given a guessed speaker.
 """
 
+import re
+
 from archive.ingest.claims import ClaimsReader
 from archive.ingest.document import Document
 from archive.ingest.meeting_reader import MeetingReader
@@ -58,7 +60,8 @@ def parse(
         officials.found[principal].role = "participant"  # the text is their words
     sides = Sides(doc, officials)
     sides.complete_countries(report)
-    claims = ClaimsReader(doc, officials, vocabulary).find_claims(doc.commentary, doc.relayed)
+    reader = ClaimsReader(doc, officials, vocabulary)
+    claims = reader.find_claims(doc.commentary, doc.relayed)
     found = officials.found
     for claim in claims:
         if claim.speaker is not None:
@@ -79,12 +82,13 @@ def parse(
         if official.country is not None:
             # The note that says whose side they were given, on their own row.
             name = official.name.text
+            named = re.compile(rf"(?<!\w){re.escape(name)}(?!\w)")
             official.doubt = next(
-                (note for note in doc.notes if name in note and "side" in note),
+                (note for note in doc.notes if "side" in note and named.search(note)),
                 f"The text does not say which side {name} took part for.",
             )
     meeting.countries = meetings.meeting_countries(report, claims)
-    ClaimsReader(doc, officials, vocabulary).tag_issues(claims)
+    reader.tag_issues(claims)
     prose, content = doc.prose, doc.content
     running = [p for p in prose if p.start >= content[0].start] if content else prose
     start, end = (running[0].start, running[-1].end) if running else (0, len(text))

@@ -1328,3 +1328,12 @@ def test_a_sentence_that_opens_with_the_other_country_amid_a_speakers_words_is_f
     partner = claim(proposal, "Kyrgyzstan is Kazakhstan")
     assert partner.side == "KG"
     assert "not still Kairat Abdrakhmanov speaking" in partner.doubt
+
+
+def test_us_without_its_last_stop_is_the_country_but_not_inside_ussr():
+    proposal = parse(
+        "Foreign Minister Sergey Lavrov met with Foreign Minister Sirojiddin Muhriddin of "
+        "Tajikistan in Moscow on May 12, 2021. Both countries were formed in the U.S.S.R. and "
+        "keep its ties; the U.S.S.R. left them a common history.\n"
+    )
+    assert "US" not in proposal.meeting.countries
