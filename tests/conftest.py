@@ -3,6 +3,7 @@ from pathlib import Path
 
 import pytest
 from django.core.management import call_command
+from django.db import connection
 from django.test import override_settings
 
 from archive import facet_tables
@@ -74,6 +75,21 @@ def blinken_speaking(blinken, dispatch) -> Claim:
     return Claim.objects.create(
         report=dispatch, text="tough and direct", delegation=speaker.delegation, speaker=speaker
     )
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """pytest-django's test databases, and, before it drops them on PostgreSQL, an end to
+    any session a live server's request thread left open on them (a browser's keep-alive
+    connection can outlive the test): otherwise the drop fails and leaves the database."""
+    yield
+    with django_db_blocker.unblock():
+        if connection.vendor == "postgresql":
+            with connection.cursor() as cursor:
+                cursor.execute(
+                    "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+                    "WHERE datname = current_database() AND pid <> pg_backend_pid()"
+                )
 
 
 @pytest.fixture
