@@ -177,6 +177,17 @@ class MeetingReader:
                 ),
                 None,
             )
+        if (
+            meeting.place is None
+            and report.title
+            and MEETING_WORDS.search(headline)
+            # "PM Modi speaks with ... in the wake of attack by Israel in Doha": a call's
+            # heading names a place of something else.
+            and "call" not in (meeting.format, meeting_format(headline))
+        ):
+            # "... hold working meeting in Geneva" over "Bern, 28.11.2018 - ...": the heading
+            # says where they met, the dateline where the release was issued.
+            meeting.place = place_in(report.title.text, report.title.start)
         if meeting.place is None:
             meeting.place = dateline
         if meeting.place is None:

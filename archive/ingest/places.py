@@ -23,6 +23,9 @@ DATELINE = re.compile(
     rf"^(?:\(?[A-Z][\w.]*\)?\s+)?(?P<place>{WORD}(?:\s+{WORD}){{0,3}})(?:,\s+(?P<region>{WORD}"
     rf"(?:\s+{WORD})?))?\s*(?:,|:|\(|\u2014|\u2013|--|-\s|/|$)"
 )
+# What follows a dateline's comma: a date ("June 19", "28.11.2018", "10th January") or an
+# agency in brackets.
+DATED = re.compile(rf"\s*(?:\d|\(|(?:{'|'.join(MONTHS)})\b)", re.IGNORECASE)
 # What may follow the last part of a place: "in Anchorage, Alaska, on March 18".
 PART_ENDS = re.compile(r"^(?:[,.;:)]|\s+(?:on|to|for|at|in|from|during|and [a-z])\b|$)")
 NOT_PLACES = {
@@ -107,6 +110,11 @@ def dateline_place(text: str, offset: int) -> Span | None:
             None,
         )
         if begin is None:
+            continue
+        # A later line's "Joe, I appreciate ..." in a speech: a name, not a dateline (the
+        # first line may be "Doha, HE Minister ... met today": the agency's own style).
+        undated = not DATED.match(line.group(1)[match.end() :])
+        if number and match.group(0).endswith(",") and not match.group("region") and undated:
             continue
         end = match.end("place")
         region = match.group("region")

@@ -1337,3 +1337,37 @@ def test_us_without_its_last_stop_is_the_country_but_not_inside_ussr():
         "keep its ties; the U.S.S.R. left them a common history.\n"
     )
     assert "US" not in proposal.meeting.countries
+
+
+def test_the_heading_says_where_they_met_and_the_dateline_where_it_was_issued():
+    proposal = parse(
+        "Federal Councillor Ignazio Cassis and Russian Foreign Minister Sergei Lavrov hold "
+        "working meeting in Geneva\n\n"
+        "Bern, 28.11.2018 - Federal Councillor Ignazio Cassis met Russian Foreign Minister "
+        "Sergei Lavrov today for a working lunch.\n"
+    )
+    assert proposal.meeting.place.text == "Geneva"
+
+    # A call's heading names where something else happened.
+    proposal = parse(
+        "PM Modi speaks with the Amir of Qatar in the wake of the attack in Doha\n\n"
+        "Prime Minister Narendra Modi had a telephone conversation on Thursday with Amir of "
+        "the State of Qatar, Sheikh Tamim Bin Hamad Al-Thani.\n"
+    )
+    assert proposal.meeting.place is None
+
+
+def test_a_name_addressed_at_the_start_of_a_later_line_is_no_dateline():
+    proposal = parse(
+        "Prime Minister Benjamin Netanyahu, this morning (Wednesday, 9 March 2016), issued the "
+        "following statement at the start of his meeting with US Vice President Joe Biden:\n"
+        "\u201cMr. Vice President, it\u2019s good to welcome you again in Jerusalem.\n"
+        "Joe, I appreciate your strong condemnation of terrorism.\n"
+    )
+    assert proposal.meeting.place.text == "Jerusalem"
+    # The agency's own style, a city and a comma on the first line, still dates the place.
+    proposal = parse(
+        "Doha, HE Minister of State Dr. Mohammed Al Khulaifi met today with Lord Tariq "
+        "Ahmad, who is visiting the country.\n"
+    )
+    assert proposal.meeting.place.text == "Doha"
