@@ -20,8 +20,10 @@ PLACE_PHRASE = re.compile(
 )
 # A dateline: the place, then a date, an agency, or a dash or colon.
 DATELINE = re.compile(
-    rf"^(?:\(?[A-Z][\w.]*\)?\s+)?(?P<place>{WORD}(?:\s+{WORD}){{0,3}})(?:,\s+(?P<region>{WORD}"
-    rf"(?:\s+{WORD})?))?\s*(?:,|:|\(|\u2014|\u2013|--|-\s|/|$)"
+    rf"^(?:\(?[A-Z][\w.]*\)?\s+)?(?P<place>{WORD}(?:\s+{WORD}){{0,3}}?)(?:,\s+(?P<region>{WORD}"
+    rf"(?:\s+{WORD})?))?\s*(?:,|:|\(|\u2014|\u2013|--|-\s|/|$"
+    # "Addis Ababa October 12/2022/ENA/": the date right after the place.
+    rf"|\s(?=(?:{'|'.join(m.title() for m in MONTHS)})\.?\s+\d))"
 )
 # What follows a dateline's comma: a date ("June 19", "28.11.2018", "10th January") or an
 # agency in brackets.
@@ -109,6 +111,12 @@ def dateline_place(text: str, offset: int) -> Span | None:
             ),
             None,
         )
+        region = match.group("region")
+        if begin is None and region and (found := known(region)) and found[1] != "country":
+            # "Presidential Villa, Abuja, Nigeria - ...": the building, then the city.
+            start = line.start(1) + match.start("region")
+            end = line.start(1) + match.end("region")
+            return Span(offset + start, offset + end, text[start:end])
         if begin is None:
             continue
         # A later line's "Joe, I appreciate ..." in a speech: a name, not a dateline (the
@@ -117,7 +125,6 @@ def dateline_place(text: str, offset: int) -> Span | None:
         if number and match.group(0).endswith(",") and not match.group("region") and undated:
             continue
         end = match.end("place")
-        region = match.group("region")
         if region and known(region):
             end = match.end("region")
         start = line.start(1) + begin

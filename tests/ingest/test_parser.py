@@ -1371,3 +1371,17 @@ def test_a_name_addressed_at_the_start_of_a_later_line_is_no_dateline():
         "Ahmad, who is visiting the country.\n"
     )
     assert proposal.meeting.place.text == "Doha"
+
+
+def test_a_dateline_with_the_date_after_the_city_or_a_building_before_it():
+    proposal = parse(
+        "Addis Ababa October 12/2022/ENA/ Deputy Prime Minister and Foreign Minister Demeke "
+        "Mekonnen has conferred with his Rwandan counterpart, Vincent Biruta, today at his "
+        "office.\n"
+    )
+    assert proposal.meeting.place.text == "Addis Ababa"
+    proposal = parse(
+        "Presidential Villa, Abuja, Nigeria \u2013 President Julius Maada Bio and his "
+        "counterpart, President Muhammadu Buhari, held talks on Wednesday 30th May.\n"
+    )
+    assert proposal.meeting.place.text == "Abuja"
