@@ -292,10 +292,11 @@ QUOTE_CUE = re.compile(
 # "his Turkish counterpart Hakan Fidan".
 HONORIFICS = word_set(
     "Mr. Mr Ms. Ms Mrs. Mrs Dr. Dr H. E. H.E. HE H.H. HH Madam Mme. M. Excellency Highness "
-    "His Her Sheikh Sheikha Shaikh"
+    "His Her Sheikh Sheikha Shaikh Honourable Honorable Hon. Hon"
 )
 HONORIFIC_BEFORE = re.compile(
-    r"(?:\b(?:Mr|Ms|Mrs|Dr|Mme)\.?|\bH\.\s?[EH]\.(?:\s+Dr\.?)?|\bExcellency|\bHighness|"
+    r"(?:\b(?:Mr|Ms|Mrs|Dr|Mme|Hon)\.?|\bH\.\s?[EH]\.(?:\s+Dr\.?)?|\bExcellency|\bHighness|"
+    r"\bHono(?:u)?rable|"
     r"\bSheikh|\bcounterpart,?|\bcolleague,?|\bPresident|\bMinister|"
     r"(?:met|meets|talks|spoke|meeting|call|conversation)\s+with)[ \t]+$"
 )
@@ -350,6 +351,22 @@ REMARKS_FOLLOW = re.compile(
     r"(?P<who>[A-Z][\w.'\u2019\- ]{1,60}?)(?:'s|\u2019s)\s+(?:opening\s+)?"
     r"(?:remarks|statement|speech|address)\s+(?:follows?|is as follows|are as follows)\s*:"
     r"[ \t]*(?:\n|$)"
+)
+# Who a meeting's sentence only speaks of: those whose greetings are conveyed, or to whom
+# ("conveyed President Bashar al-Assad's greetings to King Salman ..., and Crown Prince
+# Mohammad"), and who is to visit ("the upcoming visit of Russian President Putin").
+GREETINGS_BEFORE = re.compile(
+    r"\b(?:conveyed|extended|sent|passed on|delivered|transmitted)\b[^.;:]{0,120}?"
+    r"\b(?:greetings|regards|wishes|congratulations|message|invitation)\b[^.;:]*$"
+)
+GREETINGS_AFTER = re.compile(
+    r"(?:[\w.\-]+\s+){0,5}?[\w.\-]+(?:'s|\u2019s)\s+(?:\w+\s+){0,2}?"
+    r"(?:greetings|regards|wishes|congratulations|message)\b"
+)
+COMING_VISIT_BEFORE = re.compile(
+    r"\b(?:upcoming|forthcoming|planned|next|future|scheduled|expected)\s+"
+    r"(?:(?:state|official|working)\s+)?visit\s+(?:of|by)\s+(?:[\w.\-\u2019']+\s+){0,5}$",
+    re.IGNORECASE,
 )
 # Whose counterpart someone is: "with his new counterpart, Yoko Kamikawa".
 COUNTERPART = re.compile(r"\b(?:his|her)\s+(?:new\s+)?counterparts?\b,?")

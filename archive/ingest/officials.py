@@ -14,8 +14,11 @@ from archive.ingest.lexicon import (
     APPOSITIVE,
     BODY_AFTER,
     CAPITALISED_RUN,
+    COMING_VISIT_BEFORE,
     COUNTRY_AFTER,
     DELEGATION_CUE,
+    GREETINGS_AFTER,
+    GREETINGS_BEFORE,
     HEADING_BEFORE_TITLE,
     HONORIFIC_BEFORE,
     HONORIFICS,
@@ -498,11 +501,28 @@ class Officials:
                 index = bisect.bisect_right(starts, at) - 1
                 if index >= 0:
                     (start, end), sentence = telling[index]
-                    if start <= at < end and not self.doc.in_the_past(at, sentence):
+                    if (
+                        start <= at < end
+                        and not self.doc.in_the_past(at, sentence)
+                        and not self.only_spoken_of(at, sentence)
+                    ):
                         inside = True
                         break
             inside = inside or any(at in addressed or at in labelled for at in mentions)
             official.role = "participant" if inside else "mentioned"
+
+    def only_spoken_of(self, at: int, sentence: Span) -> bool:
+        """Whether the name at `at` is one the meeting's sentence only speaks of: whose
+        greetings were conveyed, or to whom ("conveyed President Bashar al-Assad's greetings
+        to King Salman"), or who is to visit ("the upcoming visit of Russian President
+        Putin")."""
+        before = self.doc.body[sentence.start : at]
+        after = self.doc.body[at : sentence.end]
+        return bool(
+            GREETINGS_BEFORE.search(before)
+            or GREETINGS_AFTER.match(after)
+            or COMING_VISIT_BEFORE.search(before)
+        )
 
     def named_in_labels(self) -> set[int]:
         """Where a speaker's label names who speaks: the fullest name in each label

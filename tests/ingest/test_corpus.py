@@ -52,9 +52,8 @@ def test_the_scores_do_not_fall():
     summed = total(score(a) for a in ANNOTATIONS if a.english)
     assert summed.get("crashes") == 0
     assert summed.get("not_verbatim") == 0
-    # The officials only mentioned whom an import as proposed would save (7 of them in the
-    # last unseen round): not to grow.
-    assert summed.get("non_participants_saved") <= 12
+    # The officials only mentioned whom an import as proposed would save: not to grow.
+    assert summed.get("non_participants_saved") <= 8
     for (part, whole), floor in FLOORS.items():
         assert summed.rate(part, whole) >= floor, (part, whole, summed.rate(part, whole))
 

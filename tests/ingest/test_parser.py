@@ -1385,3 +1385,32 @@ def test_a_dateline_with_the_date_after_the_city_or_a_building_before_it():
         "counterpart, President Muhammadu Buhari, held talks on Wednesday 30th May.\n"
     )
     assert proposal.meeting.place.text == "Abuja"
+
+
+def test_whose_greetings_are_conveyed_and_who_is_to_visit_are_only_spoken_of():
+    proposal = parse(
+        "Riyadh, SANA- Foreign Minister Fayssal Mikdad met his Saudi Counterpart Prince Faisal "
+        "bin Farhan and conveyed President Bashar al-Assad\u2019s greetings to King Salman bin "
+        "Abdulaziz Al Saud, King of Saudi Arabia, and Crown Prince Mohammad bin Salman Al "
+        "Saud.\n\n"
+        "During the meeting, special attention was given to the upcoming visit of Russian "
+        "President Vladimir Putin to Saudi Arabia.\n"
+    )
+    roles = {o.name.text: o.role for o in proposal.officials}
+    assert roles["Fayssal Mikdad"] == roles["Faisal bin Farhan"] == "participant"
+    for bystander in ("Salman bin Abdulaziz Al Saud", "Mohammad bin Salman Al Saud"):
+        assert roles[bystander] == "mentioned"
+    assert roles.get("Vladimir Putin", "mentioned") == "mentioned"
+    assert not [name for name in roles if name.startswith("Bashar") and roles[name] != "mentioned"]
+
+
+def test_honourable_is_an_honorific_not_part_of_the_name():
+    proposal = parse(
+        "Prime Minister Andrew Holness met with Vice President Mike Pence in Washington on "
+        "September 30, 2019.\n\n"
+        "The Prime Minister was accompanied by the Minister of Finance, Honourable Nigel Clarke "
+        "MP, and Senator the Honourable Dr. Amery Browne.\n"
+    )
+    names = {o.name.text for o in proposal.officials}
+    assert {"Nigel Clarke", "Amery Browne"} <= names
+    assert not [name for name in names if name.startswith("Honourable")]
