@@ -101,11 +101,11 @@ class Sides:
             names = ", ".join(o.name.text for o in unknown)
             self.doc.notes.append(f"The side of {names} is taken from who issued the report.")
             return
-        pair = self.counterparts()
         if (
             report.issued_by
             and not sides
-            and pair
+            and len(unknown) == 2
+            and (pair := self.counterparts())
             and {*pair} == {*map(self.officials.found.index, unknown)}
         ):
             # "Park held talks with his new counterpart, Yoko Kamikawa", in Korea's account:
